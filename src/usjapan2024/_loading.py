@@ -1,0 +1,140 @@
+"""Reading and writing datasets: the bundled one, a user's file, or a string.
+
+The bundled dataset is read through ``importlib_resources`` on the first call to
+:func:`load`, structured and checked once, and cached: every later call, from any
+thread, returns the same immutable object.  A failed load raises before anything is
+published, so it can never leave a half-built dataset behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from typing import Any
+
+from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.model import Meeting
+
+__all__ = [
+    "SUPPORTED_SCHEMA_VERSIONS",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "source_text",
+]
+
+SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1,)
+"""The ``schema_version`` values this release can read."""
+
+_PACKAGE = "usjapan2024"
+_DATA_FILE = "usjapan2024.json"
+_SOURCE_FILE = "communique-2024-07-28.txt"
+
+_lock = threading.Lock()
+_bundled: Meeting | None = None
+_source: str | None = None
+
+
+def source_text() -> str:
+    """Return the bundled source text, a byte-identical copy of the scraped article.
+
+    Every :class:`~usjapan2024.Span` of the bundled dataset indexes into this string.
+    """
+    global _source  # noqa: PLW0603  (a read-once cache)
+    if _source is None:
+        text = _read_resource(_SOURCE_FILE).decode("utf-8")
+        _source = text
+    return _source
+
+
+def load(path: str | os.PathLike[str] | None = None, *, source: str | None = None) -> Meeting:
+    """Load a dataset: the bundled one, or a file in the same schema.
+
+    Args:
+        path: A JSON file to read; ``None`` (the default) returns the bundled dataset,
+            read on first use and shared afterwards.
+        source: The text the file's spans index into; defaults to the bundled text.
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+        DatasetError: The content is not a valid dataset; every problem is listed.
+    """
+    if path is None:
+        if source is not None:
+            msg = "source= goes with a path: the bundled dataset has its own source text"
+            raise TypeError(msg)
+        return _load_bundled()
+    with open(path, "rb") as file:
+        data = file.read()
+    return loads(data, source=source)
+
+
+def _load_bundled() -> Meeting:
+    global _bundled  # noqa: PLW0603  (published once, under the lock)
+    meeting = _bundled
+    if meeting is None:
+        with _lock:
+            meeting = _bundled
+            if meeting is None:
+                meeting = loads(_read_resource(_DATA_FILE), source=source_text())
+                _bundled = meeting
+    return meeting
+
+
+def _read_resource(name: str) -> bytes:
+    import importlib_resources  # noqa: PLC0415  (kept off the import path of the package)
+
+    return importlib_resources.files(_PACKAGE).joinpath("data", name).read_bytes()
+
+
+def loads(data: str | bytes, *, source: str | None = None) -> Meeting:
+    """Parse, structure and check a dataset held in memory.
+
+    Args:
+        data: The JSON document, as text or UTF-8 bytes.
+        source: The text the spans index into; defaults to the bundled text.
+
+    Raises:
+        DatasetError: The content is not a valid dataset; every problem is listed.
+    """
+    from usjapan2024 import _integrity, _structuring  # noqa: PLC0415
+
+    document = _parse(data)
+    meeting = _structuring.structure_meeting(document)
+    problems = _integrity.check(meeting, source_text() if source is None else source)
+    if problems:
+        raise DatasetError(problems)
+    return meeting
+
+
+def _parse(data: str | bytes) -> Any:
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DatasetError(
+                [Problem("$", f"not UTF-8: byte {exc.start} is {data[exc.start]:#04x}")]
+            ) from None
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(
+            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+        ) from None
+    except RecursionError:
+        raise DatasetError([Problem("$", "not readable: nested too deeply")]) from None
+
+
+def dumps(meeting: Meeting) -> str:
+    """Return ``meeting`` as the JSON document :func:`loads` reads back."""
+    from usjapan2024._converter import converter  # noqa: PLC0415
+
+    return json.dumps(converter().unstructure(meeting), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(meeting: Meeting, path: str | os.PathLike[str]) -> None:
+    """Write ``meeting`` to ``path`` as UTF-8 JSON."""
+    with open(path, "w", encoding="utf-8", newline="\n") as file:
+        file.write(dumps(meeting))

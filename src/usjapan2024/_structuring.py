@@ -1,0 +1,61 @@
+"""Turns a parsed JSON document into a :class:`Meeting`, or into a list of problems.
+
+It checks the ``schema_version`` first (a file from a newer release should say so,
+not fail on its first unfamiliar field), then hands the document to the converter
+and translates cattrs' nested error groups into flat :class:`Problem` values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cattrs
+
+from usjapan2024._converter import converter, json_type
+from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.model import Meeting
+
+__all__ = ["structure_meeting"]
+
+
+def structure_meeting(document: Any) -> Meeting:
+    """Structure ``document`` into a :class:`Meeting`.
+
+    Raises:
+        DatasetError: With one :class:`Problem` per field that is wrong.
+    """
+    from usjapan2024._loading import SUPPORTED_SCHEMA_VERSIONS  # noqa: PLC0415
+
+    if not isinstance(document, dict):
+        raise DatasetError([Problem("$", f"expected an object, got {json_type(document)}")])
+    version = document.get("schema_version")
+    if version not in SUPPORTED_SCHEMA_VERSIONS or isinstance(version, bool):
+        readable = ", ".join(str(v) for v in SUPPORTED_SCHEMA_VERSIONS)
+        raise DatasetError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"this release reads schema_version {readable}, got {version!r}",
+                )
+            ]
+        )
+    try:
+        return converter().structure(document, Meeting)
+    except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)
+        raise DatasetError(_problems(exc)) from None
+
+
+def _problems(exc: BaseException) -> list[Problem]:
+    problems = []
+    for line in cattrs.transform_error(exc, format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        problems.append(Problem(path, message))
+    return problems
+
+
+def _describe(exc: BaseException, _type: object) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+    return str(exc)

@@ -1,0 +1,198 @@
+"""Query helpers: filter, search and fetch records of a meeting.
+
+Every helper takes ``meeting=`` and defaults to the bundled dataset, so the common
+case is one call.  Filters accept an enum member or its value as a string, in any
+case; a value that names nothing raises :class:`ValueError` listing the valid ones,
+because an empty result from a typo looks exactly like a true "none".  Filters are
+answered from indexes built once per meeting (see ``_index``), not by a scan.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Hashable
+from typing import TypeVar, overload
+
+from usjapan2024._index import FieldIndex, index_of
+from usjapan2024._loading import load
+from usjapan2024.model import Commitment, Meeting, Official, Record, Threat
+from usjapan2024.vocabulary import (
+    Actor,
+    Organisation,
+    Place,
+    Response,
+    Status,
+    ThreatKind,
+    Topic,
+)
+
+__all__ = ["commitments", "get", "officials", "search", "threats"]
+
+E = TypeVar("E", bound=enum.Enum)
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def officials(
+    *,
+    country: Actor | str | None = None,
+    organisation: Organisation | str | None = None,
+    meeting: Meeting | None = None,
+) -> tuple[Official, ...]:
+    """Return the officials who took part, optionally only one country's.
+
+    >>> [o.name for o in officials(country="us")]
+    ['Antony Blinken', 'Lloyd Austin']
+    """
+    index = index_of(meeting or load()).officials
+    return _select(
+        index,
+        {
+            "country": _member(Actor, country, "officials", "country"),
+            "organisation": _member(Organisation, organisation, "officials", "organisation"),
+        },
+    )
+
+
+def commitments(  # noqa: PLR0913  (one keyword per filterable field)
+    *,
+    party: Actor | str | None = None,
+    topic: Topic | str | None = None,
+    status: Status | str | None = None,
+    place: Place | str | None = None,
+    partner: Actor | str | None = None,
+    subject: str | None = None,
+    programme: str | None = None,
+    meeting: Meeting | None = None,
+) -> tuple[Commitment, ...]:
+    """Return the commitments matching every filter given, in source order.
+
+    Args:
+        party: A party that commits (``"US"``, ``"JP"``).
+        topic: The policy area.
+        status: Reaffirmed, planned or under way.
+        place: A place it concerns.
+        partner: Another party it involves.
+        subject: A concrete thing it names, e.g. ``"Tomahawk"`` (case-insensitive).
+        programme: The id of a programme it involves.
+        meeting: The meeting to query; the bundled one by default.
+
+    >>> [c.id for c in commitments(subject="tomahawk")]
+    ['commitment.stand-off-missiles']
+    """
+    meeting = meeting or load()
+    index = index_of(meeting)
+    criteria: dict[str, Hashable | None] = {
+        "party": _member(Actor, party, "commitments", "party"),
+        "topic": _member(Topic, topic, "commitments", "topic"),
+        "status": _member(Status, status, "commitments", "status"),
+        "place": _member(Place, place, "commitments", "place"),
+        "partner": _member(Actor, partner, "commitments", "partner"),
+        "subject": _known(subject, index.subjects, "commitments", "subject", fold=True),
+        "programme": _known(
+            programme, {p.id: p.id for p in meeting.programmes}, "commitments", "programme"
+        ),
+    }
+    return _select(index.commitments, criteria)
+
+
+def threats(
+    *,
+    actor: Actor | str | None = None,
+    kind: ThreatKind | str | None = None,
+    place: Place | str | None = None,
+    response: Response | str | None = None,
+    involving: Actor | str | None = None,
+    meeting: Meeting | None = None,
+) -> tuple[Threat, ...]:
+    """Return the threats matching every filter given, in source order.
+
+    >>> [t.kind.value for t in threats(actor="KP")]
+    ['missile-launches', 'nuclear-buildup']
+    """
+    index = index_of(meeting or load()).threats
+    criteria: dict[str, Hashable | None] = {
+        "actor": _member(Actor, actor, "threats", "actor"),
+        "kind": _member(ThreatKind, kind, "threats", "kind"),
+        "place": _member(Place, place, "threats", "place"),
+        "response": _member(Response, response, "threats", "response"),
+        "involving": _member(Actor, involving, "threats", "involving"),
+    }
+    return _select(index, criteria)
+
+
+def search(text: str, *, meeting: Meeting | None = None) -> tuple[Record, ...]:
+    """Return every record whose text or quotes contain ``text``, ignoring case.
+
+    Results come in source order of each record's first quote.
+
+    >>> [r.id for r in search("George Washington")]
+    ['commitment.uss-george-washington']
+    """
+    if not isinstance(text, str) or not text.strip():
+        msg = f"search() needs a non-empty string, got {text!r}"
+        raise ValueError(msg)
+    needle = text.casefold()
+    found = [record for record, hay in index_of(meeting or load()).haystacks if needle in hay]
+    return tuple(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
+
+
+_MISSING = object()
+
+
+@overload
+def get(record_id: str, *, meeting: Meeting | None = None) -> Record: ...
+@overload
+def get(record_id: str, default: T, *, meeting: Meeting | None = None) -> Record | T: ...
+def get(record_id: str, default: object = _MISSING, *, meeting: Meeting | None = None) -> object:
+    """Return the record with id ``record_id`` (a party's id is its code, e.g. ``"JP"``).
+
+    Raises:
+        KeyError: No record has that id and no ``default`` was given.
+
+    >>> get("official.kamikawa").name
+    'Yoko Kamikawa'
+    >>> get("official.nobody", None) is None
+    True
+    """
+    by_id = index_of(meeting or load()).by_id
+    key = record_id.value if isinstance(record_id, Actor) else record_id
+    found = by_id.get(key, _MISSING)
+    if found is _MISSING:
+        if default is not _MISSING:
+            return default
+        msg = f"no record has id {record_id!r}; ids look like {', '.join(repr(i) for i in list(by_id)[:3])}"
+        raise KeyError(msg)
+    return found
+
+
+def _member(cls: type[E], value: E | str | None, query: str, name: str) -> E | None:
+    """Turn a filter value into a member of ``cls``, case-insensitively, or say why not."""
+    if value is None or isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        wanted = value.casefold()
+        for member in cls:
+            if wanted in (str(member.value).casefold(), member.name.casefold()):
+                return member
+    valid = ", ".join(repr(member.value) for member in cls)
+    msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
+    raise ValueError(msg)
+
+
+def _known(  # noqa: PLR0913
+    value: str | None, known: dict[str, str], query: str, name: str, *, fold: bool = False
+) -> str | None:
+    """Check a free-text filter value against ``known`` (index key -> spelling shown)."""
+    if value is None:
+        return None
+    key = value.casefold() if fold and isinstance(value, str) else value
+    if not isinstance(key, str) or key not in known:
+        valid = ", ".join(repr(v) for v in sorted(known.values()))
+        msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
+        raise ValueError(msg)
+    return key
+
+
+def _select(index: FieldIndex[R], criteria: dict[str, Hashable | None]) -> tuple[R, ...]:
+    return index.select({name: value for name, value in criteria.items() if value is not None})

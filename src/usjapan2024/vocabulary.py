@@ -1,0 +1,175 @@
+"""Controlled vocabularies: every categorical value in the dataset is an Enum member.
+
+Why enums rather than free strings: a filter such as ``commitments(topic="deterence")``
+can then be rejected with the list of valid values instead of silently matching
+nothing, and a type checker sees every place a value is used.  Every enum is
+string-valued so the JSON stays readable by people and by other languages.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "ErratumKind",
+    "ExclusionReason",
+    "Organisation",
+    "Place",
+    "ProgrammeKind",
+    "Response",
+    "Status",
+    "ThreatKind",
+    "Topic",
+]
+
+
+class Actor(str, enum.Enum):
+    """A party the communiqué names: a state, an organisation or a group.
+
+    States use their ISO 3166-1 alpha-2 code as value (``"JP"``); actors that are
+    not states use a lower-case slug (``"houthis"``), so the two can never clash.
+    """
+
+    US = "US"
+    JP = "JP"
+    CN = "CN"
+    KP = "KP"
+    RU = "RU"
+    UA = "UA"
+    AU = "AU"
+    KR = "KR"
+    ASEAN = "asean"
+    NATO = "nato"
+    PACIFIC_ISLAND_NATIONS = "pacific-island-nations"
+    HOUTHIS = "houthis"
+
+    @property
+    def is_state(self) -> bool:
+        """Whether the actor is a state (its value is an ISO 3166-1 alpha-2 code)."""
+        return self.value.isupper() and len(self.value) == 2  # noqa: PLR2004
+
+
+class ActorKind(str, enum.Enum):
+    """What sort of party an :class:`Actor` is."""
+
+    STATE = "state"
+    """A sovereign state, identified by its ISO 3166-1 alpha-2 code."""
+    ORGANISATION = "organisation"
+    """An international organisation (ASEAN, NATO)."""
+    GROUP_OF_STATES = "group-of-states"
+    """States named together without an organisation (the Pacific Island nations)."""
+    NON_STATE_ARMED_GROUP = "non-state-armed-group"
+    """An armed movement that is not a state (the Houthis)."""
+
+
+class Organisation(str, enum.Enum):
+    """The government department an official leads."""
+
+    US_DEPARTMENT_OF_STATE = "us-department-of-state"
+    US_DEPARTMENT_OF_DEFENSE = "us-department-of-defense"
+    JP_MINISTRY_OF_FOREIGN_AFFAIRS = "jp-ministry-of-foreign-affairs"
+    JP_MINISTRY_OF_DEFENSE = "jp-ministry-of-defense"
+
+
+class Place(str, enum.Enum):
+    """A place or region the communiqué names."""
+
+    TOKYO = "tokyo"
+    INDO_PACIFIC = "indo-pacific"
+    EAST_CHINA_SEA = "east-china-sea"
+    SOUTH_CHINA_SEA = "south-china-sea"
+    TAIWAN = "taiwan"
+    UKRAINE = "ukraine"
+    MIDDLE_EAST = "middle-east"
+    SOUTHWEST_ISLANDS = "southwest-islands"
+    JAPAN = "japan"
+    UNITED_STATES = "united-states"
+    OKINAWA = "okinawa"
+    GUAM = "guam"
+
+
+class Topic(str, enum.Enum):
+    """The policy area a commitment belongs to."""
+
+    INTERNATIONAL_ORDER = "international-order"
+    ALLIANCE = "alliance"
+    COMMAND_AND_CONTROL = "command-and-control"
+    DETERRENCE = "deterrence"
+    DEFENSE_CAPABILITIES = "defense-capabilities"
+    REGIONAL_SECURITY = "regional-security"
+    PARTNERSHIPS = "partnerships"
+    DEFENSE_INDUSTRY = "defense-industry"
+    FORCE_POSTURE = "force-posture"
+    EXERCISES = "exercises"
+    ENVIRONMENT = "environment"
+    HUMANITARIAN = "humanitarian"
+    WOMEN_PEACE_SECURITY = "women-peace-security"
+    PEOPLE_TO_PEOPLE = "people-to-people"
+
+
+class Status(str, enum.Enum):
+    """How far a commitment had gone, as the text presents it on the day."""
+
+    REAFFIRMED = "reaffirmed"
+    """An existing commitment stated again."""
+    PLANNED = "planned"
+    """Something the ministers plan or aim to do."""
+    UNDER_WAY = "under-way"
+    """Something the text says is already happening."""
+
+
+class ThreatKind(str, enum.Enum):
+    """The kind of behaviour the ministers objected to."""
+
+    COERCION = "coercion"
+    """Attempts to change the status quo by force or coercion."""
+    NUCLEAR_BUILDUP = "nuclear-buildup"
+    MISSILE_LAUNCHES = "missile-launches"
+    WAR_OF_AGGRESSION = "war-of-aggression"
+    STRATEGIC_ALIGNMENT = "strategic-alignment"
+    """Close military ties between the states the ministers worry about."""
+    ARMED_ATTACKS = "armed-attacks"
+    REGIONAL_INSTABILITY = "regional-instability"
+
+
+class Response(str, enum.Enum):
+    """How strongly the ministers reacted, weakest first."""
+
+    RECOGNITION = "recognition"
+    """The ministers only noted the danger ("recognized that ...")."""
+    CONCERN = "concern"
+    CRITICISM = "criticism"
+    CONDEMNATION = "condemnation"
+
+
+class ProgrammeKind(str, enum.Enum):
+    """What sort of named programme, initiative or body a :class:`Programme` is."""
+
+    COMMAND = "command"
+    """A military command or headquarters."""
+    DIALOGUE = "dialogue"
+    """A standing bilateral consultation."""
+    INITIATIVE = "initiative"
+    """A policy agenda pursued across activities."""
+    EXCHANGE = "exchange"
+    """A people-to-people exchange programme."""
+
+
+class ErratumKind(str, enum.Enum):
+    """Whether an erratum corrects the text or only adds what it leaves unsaid."""
+
+    CORRECTION = "correction"
+    """The text is wrong on a fact."""
+    CLARIFICATION = "clarification"
+    """The text is vague; the public record is more precise."""
+
+
+class ExclusionReason(str, enum.Enum):
+    """Why a line of the scraped article is not part of the communiqué."""
+
+    SECTION_HEADING = "section-heading"
+    """A heading the news article added between paragraphs."""
+    LINK_TO_OTHER_ARTICLE = "link-to-other-article"
+    """A link to another article, shown as its headline."""
