@@ -465,7 +465,7 @@ THREATS = (
     ),
     Threat(
         "threat.ru-war", "Russia's unprovoked war against Ukraine and its violations of international law.",
-        Actor.RU, ThreatKind.WAR_OF_AGGRESSION, (), (Place.UKRAINE,), ("international law",),
+        Actor.RU, ThreatKind.WAR_OF_AGGRESSION, (Actor.UA,), (Place.UKRAINE,), ("international law",),
         Response.CONDEMNATION,
         spans(
             "The meeting also addressed Russia’s actions.",

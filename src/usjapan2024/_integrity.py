@@ -25,6 +25,7 @@ def check(meeting: Meeting, text: str) -> list[Problem]:
     """Return every problem with ``meeting`` read against the source ``text``."""
     problems = list(_check_digest(meeting, text))
     problems += _check_spans(meeting, text)
+    problems += _check_cited(meeting)
     problems += _check_ids(meeting)
     problems += _check_references(meeting)
     return problems
@@ -86,6 +87,18 @@ def _check_not_excluded(
 
 def _clip(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def _check_cited(meeting: Meeting) -> Iterator[Problem]:
+    if not meeting.sources:
+        yield Problem("$.sources", "cites no text; every record quotes at least one span")
+    for group, records in record_groups(meeting).items():
+        for index, record in enumerate(records):
+            if not record.sources:
+                yield Problem(
+                    f"$.{group}[{index}].sources",
+                    "cites no text; every record quotes at least one span",
+                )
 
 
 def _check_ids(meeting: Meeting) -> Iterator[Problem]:

@@ -255,8 +255,8 @@ class Threat:
         actor: Whose behaviour it is; ``None`` where the text names nobody
             (instability in the Middle East).
         kind: The kind of behaviour.
-        involving: Other parties the behaviour involves (Russia's ties *with*
-            China and North Korea).
+        involving: Other parties the behaviour involves: its victims (Ukraine)
+            or its partners (Russia's ties *with* China and North Korea).
         places: The places it concerns or targets.
         targets: What else it threatens, in the text's words.
         response: Recognition, concern, criticism or condemnation.

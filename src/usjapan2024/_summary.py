@@ -1,0 +1,36 @@
+"""A readable plain-text summary of a meeting, for people at a terminal."""
+
+from __future__ import annotations
+
+from usjapan2024._records import record_groups
+from usjapan2024.model import Meeting
+
+__all__ = ["summary"]
+
+
+def summary(meeting: Meeting) -> str:
+    """Return a short report: the meeting, who took part, how many records, the errata.
+
+    >>> from usjapan2024 import load
+    >>> print(summary(load()).splitlines()[0])
+    Japan-US Security Consultative Committee ("2+2"), Tokyo, 2024-07-28
+    """
+    lines = [
+        f'{meeting.name} ("{meeting.short_name}"), {meeting.place.value.title()},'
+        f" {meeting.date.isoformat()}",
+        f"{meeting.metadata.title} (dataset {meeting.metadata.version})",
+        "",
+        "Participants:",
+        *(
+            f"  {o.name}, {o.title} ({o.country.value})"
+            + (" [see erratum]" if any(e.target == o.id for e in meeting.errata) else "")
+            for o in meeting.officials
+        ),
+        "",
+        "Records:",
+        *(f"  {name:<12} {len(records):>3}" for name, records in record_groups(meeting).items()),
+        "",
+        "Errata (the text keeps its wording; these give the public record):",
+        *(f"  {e.id}: {e.kind.value}: {e.text_says!r}" for e in meeting.errata),
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,298 @@
+"""Hypothesis strategies for every record type and for whole, valid meetings.
+
+For tool authors who test code that consumes this dataset's schema, and for this
+project's own property tests, which use nothing else (so these strategies are proven
+on every run).  Needs the ``testing`` extra: ``pip install usjapan2024[testing]``.
+
+A generated :class:`Meeting` is valid in every way :func:`usjapan2024.loads` checks:
+ids are unique, references resolve, every record quotes at least one span, and every
+span is a verbatim slice of a generated source text.  Use :func:`meetings_with_source`
+to get that text too, since loading a generated meeting needs it:
+
+>>> from hypothesis import given
+>>> from usjapan2024 import dumps, loads
+>>> @given(meetings_with_source())
+... def test_round_trip(pair):
+...     meeting, text = pair
+...     assert loads(dumps(meeting), source=text) == meeting
+>>> test_round_trip()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+
+import attrs
+from hypothesis import strategies as st
+
+from usjapan2024.model import (
+    Commitment,
+    DocumentRef,
+    Erratum,
+    Event,
+    Exclusion,
+    Meeting,
+    Metadata,
+    Official,
+    Party,
+    Programme,
+    SourceInfo,
+    Span,
+    Threat,
+)
+from usjapan2024.vocabulary import (
+    Actor,
+    ActorKind,
+    ErratumKind,
+    ExclusionReason,
+    Organisation,
+    Place,
+    ProgrammeKind,
+    Response,
+    Status,
+    ThreatKind,
+    Topic,
+)
+
+__all__ = [
+    "commitments",
+    "errata",
+    "events",
+    "meetings",
+    "meetings_with_source",
+    "officials",
+    "parties",
+    "programmes",
+    "source_texts",
+    "spans",
+    "threats",
+]
+
+_WORDS = (
+    "alliance", "Japan’s", "U.S.", "deterrence", "Tomahawk", "Indo-Pacific", "ministers",
+    "reaffirmed", "condemned", "Article", "V", "Okinawa", "Guam", "peace", "security",
+    "東京", "2+2", "(JJOC)", "—",
+)  # fmt: skip
+_TEXT = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30
+)  # any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot
+_SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+_SMALL = 4
+
+
+def source_texts() -> st.SearchStrategy[str]:
+    """Texts of words that include curly quotes and non-Latin script, as the real one does."""
+    return st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join)
+
+
+@st.composite
+def spans(draw: st.DrawFn, text: str, limit: int | None = None) -> Span:
+    """A non-empty, verbatim span of ``text[:limit]``."""
+    end_max = len(text) if limit is None else limit
+    start = draw(st.integers(0, end_max - 1))
+    end = draw(st.integers(start + 1, end_max))
+    return Span(start, end, text[start:end])
+
+
+def _sources(text: str, limit: int) -> st.SearchStrategy[tuple[Span, ...]]:
+    return st.lists(spans(text, limit), min_size=1, max_size=3).map(tuple)
+
+
+def _some(elements: st.SearchStrategy[object] | tuple[object, ...]) -> st.SearchStrategy[tuple]:  # type: ignore[type-arg]
+    source = st.sampled_from(elements) if isinstance(elements, tuple) else elements
+    return st.lists(source, max_size=3, unique=True).map(tuple)
+
+
+@st.composite
+def parties(draw: st.DrawFn, text: str, limit: int, actor: Actor) -> Party:
+    """A :class:`Party` for ``actor``."""
+    return Party(
+        actor, draw(_TEXT), draw(st.sampled_from(ActorKind)), draw(_sources(text, limit))
+    )
+
+
+@st.composite
+def officials(
+    draw: st.DrawFn, text: str, limit: int, id: str, countries: tuple[Actor, ...]
+) -> Official:
+    """An :class:`Official` of one of ``countries``."""
+    return Official(
+        id,
+        draw(_TEXT),
+        draw(_TEXT),
+        draw(st.sampled_from(countries)),
+        draw(st.sampled_from(Organisation)),
+        draw(_sources(text, limit)),
+    )
+
+
+@st.composite
+def programmes(draw: st.DrawFn, text: str, limit: int, id: str) -> Programme:
+    """A :class:`Programme`."""
+    return Programme(
+        id,
+        draw(_TEXT),
+        draw(st.none() | _TEXT),
+        draw(st.sampled_from(ProgrammeKind)),
+        draw(_TEXT),
+        draw(_sources(text, limit)),
+    )
+
+
+@st.composite
+def events(draw: st.DrawFn, text: str, limit: int, id: str, actors: tuple[Actor, ...]) -> Event:
+    """An :class:`Event` whose parties are among ``actors``."""
+    return Event(
+        id,
+        draw(_TEXT),
+        draw(st.none() | st.dates()),
+        draw(_some(actors)),
+        draw(_some(tuple(Place))),
+        draw(_sources(text, limit)),
+    )
+
+
+@st.composite
+def commitments(  # noqa: PLR0913
+    draw: st.DrawFn,
+    text: str,
+    limit: int,
+    id: str,
+    actors: tuple[Actor, ...],
+    programme_ids: tuple[str, ...],
+    event_ids: tuple[str, ...],
+) -> Commitment:
+    """A :class:`Commitment` whose references are among the ids given."""
+    return Commitment(
+        id,
+        draw(_TEXT),
+        draw(_some(actors)),
+        draw(st.sampled_from(Topic)),
+        draw(st.sampled_from(Status)),
+        draw(_some(st.sampled_from(("Tomahawk", "Article V", "tofu", "TOFU")) | _TEXT)),
+        draw(_some(tuple(Place))),
+        draw(_some(actors)),
+        draw(_some(programme_ids)) if programme_ids else (),
+        draw(_some(event_ids)) if event_ids else (),
+        draw(_sources(text, limit)),
+    )
+
+
+@st.composite
+def threats(draw: st.DrawFn, text: str, limit: int, id: str, actors: tuple[Actor, ...]) -> Threat:
+    """A :class:`Threat` whose actors are among ``actors``."""
+    return Threat(
+        id,
+        draw(_TEXT),
+        draw(st.none() | st.sampled_from(actors)),
+        draw(st.sampled_from(ThreatKind)),
+        draw(_some(actors)),
+        draw(_some(tuple(Place))),
+        draw(_some(_TEXT)),
+        draw(st.sampled_from(Response)),
+        draw(_sources(text, limit)),
+    )
+
+
+@st.composite
+def errata(
+    draw: st.DrawFn, text: str, limit: int, id: str, targets: dict[str, tuple[str, ...]]
+) -> Erratum:
+    """An :class:`Erratum` of one of ``targets`` (record id -> its field names)."""
+    target = draw(st.sampled_from(sorted(targets)))
+    return Erratum(
+        id,
+        target,
+        draw(st.sampled_from(targets[target])),
+        draw(st.sampled_from(ErratumKind)),
+        draw(_TEXT),
+        draw(_TEXT),
+        draw(_TEXT),
+        draw(_sources(text, limit)),
+    )
+
+
+def _ids(prefix: str, draw: st.DrawFn, max_size: int = _SMALL) -> tuple[str, ...]:
+    slugs = draw(st.lists(_SLUG, max_size=max_size, unique=True))
+    return tuple(f"{prefix}.{slug}" for slug in slugs)
+
+
+def _fields(record: object) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(type(record)))
+
+
+@st.composite
+def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Meeting, str]:
+    """A valid :class:`Meeting` and the source text its spans index into.
+
+    The text ends with one line that the metadata excludes, so that exclusions are
+    exercised too; no record cites it.
+    """
+    body = draw(source_texts())
+    text = f"{body}\n{draw(st.sampled_from(('Related: another article', 'Section heading')))}"
+    limit = len(body)
+    actors = tuple(draw(st.lists(st.sampled_from(Actor), min_size=1, max_size=6, unique=True)))
+    party_records = tuple(draw(parties(text, limit, actor)) for actor in actors)
+    ids = {
+        kind: _ids(kind, draw, max_records)
+        for kind in ("official", "programme", "event", "commitment", "threat", "erratum")
+    }
+    programme_records = tuple(draw(programmes(text, limit, i)) for i in ids["programme"])
+    event_records = tuple(draw(events(text, limit, i, actors)) for i in ids["event"])
+    records = {
+        "officials": tuple(draw(officials(text, limit, i, actors)) for i in ids["official"]),
+        "programmes": programme_records,
+        "events": event_records,
+        "commitments": tuple(
+            draw(commitments(text, limit, i, actors, ids["programme"], ids["event"]))
+            for i in ids["commitment"]
+        ),
+        "threats": tuple(draw(threats(text, limit, i, actors)) for i in ids["threat"]),
+    }
+    targets = {
+        str(getattr(r.id, "value", r.id)): _fields(r)
+        for group in (party_records, *records.values())
+        for r in group
+    }
+    erratum_records = tuple(draw(errata(text, limit, i, targets)) for i in ids["erratum"])
+    exclusion = Exclusion(
+        Span(limit + 1, len(text), text[limit + 1 :]), draw(st.sampled_from(ExclusionReason))
+    )
+    metadata = Metadata(
+        title=draw(_TEXT),
+        description=draw(_TEXT),
+        version=draw(st.sampled_from(("1.0.0", "0.1.0", "2.3.4"))),
+        licence=draw(_TEXT),
+        citation=draw(_TEXT),
+        source=SourceInfo(
+            draw(_TEXT),
+            draw(_TEXT),
+            hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            (exclusion,),
+        ),
+        official_document=DocumentRef(draw(_TEXT), draw(st.dates()), draw(_some(_TEXT))),
+    )
+    meeting = Meeting(
+        schema_version=1,
+        metadata=metadata,
+        name=draw(_TEXT),
+        short_name=draw(_TEXT),
+        date=draw(st.dates()),
+        place=draw(st.sampled_from(Place)),
+        host=draw(st.sampled_from(actors)),
+        officials=records["officials"],
+        parties=party_records,
+        programmes=programme_records,
+        events=event_records,
+        commitments=records["commitments"],
+        threats=records["threats"],
+        errata=erratum_records,
+        sources=draw(_sources(text, limit)),
+    )
+    return meeting, text
+
+
+def meetings(max_records: int = _SMALL) -> st.SearchStrategy[Meeting]:
+    """A valid :class:`Meeting` (its source text is not returned; see above)."""
+    return meetings_with_source(max_records).map(lambda pair: pair[0])

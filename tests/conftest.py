@@ -1,0 +1,37 @@
+"""Shared fixtures and the Hypothesis profiles.
+
+``ci`` is derandomized so a CI run is repeatable; ``dev`` (the default) is quick;
+``thorough`` is for a long local hunt.  Choose with ``HYPOTHESIS_PROFILE``; CI sets
+``CI=true``, which selects ``ci``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "thorough", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SOURCE = ROOT.parent / "shared" / "source" / "communique-2024-07-28.txt"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The repository's top folder."""
+    return ROOT

@@ -1,0 +1,141 @@
+"""The bundled data against its source: fidelity, coverage and the errata."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from usjapan2024 import ErratumKind, ExclusionReason, Span, get, load, source_text
+from usjapan2024._integrity import spans_with_paths
+
+from .conftest import ROOT
+
+
+def _lines() -> list[tuple[int, int, str]]:
+    """(start, end, text) of each line of the source."""
+    result, start = [], 0
+    for line in source_text().split("\n"):
+        result.append((start, start + len(line), line))
+        start += len(line) + 1
+    return result
+
+
+def _sentences(start: int, line: str) -> list[tuple[int, int, str]]:
+    """Split a body line into sentences: a full stop then a space ends one, but not in 'U.S.'."""
+    result, begin = [], 0
+    for match in re.finditer(r"(?<!U\.S)\.\s+(?=[A-Z])", line):
+        result.append((start + begin, start + match.start() + 1, line[begin : match.start() + 1]))
+        begin = match.end()
+    result.append((start + begin, start + len(line), line[begin:]))
+    return result
+
+
+def _excluded() -> set[tuple[int, int]]:
+    return {(e.span.start, e.span.end) for e in load().metadata.source.excluded}
+
+
+def _record_spans() -> list[tuple[str, Span]]:
+    return [(p, s) for p, s in spans_with_paths(load()) if not p.startswith("$.metadata")]
+
+
+class TestExclusions:
+    def test_excluded_lines_are_the_lines_without_a_full_stop(self) -> None:
+        """Headings and links are exactly the lines that are not prose sentences."""
+        not_prose = {(s, e) for s, e, text in _lines() if not text.endswith(".")}
+        assert _excluded() == not_prose
+        assert len(not_prose) == 6
+
+    def test_exclusions_are_whole_lines(self) -> None:
+        """Each exclusion covers one line, start to end."""
+        lines = {(s, e): text for s, e, text in _lines()}
+        for exclusion in load().metadata.source.excluded:
+            assert lines[(exclusion.span.start, exclusion.span.end)] == exclusion.span.quote
+
+    def test_reasons(self) -> None:
+        """The three headings and three links are told apart."""
+        reasons = [e.reason for e in load().metadata.source.excluded]
+        assert reasons.count(ExclusionReason.SECTION_HEADING) == 3
+        assert reasons.count(ExclusionReason.LINK_TO_OTHER_ARTICLE) == 3
+
+    def test_no_record_cites_an_excluded_line(self) -> None:
+        """No fact comes from a heading or a link to another article."""
+        for path, span in _record_spans():
+            for start, end in _excluded():
+                assert span.end <= start or span.start >= end, path
+
+
+class TestCoverage:
+    def test_every_body_sentence_is_cited(self) -> None:
+        """Each sentence of the communiqué is quoted, at least in part, by some record."""
+        spans = [s for _, s in _record_spans()]
+        body = [(s, e, t) for s, e, t in _lines() if (s, e) not in _excluded()]
+        sentences = [x for s, _, t in body for x in _sentences(s, t)]
+        assert len(sentences) == 55  # counted by hand: 17 paragraphs, 55 sentences
+        uncited = [
+            text
+            for start, end, text in sentences
+            if not any(sp.start < end and start < sp.end for sp in spans)
+        ]
+        assert uncited == []
+
+    def test_quotes_are_verbatim(self) -> None:
+        """Every quote is the text at its offsets (str indices, not bytes)."""
+        text = source_text()
+        for path, span in spans_with_paths(load()):
+            assert text[span.start : span.end] == span.quote, path
+
+    def test_records_in_source_order(self) -> None:
+        """Commitments and threats are listed in the order the text states them."""
+        meeting = load()
+        for records in (meeting.commitments, meeting.threats):
+            starts = [r.sources[0].start for r in records]
+            assert starts == sorted(starts)
+
+
+class TestFidelity:
+    def test_text_wording_kept_and_corrected_by_erratum(self) -> None:
+        """Hamada stays as the text has it; an erratum names Kihara."""
+        hamada = get("official.hamada")
+        assert hamada.name == "Yasukazu Hamada"
+        (erratum,) = [e for e in load().errata if e.target == "official.hamada"]
+        assert erratum.kind is ErratumKind.CORRECTION
+        assert erratum.field == "name"
+        assert "Minoru Kihara" in erratum.record_says
+
+    def test_checked_facts_all_have_errata(self) -> None:
+        """Each fact the source README lists as checked has an erratum beside it."""
+        targets = {e.target for e in load().errata}
+        assert targets == {
+            "official.hamada",
+            "programme.jjoc",
+            "event.kishida-visit",
+            "programme.tofu",
+            "programme.seed",
+        }
+
+    def test_event_date_not_invented(self) -> None:
+        """The text gives no date for Kishida's visit, so the record has none."""
+        assert get("event.kishida-visit").date is None
+
+    def test_philippines_only_in_a_link_is_not_a_party(self) -> None:
+        """The Philippines appear only in a link to another article, so are not a party."""
+        assert "Philippines" in source_text()
+        assert all(p.name != "Philippines" for p in load().parties)
+
+    def test_every_party_is_used(self) -> None:
+        """Each party is referred to by some record or hosts the meeting."""
+        meeting = load()
+        used = {meeting.host}
+        used |= {o.country for o in meeting.officials}
+        used |= {a for c in meeting.commitments for a in (*c.parties, *c.partners)}
+        used |= {a for t in meeting.threats for a in (t.actor, *t.involving) if a is not None}
+        assert {p.id for p in meeting.parties} == used
+
+
+@pytest.mark.parametrize("flag", ["--check"])
+def test_bundled_json_is_the_builder_output(flag: str) -> None:
+    """tools/build_dataset.py and the bundled JSON agree: neither was edited alone."""
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_dataset.py"), flag], check=True)

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import usjapan2024
+from usjapan2024 import DatasetError, Meeting, dump, dumps, load, loads, source_text
+from usjapan2024.strategies import meetings_with_source
+
+from .conftest import ROOT, SHARED_SOURCE
+
+# The digest ../shared/source/README.md gives for the source text.
+SOURCE_SHA256 = "17048a9dbb06ab98b142242c4cd329b12a364b0d57271a5809bcac431e29b60e"
+DATA = ROOT / "src" / "usjapan2024" / "data"
+
+
+class TestBundled:
+    def test_source_is_the_published_text(self) -> None:
+        """The bundled text has the digest the source's README publishes."""
+        raw = (DATA / "communique-2024-07-28.txt").read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == SOURCE_SHA256
+        assert source_text().encode("utf-8") == raw
+
+    @pytest.mark.skipif(not SHARED_SOURCE.exists(), reason="../shared is not on this machine")
+    def test_source_is_byte_identical_to_shared(self) -> None:
+        """Where ../shared exists, the bundled copy has the same bytes."""
+        assert (DATA / "communique-2024-07-28.txt").read_bytes() == SHARED_SOURCE.read_bytes()
+
+    def test_load_is_cached(self) -> None:
+        """Every call returns the same object."""
+        assert load() is load()
+
+    def test_bundled_json_is_canonical(self) -> None:
+        """The bundled file is exactly what dumps() writes, so a round trip is byte-stable."""
+        assert dumps(load()) == (DATA / "usjapan2024.json").read_text(encoding="utf-8")
+
+    def test_metadata(self) -> None:
+        """The file carries its schema version, source digest and citation."""
+        meeting = load()
+        assert meeting.schema_version in usjapan2024.SUPPORTED_SCHEMA_VERSIONS
+        assert meeting.metadata.source.sha256 == SOURCE_SHA256
+        assert meeting.metadata.version == usjapan2024.__version__
+        assert "2+2" in meeting.metadata.official_document.title
+
+    def test_import_reads_no_data(self) -> None:
+        """Importing the package neither reads a data file nor imports cattrs."""
+        code = (
+            "import sys, usjapan2024, usjapan2024._loading as l;"
+            "assert l._bundled is None and l._source is None;"
+            "assert 'cattrs' not in sys.modules, 'cattrs imported';"
+            "assert 'importlib_resources' not in sys.modules, 'importlib_resources imported';"
+            "usjapan2024.load();"
+            "assert l._bundled is not None"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    def test_concurrent_first_load(self) -> None:
+        """Threads racing on the first load all get one and the same meeting."""
+        code = """
+import threading, usjapan2024, usjapan2024._structuring as s
+calls = []
+real = s.structure_meeting
+def counting(doc):
+    calls.append(1)
+    return real(doc)
+s.structure_meeting = counting
+barrier = threading.Barrier(32)
+results = []
+def worker():
+    barrier.wait()
+    results.append(usjapan2024.load())
+threads = [threading.Thread(target=worker) for _ in range(32)]
+for t in threads: t.start()
+for t in threads: t.join()
+assert len(results) == 32 and all(r is results[0] for r in results), "different objects"
+assert len(calls) == 1, f"structured {len(calls)} times"
+"""
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    def test_source_only_with_path(self) -> None:
+        """source= without a path is a usage error, not silently ignored."""
+        with pytest.raises(TypeError, match="source= goes with a path"):
+            load(source="text")
+
+
+class TestUserFiles:
+    def test_dump_then_load(self, tmp_path: Path) -> None:
+        """A meeting written with dump() loads back equal from its path."""
+        path = tmp_path / "copy.json"
+        dump(load(), path)
+        again = load(path)
+        assert again == load()
+        assert again is not load()
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file raises FileNotFoundError naming the path."""
+        missing = tmp_path / "nope.json"
+        with pytest.raises(FileNotFoundError, match="nope.json"):
+            load(missing)
+
+    @given(meetings_with_source())
+    def test_round_trip_generated(self, pair: tuple[Meeting, str]) -> None:
+        """dumps then loads gives back an equal meeting for any valid meeting."""
+        meeting, text = pair
+        assert loads(dumps(meeting), source=text) == meeting
+        assert loads(dumps(meeting).encode("utf-8"), source=text) == meeting
+
+    def test_other_source_text_is_refused(self) -> None:
+        """Spans checked against a text other than the one the file names is an error."""
+        with pytest.raises(DatasetError, match=r"\$\.metadata\.source\.sha256"):
+            loads(dumps(load()), source=source_text() + " ")
+
+    def test_failed_load_leaves_bundled_intact(self) -> None:
+        """A bad file never touches the cached bundled meeting."""
+        before = load()
+        document = json.loads(dumps(before))
+        document["commitments"][0]["id"] = document["commitments"][1]["id"]
+        with pytest.raises(DatasetError):
+            loads(json.dumps(document))
+        assert load() is before
+        assert load().commitments[0].id == "commitment.rule-of-law"

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from usjapan2024 import Commitment, Meeting, Span, load
+from usjapan2024.model import Official
+
+
+class TestRecords:
+    def test_frozen(self) -> None:
+        """Assigning to a field of a record raises instead of changing shared data."""
+        meeting = load()
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            meeting.commitments[0].summary = "changed"  # type: ignore[misc]
+        assert meeting.commitments[0].summary != "changed"
+
+    def test_slotted(self) -> None:
+        """Records have no per-instance __dict__, which keeps a large corpus small."""
+        assert not hasattr(load().commitments[0], "__dict__")
+        assert "__slots__" in Commitment.__dict__
+
+    @pytest.mark.parametrize("cls", [Meeting, Commitment, Official, Span])
+    def test_collections_are_tuples(self, cls: type) -> None:
+        """Every collection field is annotated as a tuple, never a list."""
+        for field in attrs.fields(cls):
+            assert "list[" not in str(field.type)
+            assert "dict[" not in str(field.type)
+
+    def test_meeting_fields(self) -> None:
+        """The root record knows its name, date, place and all its records."""
+        meeting = load()
+        assert meeting.short_name == "2+2"
+        assert meeting.date.isoformat() == "2024-07-28"
+        assert {o.name for o in meeting.officials} >= {"Antony Blinken", "Yoko Kamikawa"}
