@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from usjapan2024 import ErratumKind, ExclusionReason, Span, get, load, source_text
+from usjapan2024 import ErratumKind, Event, ExclusionReason, Official, Span, get, load, source_text
 from usjapan2024._integrity import spans_with_paths
 
 from .conftest import ROOT
@@ -98,7 +98,7 @@ class TestCoverage:
 class TestFidelity:
     def test_text_wording_kept_and_corrected_by_erratum(self) -> None:
         """Hamada stays as the text has it; an erratum names Kihara."""
-        hamada = get("official.hamada")
+        hamada = get("official.hamada", kind=Official)
         assert hamada.name == "Yasukazu Hamada"
         (erratum,) = [e for e in load().errata if e.target == "official.hamada"]
         assert erratum.kind is ErratumKind.CORRECTION
@@ -118,7 +118,7 @@ class TestFidelity:
 
     def test_event_date_not_invented(self) -> None:
         """The text gives no date for Kishida's visit, so the record has none."""
-        assert get("event.kishida-visit").date is None
+        assert get("event.kishida-visit", kind=Event).date is None
 
     def test_philippines_only_in_a_link_is_not_a_party(self) -> None:
         """The Philippines appear only in a link to another article, so are not a party."""

@@ -4,7 +4,6 @@ import hashlib
 import json
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -86,7 +85,7 @@ assert len(calls) == 1, f"structured {len(calls)} times"
 
     def test_source_only_with_path(self) -> None:
         """source= without a path is a usage error, not silently ignored."""
-        with pytest.raises(TypeError, match="source= goes with a path"):
+        with pytest.raises(TypeError, match=r"source= goes with a path"):
             load(source="text")
 
 
@@ -102,7 +101,7 @@ class TestUserFiles:
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file raises FileNotFoundError naming the path."""
         missing = tmp_path / "nope.json"
-        with pytest.raises(FileNotFoundError, match="nope.json"):
+        with pytest.raises(FileNotFoundError, match=r"nope\.json"):
             load(missing)
 
     @given(meetings_with_source())

@@ -67,6 +67,7 @@ def span(quote: str, within: str | None = None) -> Span:
 
 
 def spans(*quotes: str) -> tuple[Span, ...]:
+    """Locate each of ``quotes``; each must occur once in the text."""
     return tuple(span(q) for q in quotes)
 
 
@@ -125,21 +126,36 @@ METADATA = Metadata(
 
 OFFICIALS = (
     Official(
-        "official.blinken", "Antony Blinken", "Secretary of State", US,
-        Organisation.US_DEPARTMENT_OF_STATE, spans("U.S. Secretary of State Antony Blinken"),
+        "official.blinken",
+        "Antony Blinken",
+        "Secretary of State",
+        US,
+        Organisation.US_DEPARTMENT_OF_STATE,
+        spans("U.S. Secretary of State Antony Blinken"),
     ),
     Official(
-        "official.austin", "Lloyd Austin", "Secretary of Defense", US,
-        Organisation.US_DEPARTMENT_OF_DEFENSE, spans("Secretary of Defense Lloyd Austin"),
+        "official.austin",
+        "Lloyd Austin",
+        "Secretary of Defense",
+        US,
+        Organisation.US_DEPARTMENT_OF_DEFENSE,
+        spans("Secretary of Defense Lloyd Austin"),
     ),
     Official(
-        "official.kamikawa", "Yoko Kamikawa", "Foreign Minister", JP,
+        "official.kamikawa",
+        "Yoko Kamikawa",
+        "Foreign Minister",
+        JP,
         Organisation.JP_MINISTRY_OF_FOREIGN_AFFAIRS,
         spans("Japanese Foreign Minister Yoko Kamikawa"),
     ),
     Official(
-        "official.hamada", "Yasukazu Hamada", "Defense Minister", JP,
-        Organisation.JP_MINISTRY_OF_DEFENSE, spans("Defense Minister Yasukazu Hamada"),
+        "official.hamada",
+        "Yasukazu Hamada",
+        "Defense Minister",
+        JP,
+        Organisation.JP_MINISTRY_OF_DEFENSE,
+        spans("Defense Minister Yasukazu Hamada"),
     ),
 )
 
@@ -158,7 +174,9 @@ PARTIES = (
     Party(Actor.KR, "South Korea", ActorKind.STATE, (span("South Korea"),)),
     Party(Actor.ASEAN, "ASEAN", ActorKind.ORGANISATION, (span("ASEAN"),)),
     Party(
-        Actor.PACIFIC_ISLAND_NATIONS, "Pacific Island nations", ActorKind.GROUP_OF_STATES,
+        Actor.PACIFIC_ISLAND_NATIONS,
+        "Pacific Island nations",
+        ActorKind.GROUP_OF_STATES,
         (span("Pacific Island nations"),),
     ),
     Party(Actor.NATO, "NATO", ActorKind.ORGANISATION, (span("NATO"),)),
@@ -168,37 +186,62 @@ PARTIES = (
 JJOC = "Japan’s newly established Joint Operations Command (JJOC)"
 PROGRAMMES = (
     Programme(
-        "programme.usfj", "U.S. Forces Japan", "USFJ", ProgrammeKind.COMMAND,
-        "to be set up as a joint force headquarters", spans("U.S. Forces Japan (USFJ)"),
+        "programme.usfj",
+        "U.S. Forces Japan",
+        "USFJ",
+        ProgrammeKind.COMMAND,
+        "to be set up as a joint force headquarters",
+        spans("U.S. Forces Japan (USFJ)"),
     ),
     Programme(
-        "programme.jjoc", "Joint Operations Command", "JJOC", ProgrammeKind.COMMAND,
-        "Japan’s newly established Joint Operations Command", spans(JJOC),
+        "programme.jjoc",
+        "Joint Operations Command",
+        "JJOC",
+        ProgrammeKind.COMMAND,
+        "Japan’s newly established Joint Operations Command",
+        spans(JJOC),
     ),
     Programme(
-        "programme.extended-deterrence-dialogue", "Extended Deterrence Dialogue", None,
-        ProgrammeKind.DIALOGUE, "the forum for strategic-level discussions on extended deterrence",
+        "programme.extended-deterrence-dialogue",
+        "Extended Deterrence Dialogue",
+        None,
+        ProgrammeKind.DIALOGUE,
+        "the forum for strategic-level discussions on extended deterrence",
         spans("Extended Deterrence Dialogue"),
     ),
     Programme(
-        "programme.wps", "Women, Peace, and Security", "WPS", ProgrammeKind.INITIATIVE,
+        "programme.wps",
+        "Women, Peace, and Security",
+        "WPS",
+        ProgrammeKind.INITIATIVE,
         "initiatives the two governments will continue working together on",
         spans("Women, Peace, and Security (WPS) initiatives"),
     ),
     Programme(
-        "programme.tofu", "TOFU", "TOFU", ProgrammeKind.EXCHANGE,
-        "an exchange programme designed to build future experts", spans("TOFU"),
+        "programme.tofu",
+        "TOFU",
+        "TOFU",
+        ProgrammeKind.EXCHANGE,
+        "an exchange programme designed to build future experts",
+        spans("TOFU"),
     ),
     Programme(
-        "programme.seed", "SEED", "SEED", ProgrammeKind.EXCHANGE,
-        "an exchange programme designed to build future experts", spans("SEED"),
+        "programme.seed",
+        "SEED",
+        "SEED",
+        ProgrammeKind.EXCHANGE,
+        "an exchange programme designed to build future experts",
+        spans("SEED"),
     ),
 )
 
 KISHIDA = "Prime Minister Kishida’s important visit to the U.S. earlier this year"
 EVENTS = (
     Event(
-        "event.kishida-visit", "Prime Minister Kishida’s visit to the U.S.", None, (JP, US),
+        "event.kishida-visit",
+        "Prime Minister Kishida’s visit to the U.S.",
+        None,
+        (JP, US),
         (Place.UNITED_STATES,),
         spans(
             "These initiatives are part of building a stronger partnership following"
@@ -208,149 +251,262 @@ EVENTS = (
 )
 
 
-def commitment(  # noqa: PLR0913
-    id_: str, summary: str, parties: tuple[Actor, ...], topic: Topic, status: Status,
-    sources: tuple[Span, ...], *, subjects: tuple[str, ...] = (), places: tuple[Place, ...] = (),
-    partners: tuple[Actor, ...] = (), programmes: tuple[str, ...] = (), events: tuple[str, ...] = (),
+def commitment(  # noqa: PLR0917  (the coding below reads as a table)
+    id_: str,
+    summary: str,
+    parties: tuple[Actor, ...],
+    topic: Topic,
+    status: Status,
+    sources: tuple[Span, ...],
+    *,
+    subjects: tuple[str, ...] = (),
+    places: tuple[Place, ...] = (),
+    partners: tuple[Actor, ...] = (),
+    programmes: tuple[str, ...] = (),
+    events: tuple[str, ...] = (),
 ) -> Commitment:
+    """A commitment with the optional reference fields defaulted to empty."""
     return Commitment(
-        f"commitment.{id_}", summary, parties, topic, status, subjects, places, partners,
-        programmes, events, sources,
+        f"commitment.{id_}",
+        summary,
+        parties,
+        topic,
+        status,
+        subjects,
+        places,
+        partners,
+        programmes,
+        events,
+        sources,
     )
 
 
 BOTH = (US, JP)
 COMMITMENTS = (
     commitment(
-        "rule-of-law", "Both governments commit to a free and open international order based on the rule of law.",
-        BOTH, Topic.INTERNATIONAL_ORDER, Status.REAFFIRMED,
-        spans("The ministers emphasized their strong commitment to a free and open international order based on the rule of law."),
+        "rule-of-law",
+        "Both governments commit to a free and open international order based on the rule of law.",
+        BOTH,
+        Topic.INTERNATIONAL_ORDER,
+        Status.REAFFIRMED,
+        spans(
+            "The ministers emphasized their strong commitment to a free and open international order based on the rule of law."
+        ),
         subjects=("rule of law",),
     ),
     commitment(
-        "alliance-indo-pacific", "The Japan-US Alliance is crucial for peace and security in the Indo-Pacific.",
-        BOTH, Topic.ALLIANCE, Status.REAFFIRMED,
-        spans("They confirmed that the Japan-US Alliance is crucial for peace and security in the Indo-Pacific region."),
+        "alliance-indo-pacific",
+        "The Japan-US Alliance is crucial for peace and security in the Indo-Pacific.",
+        BOTH,
+        Topic.ALLIANCE,
+        Status.REAFFIRMED,
+        spans(
+            "They confirmed that the Japan-US Alliance is crucial for peace and security in the Indo-Pacific region."
+        ),
         places=(Place.INDO_PACIFIC,),
     ),
     commitment(
-        "global-threats", "Both countries will work together on global threats and strengthen their partnership.",
-        BOTH, Topic.ALLIANCE, Status.PLANNED,
-        spans("Both countries promised to work together to tackle global threats and make their partnership stronger."),
+        "global-threats",
+        "Both countries will work together on global threats and strengthen their partnership.",
+        BOTH,
+        Topic.ALLIANCE,
+        Status.PLANNED,
+        spans(
+            "Both countries promised to work together to tackle global threats and make their partnership stronger."
+        ),
     ),
     commitment(
-        "command-and-control", "Upgrade the alliance's command and control to improve coordination.",
-        BOTH, Topic.COMMAND_AND_CONTROL, Status.PLANNED,
+        "command-and-control",
+        "Upgrade the alliance's command and control to improve coordination.",
+        BOTH,
+        Topic.COMMAND_AND_CONTROL,
+        Status.PLANNED,
         spans(
             "During the meeting, the ministers discussed new strategic plans to enhance their alliance.",
             "They plan to upgrade their command and control systems to improve coordination.",
         ),
-        subjects=("command and control",), events=("event.kishida-visit",),
-    ),
-    commitment(
-        "defense-cooperation", "Work more closely on defense projects and operations.",
-        BOTH, Topic.ALLIANCE, Status.PLANNED,
-        spans("They also aim to work more closely on defense projects and enhance their operations in various areas."),
+        subjects=("command and control",),
         events=("event.kishida-visit",),
     ),
     commitment(
-        "article-v", "The U.S. commits to Japan's defense under Article V, with its full range of capabilities, nuclear included.",
-        (US,), Topic.DETERRENCE, Status.REAFFIRMED,
+        "defense-cooperation",
+        "Work more closely on defense projects and operations.",
+        BOTH,
+        Topic.ALLIANCE,
+        Status.PLANNED,
+        spans(
+            "They also aim to work more closely on defense projects and enhance their operations in various areas."
+        ),
+        events=("event.kishida-visit",),
+    ),
+    commitment(
+        "article-v",
+        "The U.S. commits to Japan's defense under Article V, with its full range of capabilities, nuclear included.",
+        (US,),
+        Topic.DETERRENCE,
+        Status.REAFFIRMED,
         spans(
             "The U.S. reaffirmed its commitment to Japan’s defense under Article V of the U.S.-Japan Treaty of Mutual Cooperation and Security.",
             "This includes a promise to use its full range of capabilities, including nuclear deterrents, if necessary.",
         ),
-        subjects=("Article V", "U.S.-Japan Treaty of Mutual Cooperation and Security", "nuclear deterrents"),
+        subjects=(
+            "Article V",
+            "U.S.-Japan Treaty of Mutual Cooperation and Security",
+            "nuclear deterrents",
+        ),
         places=(Place.JAPAN,),
     ),
     commitment(
-        "japan-defense-capabilities", "Japan enhances its defense capabilities: a larger defense budget, technology and cybersecurity.",
-        (JP,), Topic.DEFENSE_CAPABILITIES, Status.REAFFIRMED,
-        spans("Japan, in turn, emphasized its dedication to enhancing its defense capabilities by increasing its defense budget and advancing in technology and cybersecurity."),
+        "japan-defense-capabilities",
+        "Japan enhances its defense capabilities: a larger defense budget, technology and cybersecurity.",
+        (JP,),
+        Topic.DEFENSE_CAPABILITIES,
+        Status.REAFFIRMED,
+        spans(
+            "Japan, in turn, emphasized its dedication to enhancing its defense capabilities by increasing its defense budget and advancing in technology and cybersecurity."
+        ),
         subjects=("defense budget", "cybersecurity"),
     ),
     commitment(
-        "peace-near-taiwan", "Peace near Taiwan must be maintained.",
-        BOTH, Topic.REGIONAL_SECURITY, Status.REAFFIRMED,
+        "peace-near-taiwan",
+        "Peace near Taiwan must be maintained.",
+        BOTH,
+        Topic.REGIONAL_SECURITY,
+        Status.REAFFIRMED,
         spans("They stressed the need to maintain peace near Taiwan."),
         places=(Place.TAIWAN,),
     ),
     commitment(
-        "preparedness", "Be prepared to address regional threats to ensure stability and security.",
-        BOTH, Topic.REGIONAL_SECURITY, Status.REAFFIRMED,
-        spans("They highlighted the importance of being prepared to address these threats to ensure regional stability and security."),
+        "preparedness",
+        "Be prepared to address regional threats to ensure stability and security.",
+        BOTH,
+        Topic.REGIONAL_SECURITY,
+        Status.REAFFIRMED,
+        spans(
+            "They highlighted the importance of being prepared to address these threats to ensure regional stability and security."
+        ),
     ),
     commitment(
-        "united-front", "A united front to address these challenges and protect international peace.",
-        BOTH, Topic.INTERNATIONAL_ORDER, Status.REAFFIRMED,
-        spans("They emphasized the need for a united front to address these challenges and protect international peace."),
+        "united-front",
+        "A united front to address these challenges and protect international peace.",
+        BOTH,
+        Topic.INTERNATIONAL_ORDER,
+        Status.REAFFIRMED,
+        spans(
+            "They emphasized the need for a united front to address these challenges and protect international peace."
+        ),
     ),
     commitment(
-        "middle-east-peace", "Support for a ceasefire and a negotiated two-state solution to the Israeli-Palestinian conflict.",
-        BOTH, Topic.REGIONAL_SECURITY, Status.REAFFIRMED,
-        spans("supported efforts for a ceasefire and a negotiated two-state solution to the Israeli-Palestinian conflict."),
-        subjects=("ceasefire", "two-state solution"), places=(Place.MIDDLE_EAST,),
+        "middle-east-peace",
+        "Support for a ceasefire and a negotiated two-state solution to the Israeli-Palestinian conflict.",
+        BOTH,
+        Topic.REGIONAL_SECURITY,
+        Status.REAFFIRMED,
+        spans(
+            "supported efforts for a ceasefire and a negotiated two-state solution to the Israeli-Palestinian conflict."
+        ),
+        subjects=("ceasefire", "two-state solution"),
+        places=(Place.MIDDLE_EAST,),
     ),
     commitment(
-        "usfj-joint-force-headquarters", "Set up U.S. Forces Japan as a joint force headquarters coordinating with Japan's JJOC.",
-        BOTH, Topic.COMMAND_AND_CONTROL, Status.PLANNED,
+        "usfj-joint-force-headquarters",
+        "Set up U.S. Forces Japan as a joint force headquarters coordinating with Japan's JJOC.",
+        BOTH,
+        Topic.COMMAND_AND_CONTROL,
+        Status.PLANNED,
         spans(
             "To meet evolving security challenges, the ministers outlined several key areas for enhancing alliance capabilities.",
             "They plan to set up U.S. Forces Japan (USFJ) as a joint force headquarters to improve coordination with Japan’s newly established Joint Operations Command (JJOC).",
         ),
-        subjects=("joint force headquarters",), places=(Place.JAPAN,),
+        subjects=("joint force headquarters",),
+        places=(Place.JAPAN,),
         programmes=("programme.usfj", "programme.jjoc"),
     ),
     commitment(
-        "stand-off-missiles", "Cooperation on stand-off missile capabilities, including the acquisition of Tomahawk missiles.",
-        BOTH, Topic.DEFENSE_CAPABILITIES, Status.UNDER_WAY,
-        spans("Both nations are advancing cooperation on stand-off missile capabilities, including the acquisition of Tomahawk missiles and other advanced technologies."),
+        "stand-off-missiles",
+        "Cooperation on stand-off missile capabilities, including the acquisition of Tomahawk missiles.",
+        BOTH,
+        Topic.DEFENSE_CAPABILITIES,
+        Status.UNDER_WAY,
+        spans(
+            "Both nations are advancing cooperation on stand-off missile capabilities, including the acquisition of Tomahawk missiles and other advanced technologies."
+        ),
         subjects=("stand-off missile capabilities", "Tomahawk"),
     ),
     commitment(
-        "southwest-islands", "Japan increases its defense presence in the Southwest Islands.",
-        (JP,), Topic.FORCE_POSTURE, Status.UNDER_WAY,
+        "southwest-islands",
+        "Japan increases its defense presence in the Southwest Islands.",
+        (JP,),
+        Topic.FORCE_POSTURE,
+        Status.UNDER_WAY,
         spans("Japan is increasing its defense presence in the Southwest Islands"),
         places=(Place.SOUTHWEST_ISLANDS,),
     ),
     commitment(
-        "bilateral-presence", "Both countries enhance their bilateral presence and defense activities in the Southwest Islands.",
-        BOTH, Topic.FORCE_POSTURE, Status.PLANNED,
-        spans("both countries are committed to enhancing their bilateral presence and defense activities in this strategic region."),
+        "bilateral-presence",
+        "Both countries enhance their bilateral presence and defense activities in the Southwest Islands.",
+        BOTH,
+        Topic.FORCE_POSTURE,
+        Status.PLANNED,
+        spans(
+            "both countries are committed to enhancing their bilateral presence and defense activities in this strategic region."
+        ),
         places=(Place.SOUTHWEST_ISLANDS,),
     ),
     commitment(
-        "exercises", "Joint exercises and realistic training for readiness in peacetime and conflict.",
-        BOTH, Topic.EXERCISES, Status.REAFFIRMED,
-        spans("The ministers emphasized the importance of joint exercises and realistic training scenarios to maintain high readiness levels for both peacetime and conflict."),
+        "exercises",
+        "Joint exercises and realistic training for readiness in peacetime and conflict.",
+        BOTH,
+        Topic.EXERCISES,
+        Status.REAFFIRMED,
+        spans(
+            "The ministers emphasized the importance of joint exercises and realistic training scenarios to maintain high readiness levels for both peacetime and conflict."
+        ),
         subjects=("joint exercises", "realistic training scenarios"),
     ),
     commitment(
-        "extended-deterrence", "Strengthen U.S. extended deterrence and strategic-level discussions in the Extended Deterrence Dialogue.",
-        BOTH, Topic.DETERRENCE, Status.PLANNED,
-        spans("They also plan to strengthen U.S. extended deterrence and improve strategic-level discussions through the Extended Deterrence Dialogue."),
-        subjects=("extended deterrence",), programmes=("programme.extended-deterrence-dialogue",),
+        "extended-deterrence",
+        "Strengthen U.S. extended deterrence and strategic-level discussions in the Extended Deterrence Dialogue.",
+        BOTH,
+        Topic.DETERRENCE,
+        Status.PLANNED,
+        spans(
+            "They also plan to strengthen U.S. extended deterrence and improve strategic-level discussions through the Extended Deterrence Dialogue."
+        ),
+        subjects=("extended deterrence",),
+        programmes=("programme.extended-deterrence-dialogue",),
     ),
     commitment(
-        "australia-south-korea", "Work more closely with Australia and South Korea to keep the Indo-Pacific free and open.",
-        BOTH, Topic.PARTNERSHIPS, Status.PLANNED,
+        "australia-south-korea",
+        "Work more closely with Australia and South Korea to keep the Indo-Pacific free and open.",
+        BOTH,
+        Topic.PARTNERSHIPS,
+        Status.PLANNED,
         spans(
             "Japan-US are teaming up with other friendly countries to tackle big security problems.",
             "They plan to work more closely with Australia and South Korea",
             "The goal is to keep the Indo-Pacific region open and free.",
             "By collaborating with these allies and partners, they aim to enhance regional security and address shared challenges more effectively.",
         ),
-        places=(Place.INDO_PACIFIC,), partners=(Actor.AU, Actor.KR),
+        places=(Place.INDO_PACIFIC,),
+        partners=(Actor.AU, Actor.KR),
     ),
     commitment(
-        "regional-institutions", "Support stronger ties with ASEAN, the Pacific Island nations and NATO.",
-        BOTH, Topic.PARTNERSHIPS, Status.PLANNED,
+        "regional-institutions",
+        "Support stronger ties with ASEAN, the Pacific Island nations and NATO.",
+        BOTH,
+        Topic.PARTNERSHIPS,
+        Status.PLANNED,
         spans(L17),
-        places=(Place.INDO_PACIFIC,), partners=(Actor.ASEAN, Actor.PACIFIC_ISLAND_NATIONS, Actor.NATO),
+        places=(Place.INDO_PACIFIC,),
+        partners=(Actor.ASEAN, Actor.PACIFIC_ISLAND_NATIONS, Actor.NATO),
     ),
     commitment(
-        "defense-industry", "Develop defense technology together, strengthen defense industries and secure supply chains.",
-        BOTH, Topic.DEFENSE_INDUSTRY, Status.UNDER_WAY,
+        "defense-industry",
+        "Develop defense technology together, strengthen defense industries and secure supply chains.",
+        BOTH,
+        Topic.DEFENSE_INDUSTRY,
+        Status.UNDER_WAY,
         spans(
             "The Japan-US forces are working together to improve their defense technology.",
             "They want to develop new and better technologies, strengthen their defense industries, and ensure they have reliable supply chains.",
@@ -359,49 +515,75 @@ COMMITMENTS = (
         subjects=("defense industries", "supply chains"),
     ),
     commitment(
-        "co-production", "Make advanced missiles and other defense equipment, increase production and readiness.",
-        BOTH, Topic.DEFENSE_INDUSTRY, Status.UNDER_WAY,
-        spans("They are focusing on making advanced missiles and other defense tools, increasing production, and ensuring their defense equipment is ready when needed."),
+        "co-production",
+        "Make advanced missiles and other defense equipment, increase production and readiness.",
+        BOTH,
+        Topic.DEFENSE_INDUSTRY,
+        Status.UNDER_WAY,
+        spans(
+            "They are focusing on making advanced missiles and other defense tools, increasing production, and ensuring their defense equipment is ready when needed."
+        ),
         subjects=("advanced missiles",),
     ),
     commitment(
-        "defense-research", "Joint work on new defense technologies and research.",
-        BOTH, Topic.DEFENSE_INDUSTRY, Status.UNDER_WAY,
+        "defense-research",
+        "Joint work on new defense technologies and research.",
+        BOTH,
+        Topic.DEFENSE_INDUSTRY,
+        Status.UNDER_WAY,
         spans("They are also working on new defense technologies and research together."),
     ),
     commitment(
-        "military-planes", "Update U.S. military planes in Japan.",
-        (US,), Topic.FORCE_POSTURE, Status.UNDER_WAY,
+        "military-planes",
+        "Update U.S. military planes in Japan.",
+        (US,),
+        Topic.FORCE_POSTURE,
+        Status.UNDER_WAY,
         spans(
             "The Japan-US forces are improving their military plans to better handle security challenges.",
             "They are updating U.S. military planes in Japan",
         ),
-        subjects=("U.S. military planes",), places=(Place.JAPAN,),
+        subjects=("U.S. military planes",),
+        places=(Place.JAPAN,),
     ),
     commitment(
-        "marine-corps-units", "Reorganise Marine Corps units.",
-        (US,), Topic.FORCE_POSTURE, Status.UNDER_WAY,
+        "marine-corps-units",
+        "Reorganise Marine Corps units.",
+        (US,),
+        Topic.FORCE_POSTURE,
+        Status.UNDER_WAY,
         spans("reorganizing Marine Corps units."),
         subjects=("Marine Corps",),
     ),
     commitment(
-        "uss-george-washington", "The USS George Washington returns to Japan.",
-        (US,), Topic.FORCE_POSTURE, Status.UNDER_WAY,
+        "uss-george-washington",
+        "The USS George Washington returns to Japan.",
+        (US,),
+        Topic.FORCE_POSTURE,
+        Status.UNDER_WAY,
         spans("The USS George Washington is returning to Japan to support the alliance."),
-        subjects=("USS George Washington",), places=(Place.JAPAN,),
+        subjects=("USS George Washington",),
+        places=(Place.JAPAN,),
     ),
     commitment(
-        "okinawa-to-guam", "Move some U.S. troops from Okinawa to Guam, reducing the impact on local areas.",
-        (US,), Topic.FORCE_POSTURE, Status.PLANNED,
+        "okinawa-to-guam",
+        "Move some U.S. troops from Okinawa to Guam, reducing the impact on local areas.",
+        (US,),
+        Topic.FORCE_POSTURE,
+        Status.PLANNED,
         spans(
             "Some U.S. troops will move from Okinawa to Guam to strengthen defense while reducing the impact on local areas.",
             "These changes aim to enhance their ability to respond to security threats and ensure the stability of the region.",
         ),
-        subjects=("U.S. troops",), places=(Place.OKINAWA, Place.GUAM),
+        subjects=("U.S. troops",),
+        places=(Place.OKINAWA, Place.GUAM),
     ),
     commitment(
-        "disaster-task-force", "Create a task force for natural disasters and climate change, and provide humanitarian assistance.",
-        BOTH, Topic.HUMANITARIAN, Status.UNDER_WAY,
+        "disaster-task-force",
+        "Create a task force for natural disasters and climate change, and provide humanitarian assistance.",
+        BOTH,
+        Topic.HUMANITARIAN,
+        Status.UNDER_WAY,
         spans(
             "The Japan-US teams are also working together to address environmental issues and provide humanitarian assistance.",
             "They are creating a task force to improve their response to natural disasters and climate change.",
@@ -409,8 +591,11 @@ COMMITMENTS = (
         subjects=("task force", "natural disasters", "climate change"),
     ),
     commitment(
-        "environmental-concerns", "Address harmful chemicals and pollutants to protect the environment and public health.",
-        BOTH, Topic.ENVIRONMENT, Status.UNDER_WAY,
+        "environmental-concerns",
+        "Address harmful chemicals and pollutants to protect the environment and public health.",
+        BOTH,
+        Topic.ENVIRONMENT,
+        Status.UNDER_WAY,
         spans(
             "They are addressing environmental concerns, such as harmful chemicals and pollutants, to protect the environment and public health.",
             "This cooperation demonstrates their commitment to addressing global challenges and supporting affected communities.",
@@ -418,54 +603,105 @@ COMMITMENTS = (
         subjects=("harmful chemicals and pollutants",),
     ),
     commitment(
-        "women-peace-security", "Involve women in security and peace efforts through the Women, Peace, and Security agenda.",
-        BOTH, Topic.WOMEN_PEACE_SECURITY, Status.REAFFIRMED,
+        "women-peace-security",
+        "Involve women in security and peace efforts through the Women, Peace, and Security agenda.",
+        BOTH,
+        Topic.WOMEN_PEACE_SECURITY,
+        Status.REAFFIRMED,
         spans(
             "The U.S. and Japan are committed to involving women in security and peace efforts.",
             "They support women’s empowerment and leadership in conflict prevention and peacebuilding.",
             "They will continue working together on Women, Peace, and Security (WPS) initiatives and integrate these goals into their joint activities.",
             "By promoting gender equality and women’s participation, they aim to create a more inclusive and effective approach to security and peace.",
         ),
-        subjects=("gender equality",), programmes=("programme.wps",),
+        subjects=("gender equality",),
+        programmes=("programme.wps",),
     ),
     commitment(
-        "exchange-programs", "Expand exchange programmes such as TOFU and SEED to build future experts.",
-        BOTH, Topic.PEOPLE_TO_PEOPLE, Status.UNDER_WAY,
+        "exchange-programs",
+        "Expand exchange programmes such as TOFU and SEED to build future experts.",
+        BOTH,
+        Topic.PEOPLE_TO_PEOPLE,
+        Status.UNDER_WAY,
         spans(
             "The U.S. and Japan value their strong friendship and want to build on it by investing in their people.",
             "They are expanding exchange programs to help young people understand each other’s cultures.",
             "Programs like TOFU and SEED are designed to build future experts who will support the partnership.",
             "These initiatives aim to strengthen the bonds between the two countries and ensure a lasting and cooperative relationship.",
         ),
-        subjects=("exchange programs",), programmes=("programme.tofu", "programme.seed"),
+        subjects=("exchange programs",),
+        programmes=("programme.tofu", "programme.seed"),
     ),
 )
 
 THREATS = (
     Threat(
-        "threat.cn-coercion", "China tries to change things in the East and South China Seas.",
-        Actor.CN, ThreatKind.COERCION, (), (Place.EAST_CHINA_SEA, Place.SOUTH_CHINA_SEA), (),
+        "threat.cn-coercion",
+        "China tries to change things in the East and South China Seas.",
+        Actor.CN,
+        ThreatKind.COERCION,
+        (),
+        (Place.EAST_CHINA_SEA, Place.SOUTH_CHINA_SEA),
+        (),
         Response.CRITICISM,
-        (span(L8), span("They criticized China for trying to change things in the East China Sea and South China Sea")),
+        (
+            span(L8),
+            span(
+                "They criticized China for trying to change things in the East China Sea and South China Sea"
+            ),
+        ),
     ),
     Threat(
-        "threat.cn-nuclear", "China is building more nuclear weapons.",
-        Actor.CN, ThreatKind.NUCLEAR_BUILDUP, (), (), (), Response.CONCERN,
+        "threat.cn-nuclear",
+        "China is building more nuclear weapons.",
+        Actor.CN,
+        ThreatKind.NUCLEAR_BUILDUP,
+        (),
+        (),
+        (),
+        Response.CONCERN,
         (span(L8), span("were worried about China building more nuclear weapons.")),
     ),
     Threat(
-        "threat.kp-missiles", "North Korea tests missiles.",
-        Actor.KP, ThreatKind.MISSILE_LAUNCHES, (), (), (), Response.CONDEMNATION,
-        (span(L8), span("The ministers also condemned North Korea for its missile tests and nuclear weapons development.")),
+        "threat.kp-missiles",
+        "North Korea tests missiles.",
+        Actor.KP,
+        ThreatKind.MISSILE_LAUNCHES,
+        (),
+        (),
+        (),
+        Response.CONDEMNATION,
+        (
+            span(L8),
+            span(
+                "The ministers also condemned North Korea for its missile tests and nuclear weapons development."
+            ),
+        ),
     ),
     Threat(
-        "threat.kp-nuclear", "North Korea develops nuclear weapons.",
-        Actor.KP, ThreatKind.NUCLEAR_BUILDUP, (), (), (), Response.CONDEMNATION,
-        (span(L8), span("The ministers also condemned North Korea for its missile tests and nuclear weapons development.")),
+        "threat.kp-nuclear",
+        "North Korea develops nuclear weapons.",
+        Actor.KP,
+        ThreatKind.NUCLEAR_BUILDUP,
+        (),
+        (),
+        (),
+        Response.CONDEMNATION,
+        (
+            span(L8),
+            span(
+                "The ministers also condemned North Korea for its missile tests and nuclear weapons development."
+            ),
+        ),
     ),
     Threat(
-        "threat.ru-war", "Russia's unprovoked war against Ukraine and its violations of international law.",
-        Actor.RU, ThreatKind.WAR_OF_AGGRESSION, (Actor.UA,), (Place.UKRAINE,), ("international law",),
+        "threat.ru-war",
+        "Russia's unprovoked war against Ukraine and its violations of international law.",
+        Actor.RU,
+        ThreatKind.WAR_OF_AGGRESSION,
+        (Actor.UA,),
+        (Place.UKRAINE,),
+        ("international law",),
         Response.CONDEMNATION,
         spans(
             "The meeting also addressed Russia’s actions.",
@@ -473,20 +709,40 @@ THREATS = (
         ),
     ),
     Threat(
-        "threat.ru-alignment", "Russia's close ties with China and North Korea worsen global and Indo-Pacific security.",
-        Actor.RU, ThreatKind.STRATEGIC_ALIGNMENT, (Actor.CN, Actor.KP), (Place.INDO_PACIFIC,),
-        ("global and Indo-Pacific security",), Response.CRITICISM,
-        spans(L9 + ", stating that these relationships are worsening global and Indo-Pacific security."),
+        "threat.ru-alignment",
+        "Russia's close ties with China and North Korea worsen global and Indo-Pacific security.",
+        Actor.RU,
+        ThreatKind.STRATEGIC_ALIGNMENT,
+        (Actor.CN, Actor.KP),
+        (Place.INDO_PACIFIC,),
+        ("global and Indo-Pacific security",),
+        Response.CRITICISM,
+        spans(
+            L9
+            + ", stating that these relationships are worsening global and Indo-Pacific security."
+        ),
     ),
     Threat(
-        "threat.middle-east-instability", "Instability in the Middle East has global repercussions, including for Indo-Pacific security.",
-        None, ThreatKind.REGIONAL_INSTABILITY, (), (Place.MIDDLE_EAST, Place.INDO_PACIFIC),
-        ("Indo-Pacific security",), Response.RECOGNITION,
-        spans("Additionally, they recognized that instability in the Middle East has global repercussions, including for Indo-Pacific security."),
+        "threat.middle-east-instability",
+        "Instability in the Middle East has global repercussions, including for Indo-Pacific security.",
+        None,
+        ThreatKind.REGIONAL_INSTABILITY,
+        (),
+        (Place.MIDDLE_EAST, Place.INDO_PACIFIC),
+        ("Indo-Pacific security",),
+        Response.RECOGNITION,
+        spans(
+            "Additionally, they recognized that instability in the Middle East has global repercussions, including for Indo-Pacific security."
+        ),
     ),
     Threat(
-        "threat.houthi-attacks", "Houthi attacks threaten regional and global economies.",
-        Actor.HOUTHIS, ThreatKind.ARMED_ATTACKS, (), (), ("regional and global economies",),
+        "threat.houthi-attacks",
+        "Houthi attacks threaten regional and global economies.",
+        Actor.HOUTHIS,
+        ThreatKind.ARMED_ATTACKS,
+        (),
+        (),
+        ("regional and global economies",),
         Response.CONDEMNATION,
         spans("They condemned Houthi attacks that threaten regional and global economies"),
     ),
@@ -494,40 +750,57 @@ THREATS = (
 
 ERRATA = (
     Erratum(
-        "erratum.defense-minister", "official.hamada", "name", ErratumKind.CORRECTION,
+        "erratum.defense-minister",
+        "official.hamada",
+        "name",
+        ErratumKind.CORRECTION,
         "Defense Minister Yasukazu Hamada",
         "Japan's Minister of Defense on 28 July 2024 was Minoru Kihara (in office 13 September"
         " 2023 to 1 October 2024; Yasukazu Hamada held the office until 13 September 2023)."
-        " The joint statement names \"Minister of Defense KIHARA\".",
+        ' The joint statement names "Minister of Defense KIHARA".',
         "Japan Ministry of Defense release on the 2+2 of 28 July 2024; reporting of the"
         " cabinet changes of September 2023 and October 2024",
         spans("Defense Minister Yasukazu Hamada"),
     ),
     Erratum(
-        "erratum.jjoc-established", "programme.jjoc", "description", ErratumKind.CORRECTION,
+        "erratum.jjoc-established",
+        "programme.jjoc",
+        "description",
+        ErratumKind.CORRECTION,
         "Japan’s newly established Joint Operations Command (JJOC)",
         "On 28 July 2024 the JJOC was planned, not yet established; it was stood up on 24 March 2025.",
         "Japan Ministry of Defense; reporting of 24 March 2025",
         spans(JJOC),
     ),
     Erratum(
-        "erratum.kishida-visit-date", "event.kishida-visit", "date", ErratumKind.CLARIFICATION,
+        "erratum.kishida-visit-date",
+        "event.kishida-visit",
+        "date",
+        ErratumKind.CLARIFICATION,
         KISHIDA,
         "An Official Visit with State Dinner, Washington, 10 April 2024.",
         "Joint Statement of the Security Consultative Committee (2+2), 28 July 2024",
         spans(KISHIDA),
     ),
     Erratum(
-        "erratum.tofu", "programme.tofu", "name", ErratumKind.CLARIFICATION, "TOFU",
-        "TOFU is \"Think of Okinawa's Future in the United States\", a Ministry of Foreign Affairs"
+        "erratum.tofu",
+        "programme.tofu",
+        "name",
+        ErratumKind.CLARIFICATION,
+        "TOFU",
+        'TOFU is "Think of Okinawa\'s Future in the United States", a Ministry of Foreign Affairs'
         " of Japan exchange programme for Okinawan students. Whether the joint statement names"
         " it is not verified.",
         "Ministry of Foreign Affairs of Japan programme pages",
         spans("TOFU"),
     ),
     Erratum(
-        "erratum.seed", "programme.seed", "name", ErratumKind.CLARIFICATION, "SEED",
-        "SEED is \"Student Educational Exchange and Dialogue\", run by the Ministry of Foreign"
+        "erratum.seed",
+        "programme.seed",
+        "name",
+        ErratumKind.CLARIFICATION,
+        "SEED",
+        'SEED is "Student Educational Exchange and Dialogue", run by the Ministry of Foreign'
         " Affairs of Japan with the U.S. Department of Defense Education Activity. Whether the"
         " joint statement names it is not verified.",
         "Ministry of Foreign Affairs of Japan programme pages",
@@ -558,6 +831,7 @@ MEETING = Meeting(
 
 
 def main(argv: list[str]) -> int:
+    """Write the JSON, or with ``--check`` compare it; return the exit status."""
     rendered = dumps(MEETING)
     if "--check" in argv:
         if OUT.read_text(encoding="utf-8") != rendered:

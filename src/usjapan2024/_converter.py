@@ -62,7 +62,7 @@ def json_type(value: object) -> str:
 
 def _short(value: object) -> str:
     text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."  # noqa: PLR2004
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -108,7 +108,7 @@ def _enum_value(member: enum.Enum) -> object:
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
     args = typing.get_args(cls)
-    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 def _tuple_hook(
@@ -125,9 +125,11 @@ def _tuple_hook(
         for index, item in enumerate(items):
             try:
                 result.append(inner(item, item_type))
-            except Exception as exc:  # noqa: BLE001  (collected, re-raised as a group)
-                note = IterableValidationNote(f"Structuring {cls} @ index {index}", index, item_type)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+            except Exception as exc:  # noqa: BLE001, PERF203  (collected, re-raised as a group)
+                note = IterableValidationNote(
+                    f"Structuring {cls} @ index {index}", index, item_type
+                )
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
                 errors.append(exc)
         if errors:
             msg = f"While structuring {cls!r}"
@@ -142,7 +144,7 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> typing.Callable[[object, ty
 
     def structure(value: object, _: type) -> Any:
         _expect(value, dict, "an object")
-        return inner(value, cls)
+        return inner(typing.cast("dict[str, Any]", value), cls)
 
     return structure
 

@@ -7,6 +7,7 @@ reference drops them with it).
 
 from __future__ import annotations
 
+import enum
 import threading
 import weakref
 from collections import defaultdict
@@ -16,7 +17,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from usjapan2024._records import record_groups, record_id
-from usjapan2024.model import Commitment, Meeting, Official, Record, Threat
+from usjapan2024.model import Commitment, Meeting, Official, Record, Span, Threat
 
 __all__ = ["FieldIndex", "MeetingIndex", "index_of"]
 
@@ -121,12 +122,17 @@ def _build(meeting: Meeting) -> MeetingIndex:
 
 
 def _haystack(record: Record) -> str:
-    words = [
-        str(value)
-        for field in attrs.fields(type(record))
-        if isinstance(value := getattr(record, field.name), str)
-    ]
-    words += [span.quote for span in record.sources]
+    """The record's words, case-folded: every string field, enum values, and its quotes."""
+    words: list[str] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, enum.Enum):
+                words.append(str(item.value))
+            elif isinstance(item, str):
+                words.append(item)
+            elif isinstance(item, Span):
+                words.append(item.quote)
     return "\n".join(words).casefold()
 
 

@@ -10,6 +10,7 @@ reports everything that is wrong.
 from __future__ import annotations
 
 import hashlib
+import typing
 from collections.abc import Iterator
 
 import attrs
@@ -39,7 +40,7 @@ def spans_with_paths(obj: object, path: str = "$") -> Iterator[tuple[str, Span]]
         for index, item in enumerate(obj):
             yield from spans_with_paths(item, f"{path}[{index}]")
     elif attrs.has(type(obj)):
-        for field in attrs.fields(type(obj)):
+        for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(obj))):
             yield from spans_with_paths(getattr(obj, field.name), f"{path}.{field.name}")
 
 
@@ -113,46 +114,49 @@ def _check_ids(meeting: Meeting) -> Iterator[Problem]:
                 first_seen[key] = path
 
 
-def _check_references(meeting: Meeting) -> Iterator[Problem]:
-    parties = {party.id for party in meeting.parties}
-    programmes = {programme.id for programme in meeting.programmes}
-    events = {event.id for event in meeting.events}
-    every_id = {
-        record_id(record) for records in record_groups(meeting).values() for record in records
-    }
+def _references(meeting: Meeting) -> Iterator[tuple[str, object, str]]:
+    """Yield ``(path, referenced id, kind of record it must name)`` for every reference."""
 
-    def missing(path: str, ref: object, known: set[object], kind: str) -> Iterator[Problem]:
-        if ref is not None and ref not in known:
+    def each(path: str, refs: tuple[object, ...], kind: str) -> Iterator[tuple[str, object, str]]:
+        for j, ref in enumerate(refs):
+            yield f"{path}[{j}]", ref, kind
+
+    yield "$.host", meeting.host, "parties"
+    for i, official in enumerate(meeting.officials):
+        yield f"$.officials[{i}].country", official.country, "parties"
+    for i, event in enumerate(meeting.events):
+        yield from each(f"$.events[{i}].parties", event.parties, "parties")
+    for i, c in enumerate(meeting.commitments):
+        yield from each(f"$.commitments[{i}].parties", c.parties, "parties")
+        yield from each(f"$.commitments[{i}].partners", c.partners, "parties")
+        yield from each(f"$.commitments[{i}].programmes", c.programmes, "programmes")
+        yield from each(f"$.commitments[{i}].events", c.events, "events")
+    for i, threat in enumerate(meeting.threats):
+        if threat.actor is not None:
+            yield f"$.threats[{i}].actor", threat.actor, "parties"
+        yield from each(f"$.threats[{i}].involving", threat.involving, "parties")
+    for i, erratum in enumerate(meeting.errata):
+        yield f"$.errata[{i}].target", erratum.target, "records"
+
+
+def _check_references(meeting: Meeting) -> Iterator[Problem]:
+    known: dict[str, set[object]] = {
+        "parties": {party.id for party in meeting.parties},
+        "programmes": {programme.id for programme in meeting.programmes},
+        "events": {event.id for event in meeting.events},
+        "records": {record_id(r) for group in record_groups(meeting).values() for r in group},
+    }
+    for path, ref, kind in _references(meeting):
+        if ref not in known[kind]:
             shown = getattr(ref, "value", ref)
             yield Problem(path, f"{shown!r} does not name any of the meeting's {kind}")
-
-    yield from missing("$.host", meeting.host, parties, "parties")
-    for i, official in enumerate(meeting.officials):
-        yield from missing(f"$.officials[{i}].country", official.country, parties, "parties")
-    for i, event in enumerate(meeting.events):
-        for j, actor in enumerate(event.parties):
-            yield from missing(f"$.events[{i}].parties[{j}]", actor, parties, "parties")
-    for i, commitment in enumerate(meeting.commitments):
-        base = f"$.commitments[{i}]"
-        for j, actor in enumerate(commitment.parties):
-            yield from missing(f"{base}.parties[{j}]", actor, parties, "parties")
-        for j, actor in enumerate(commitment.partners):
-            yield from missing(f"{base}.partners[{j}]", actor, parties, "parties")
-        for j, ref in enumerate(commitment.programmes):
-            yield from missing(f"{base}.programmes[{j}]", ref, programmes, "programmes")
-        for j, ref in enumerate(commitment.events):
-            yield from missing(f"{base}.events[{j}]", ref, events, "events")
-    for i, threat in enumerate(meeting.threats):
-        yield from missing(f"$.threats[{i}].actor", threat.actor, parties, "parties")
-        for j, actor in enumerate(threat.involving):
-            yield from missing(f"$.threats[{i}].involving[{j}]", actor, parties, "parties")
-    for i, erratum in enumerate(meeting.errata):
-        yield from missing(f"$.errata[{i}].target", erratum.target, every_id, "records")
-        # (a target that exists but has no such field is a mistake too)
-        yield from _check_erratum_field(i, erratum.target, erratum.field, meeting)
+    for index, erratum in enumerate(meeting.errata):
+        yield from _check_erratum_field(index, erratum.target, erratum.field, meeting)
 
 
-def _check_erratum_field(index: int, target: str, field: str, meeting: Meeting) -> Iterator[Problem]:
+def _check_erratum_field(
+    index: int, target: str, field: str, meeting: Meeting
+) -> Iterator[Problem]:
     for records in record_groups(meeting).values():
         for record in records:
             if record_id(record) == target:
@@ -160,6 +164,7 @@ def _check_erratum_field(index: int, target: str, field: str, meeting: Meeting) 
                 if field not in names:
                     yield Problem(
                         f"$.errata[{index}].field",
-                        f"{field!r} is not a field of {target!r}; expected one of {', '.join(names)}",
+                        f"{field!r} is not a field of {target!r};"
+                        f" expected one of {', '.join(names)}",
                     )
                 return

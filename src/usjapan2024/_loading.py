@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from pathlib import Path
 from typing import Any
 
 from usjapan2024.exceptions import DatasetError, Problem
@@ -66,9 +67,7 @@ def load(path: str | os.PathLike[str] | None = None, *, source: str | None = Non
             msg = "source= goes with a path: the bundled dataset has its own source text"
             raise TypeError(msg)
         return _load_bundled()
-    with open(path, "rb") as file:
-        data = file.read()
-    return loads(data, source=source)
+    return loads(Path(path).read_bytes(), source=source)
 
 
 def _load_bundled() -> Meeting:
@@ -136,5 +135,4 @@ def dumps(meeting: Meeting) -> str:
 
 def dump(meeting: Meeting, path: str | os.PathLike[str]) -> None:
     """Write ``meeting`` to ``path`` as UTF-8 JSON."""
-    with open(path, "w", encoding="utf-8", newline="\n") as file:
-        file.write(dumps(meeting))
+    Path(path).write_text(dumps(meeting), encoding="utf-8", newline="\n")

@@ -7,6 +7,8 @@ from usjapan2024.model import Meeting
 
 __all__ = ["summary"]
 
+_ERRATUM = " [see erratum]"
+
 
 def summary(meeting: Meeting) -> str:
     """Return a short report: the meeting, who took part, how many records, the errata.
@@ -15,15 +17,15 @@ def summary(meeting: Meeting) -> str:
     >>> print(summary(load()).splitlines()[0])
     Japan-US Security Consultative Committee ("2+2"), Tokyo, 2024-07-28
     """
+    corrected = {erratum.target for erratum in meeting.errata}
+    place = meeting.place.value.title()
     lines = [
-        f'{meeting.name} ("{meeting.short_name}"), {meeting.place.value.title()},'
-        f" {meeting.date.isoformat()}",
+        f'{meeting.name} ("{meeting.short_name}"), {place}, {meeting.date.isoformat()}',
         f"{meeting.metadata.title} (dataset {meeting.metadata.version})",
         "",
         "Participants:",
         *(
-            f"  {o.name}, {o.title} ({o.country.value})"
-            + (" [see erratum]" if any(e.target == o.id for e in meeting.errata) else "")
+            f"  {o.name}, {o.title} ({o.country.value}){_ERRATUM if o.id in corrected else ''}"
             for o in meeting.officials
         ),
         "",

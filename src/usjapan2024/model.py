@@ -12,7 +12,7 @@ checks that each one resolves.
 
 from __future__ import annotations
 
-import datetime  # noqa: TC003  (attrs and cattrs resolve the annotations at run time)
+import datetime
 
 import attrs
 

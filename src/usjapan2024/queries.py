@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Hashable
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from usjapan2024._index import FieldIndex, index_of
 from usjapan2024._loading import load
-from usjapan2024.model import Commitment, Meeting, Official, Record, Threat
+from usjapan2024.model import (
+    Commitment,
+    Erratum,
+    Event,
+    Meeting,
+    Official,
+    Party,
+    Programme,
+    Record,
+    Threat,
+)
 from usjapan2024.vocabulary import (
     Actor,
     Organisation,
@@ -96,7 +106,7 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     return _select(index.commitments, criteria)
 
 
-def threats(
+def threats(  # noqa: PLR0913  (one keyword per filterable field)
     *,
     actor: Actor | str | None = None,
     kind: ThreatKind | str | None = None,
@@ -137,32 +147,56 @@ def search(text: str, *, meeting: Meeting | None = None) -> tuple[Record, ...]:
     return tuple(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
 
 
-_MISSING = object()
+_MISSING: Any = object()
+RecordT = TypeVar("RecordT", Official, Party, Programme, Event, Commitment, Threat, Erratum)
 
 
 @overload
 def get(record_id: str, *, meeting: Meeting | None = None) -> Record: ...
 @overload
 def get(record_id: str, default: T, *, meeting: Meeting | None = None) -> Record | T: ...
-def get(record_id: str, default: object = _MISSING, *, meeting: Meeting | None = None) -> object:
+@overload
+def get(record_id: str, *, kind: type[RecordT], meeting: Meeting | None = None) -> RecordT: ...
+@overload
+def get(
+    record_id: str, default: T, *, kind: type[RecordT], meeting: Meeting | None = None
+) -> RecordT | T: ...
+def get(
+    record_id: str,
+    default: Any = _MISSING,
+    *,
+    kind: type[Any] | None = None,
+    meeting: Meeting | None = None,
+) -> Any:
     """Return the record with id ``record_id`` (a party's id is its code, e.g. ``"JP"``).
+
+    Args:
+        record_id: The id to look up.
+        default: Returned when no record has that id; without it, a miss raises.
+        kind: The record type expected; a type checker then knows the result's type,
+            and a record of another type raises :class:`TypeError`.
+        meeting: The meeting to query; the bundled one by default.
 
     Raises:
         KeyError: No record has that id and no ``default`` was given.
+        TypeError: The record is not of type ``kind``.
 
-    >>> get("official.kamikawa").name
+    >>> get("official.kamikawa", kind=Official).name
     'Yoko Kamikawa'
     >>> get("official.nobody", None) is None
     True
     """
     by_id = index_of(meeting or load()).by_id
-    key = record_id.value if isinstance(record_id, Actor) else record_id
-    found = by_id.get(key, _MISSING)
+    found = by_id.get(record_id, _MISSING)
     if found is _MISSING:
         if default is not _MISSING:
             return default
-        msg = f"no record has id {record_id!r}; ids look like {', '.join(repr(i) for i in list(by_id)[:3])}"
+        examples = ", ".join(repr(i) for i in list(by_id)[:3])
+        msg = f"no record has id {record_id!r}; ids look like {examples}"
         raise KeyError(msg)
+    if kind is not None and not isinstance(found, kind):
+        msg = f"{record_id!r} is a {type(found).__name__}, not a {kind.__name__}"
+        raise TypeError(msg)
     return found
 
 
@@ -180,7 +214,7 @@ def _member(cls: type[E], value: E | str | None, query: str, name: str) -> E | N
     raise ValueError(msg)
 
 
-def _known(  # noqa: PLR0913
+def _known(
     value: str | None, known: dict[str, str], query: str, name: str, *, fold: bool = False
 ) -> str | None:
     """Check a free-text filter value against ``known`` (index key -> spelling shown)."""

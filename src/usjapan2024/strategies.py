@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import string
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -37,6 +38,7 @@ from usjapan2024.model import (
     Official,
     Party,
     Programme,
+    Record,
     SourceInfo,
     Span,
     Threat,
@@ -75,10 +77,13 @@ _WORDS = (
     "東京", "2+2", "(JJOC)", "—",
 )  # fmt: skip
 _TEXT = st.text(
-    alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30
+    alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30
 )  # any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot
 _SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 _SMALL = 4
+_ACTORS = tuple(Actor)
+_PLACES = tuple(Place)
+T = TypeVar("T")
 
 
 def source_texts() -> st.SearchStrategy[str]:
@@ -87,38 +92,59 @@ def source_texts() -> st.SearchStrategy[str]:
 
 
 @st.composite
-def spans(draw: st.DrawFn, text: str, limit: int | None = None) -> Span:
-    """A non-empty, verbatim span of ``text[:limit]``."""
+def spans(draw: st.DrawFn, text: str | None = None, *, limit: int | None = None) -> Span:
+    """A non-empty, verbatim span of ``text[:limit]`` (a generated text if none is given)."""
+    text = draw(source_texts()) if text is None else text
     end_max = len(text) if limit is None else limit
     start = draw(st.integers(0, end_max - 1))
     end = draw(st.integers(start + 1, end_max))
     return Span(start, end, text[start:end])
 
 
-def _sources(text: str, limit: int) -> st.SearchStrategy[tuple[Span, ...]]:
-    return st.lists(spans(text, limit), min_size=1, max_size=3).map(tuple)
+def _sources(text: str | None, limit: int | None) -> st.SearchStrategy[tuple[Span, ...]]:
+    if text is None:
+        return source_texts().flatmap(lambda t: _sources(t, None))
+    return st.lists(spans(text, limit=limit), min_size=1, max_size=3).map(tuple)
 
 
-def _some(elements: st.SearchStrategy[object] | tuple[object, ...]) -> st.SearchStrategy[tuple]:  # type: ignore[type-arg]
+def _some(elements: st.SearchStrategy[T] | tuple[T, ...]) -> st.SearchStrategy[tuple[T, ...]]:
     source = st.sampled_from(elements) if isinstance(elements, tuple) else elements
     return st.lists(source, max_size=3, unique=True).map(tuple)
 
 
+def _id(draw: st.DrawFn, prefix: str, given: str | None) -> str:
+    return given if given is not None else f"{prefix}.{draw(_SLUG)}"
+
+
 @st.composite
-def parties(draw: st.DrawFn, text: str, limit: int, actor: Actor) -> Party:
-    """A :class:`Party` for ``actor``."""
+def parties(
+    draw: st.DrawFn,
+    *,
+    actor: Actor | None = None,
+    text: str | None = None,
+    limit: int | None = None,
+) -> Party:
+    """A :class:`Party` (for ``actor``, if given), quoting ``text[:limit]``."""
     return Party(
-        actor, draw(_TEXT), draw(st.sampled_from(ActorKind)), draw(_sources(text, limit))
+        draw(st.sampled_from(Actor)) if actor is None else actor,
+        draw(_TEXT),
+        draw(st.sampled_from(ActorKind)),
+        draw(_sources(text, limit)),
     )
 
 
 @st.composite
 def officials(
-    draw: st.DrawFn, text: str, limit: int, id: str, countries: tuple[Actor, ...]
+    draw: st.DrawFn,
+    *,
+    id: str | None = None,
+    countries: tuple[Actor, ...] = _ACTORS,
+    text: str | None = None,
+    limit: int | None = None,
 ) -> Official:
     """An :class:`Official` of one of ``countries``."""
     return Official(
-        id,
+        _id(draw, "official", id),
         draw(_TEXT),
         draw(_TEXT),
         draw(st.sampled_from(countries)),
@@ -128,10 +154,12 @@ def officials(
 
 
 @st.composite
-def programmes(draw: st.DrawFn, text: str, limit: int, id: str) -> Programme:
+def programmes(
+    draw: st.DrawFn, *, id: str | None = None, text: str | None = None, limit: int | None = None
+) -> Programme:
     """A :class:`Programme`."""
     return Programme(
-        id,
+        _id(draw, "programme", id),
         draw(_TEXT),
         draw(st.none() | _TEXT),
         draw(st.sampled_from(ProgrammeKind)),
@@ -141,37 +169,45 @@ def programmes(draw: st.DrawFn, text: str, limit: int, id: str) -> Programme:
 
 
 @st.composite
-def events(draw: st.DrawFn, text: str, limit: int, id: str, actors: tuple[Actor, ...]) -> Event:
+def events(
+    draw: st.DrawFn,
+    *,
+    id: str | None = None,
+    actors: tuple[Actor, ...] = _ACTORS,
+    text: str | None = None,
+    limit: int | None = None,
+) -> Event:
     """An :class:`Event` whose parties are among ``actors``."""
     return Event(
-        id,
+        _id(draw, "event", id),
         draw(_TEXT),
         draw(st.none() | st.dates()),
         draw(_some(actors)),
-        draw(_some(tuple(Place))),
+        draw(_some(_PLACES)),
         draw(_sources(text, limit)),
     )
 
 
 @st.composite
-def commitments(  # noqa: PLR0913
+def commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     draw: st.DrawFn,
-    text: str,
-    limit: int,
-    id: str,
-    actors: tuple[Actor, ...],
-    programme_ids: tuple[str, ...],
-    event_ids: tuple[str, ...],
+    *,
+    id: str | None = None,
+    actors: tuple[Actor, ...] = _ACTORS,
+    programme_ids: tuple[str, ...] = (),
+    event_ids: tuple[str, ...] = (),
+    text: str | None = None,
+    limit: int | None = None,
 ) -> Commitment:
     """A :class:`Commitment` whose references are among the ids given."""
     return Commitment(
-        id,
+        _id(draw, "commitment", id),
         draw(_TEXT),
         draw(_some(actors)),
         draw(st.sampled_from(Topic)),
         draw(st.sampled_from(Status)),
         draw(_some(st.sampled_from(("Tomahawk", "Article V", "tofu", "TOFU")) | _TEXT)),
-        draw(_some(tuple(Place))),
+        draw(_some(_PLACES)),
         draw(_some(actors)),
         draw(_some(programme_ids)) if programme_ids else (),
         draw(_some(event_ids)) if event_ids else (),
@@ -180,15 +216,22 @@ def commitments(  # noqa: PLR0913
 
 
 @st.composite
-def threats(draw: st.DrawFn, text: str, limit: int, id: str, actors: tuple[Actor, ...]) -> Threat:
+def threats(
+    draw: st.DrawFn,
+    *,
+    id: str | None = None,
+    actors: tuple[Actor, ...] = _ACTORS,
+    text: str | None = None,
+    limit: int | None = None,
+) -> Threat:
     """A :class:`Threat` whose actors are among ``actors``."""
     return Threat(
-        id,
+        _id(draw, "threat", id),
         draw(_TEXT),
         draw(st.none() | st.sampled_from(actors)),
         draw(st.sampled_from(ThreatKind)),
         draw(_some(actors)),
-        draw(_some(tuple(Place))),
+        draw(_some(_PLACES)),
         draw(_some(_TEXT)),
         draw(st.sampled_from(Response)),
         draw(_sources(text, limit)),
@@ -197,12 +240,18 @@ def threats(draw: st.DrawFn, text: str, limit: int, id: str, actors: tuple[Actor
 
 @st.composite
 def errata(
-    draw: st.DrawFn, text: str, limit: int, id: str, targets: dict[str, tuple[str, ...]]
+    draw: st.DrawFn,
+    *,
+    id: str | None = None,
+    targets: dict[str, tuple[str, ...]] | None = None,
+    text: str | None = None,
+    limit: int | None = None,
 ) -> Erratum:
     """An :class:`Erratum` of one of ``targets`` (record id -> its field names)."""
+    targets = targets or {"official.example": ("name", "title")}
     target = draw(st.sampled_from(sorted(targets)))
     return Erratum(
-        id,
+        _id(draw, "erratum", id),
         target,
         draw(st.sampled_from(targets[target])),
         draw(st.sampled_from(ErratumKind)),
@@ -218,7 +267,7 @@ def _ids(prefix: str, draw: st.DrawFn, max_size: int = _SMALL) -> tuple[str, ...
     return tuple(f"{prefix}.{slug}" for slug in slugs)
 
 
-def _fields(record: object) -> tuple[str, ...]:
+def _fields(record: Record) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(type(record)))
 
 
@@ -233,29 +282,51 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
     text = f"{body}\n{draw(st.sampled_from(('Related: another article', 'Section heading')))}"
     limit = len(body)
     actors = tuple(draw(st.lists(st.sampled_from(Actor), min_size=1, max_size=6, unique=True)))
-    party_records = tuple(draw(parties(text, limit, actor)) for actor in actors)
+    party_records = tuple(draw(parties(actor=actor, text=text, limit=limit)) for actor in actors)
     ids = {
         kind: _ids(kind, draw, max_records)
         for kind in ("official", "programme", "event", "commitment", "threat", "erratum")
     }
-    programme_records = tuple(draw(programmes(text, limit, i)) for i in ids["programme"])
-    event_records = tuple(draw(events(text, limit, i, actors)) for i in ids["event"])
-    records = {
-        "officials": tuple(draw(officials(text, limit, i, actors)) for i in ids["official"]),
-        "programmes": programme_records,
-        "events": event_records,
-        "commitments": tuple(
-            draw(commitments(text, limit, i, actors, ids["programme"], ids["event"]))
-            for i in ids["commitment"]
-        ),
-        "threats": tuple(draw(threats(text, limit, i, actors)) for i in ids["threat"]),
-    }
+    official_records = tuple(
+        draw(officials(id=i, countries=actors, text=text, limit=limit)) for i in ids["official"]
+    )
+    programme_records = tuple(
+        draw(programmes(id=i, text=text, limit=limit)) for i in ids["programme"]
+    )
+    event_records = tuple(
+        draw(events(id=i, actors=actors, text=text, limit=limit)) for i in ids["event"]
+    )
+    commitment_records = tuple(
+        draw(
+            commitments(
+                id=i,
+                actors=actors,
+                programme_ids=ids["programme"],
+                event_ids=ids["event"],
+                text=text,
+                limit=limit,
+            )
+        )
+        for i in ids["commitment"]
+    )
+    threat_records = tuple(
+        draw(threats(id=i, actors=actors, text=text, limit=limit)) for i in ids["threat"]
+    )
     targets = {
-        str(getattr(r.id, "value", r.id)): _fields(r)
-        for group in (party_records, *records.values())
-        for r in group
+        record.id.value if isinstance(record.id, Actor) else record.id: _fields(record)
+        for group in (
+            party_records,
+            official_records,
+            programme_records,
+            event_records,
+            commitment_records,
+            threat_records,
+        )
+        for record in group
     }
-    erratum_records = tuple(draw(errata(text, limit, i, targets)) for i in ids["erratum"])
+    erratum_records = tuple(
+        draw(errata(id=i, targets=targets, text=text, limit=limit)) for i in ids["erratum"]
+    )
     exclusion = Exclusion(
         Span(limit + 1, len(text), text[limit + 1 :]), draw(st.sampled_from(ExclusionReason))
     )
@@ -281,12 +352,12 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         date=draw(st.dates()),
         place=draw(st.sampled_from(Place)),
         host=draw(st.sampled_from(actors)),
-        officials=records["officials"],
+        officials=official_records,
         parties=party_records,
         programmes=programme_records,
         events=event_records,
-        commitments=records["commitments"],
-        threats=records["threats"],
+        commitments=commitment_records,
+        threats=threat_records,
         errata=erratum_records,
         sources=draw(_sources(text, limit)),
     )

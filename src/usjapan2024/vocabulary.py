@@ -48,7 +48,7 @@ class Actor(str, enum.Enum):
     @property
     def is_state(self) -> bool:
         """Whether the actor is a state (its value is an ISO 3166-1 alpha-2 code)."""
-        return self.value.isupper() and len(self.value) == 2  # noqa: PLR2004
+        return self.value.isupper() and len(self.value) == 2
 
 
 class ActorKind(str, enum.Enum):

@@ -1,0 +1,79 @@
+"""The wheel carries the data: build it, install it in a fresh venv, load from elsewhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("usjapan2024-*.whl")
+    return found
+
+
+class TestWheel:
+    def test_contents(self, wheel: Path) -> None:
+        """The wheel holds the data files, the source text and py.typed."""
+        names = set(zipfile.ZipFile(wheel).namelist())
+        for name in ("data/usjapan2024.json", "data/communique-2024-07-28.txt", "py.typed"):
+            assert f"usjapan2024/{name}" in names
+
+    def test_metadata(self, wheel: Path) -> None:
+        """Runtime dependencies are attrs, cattrs and importlib-resources, nothing else."""
+        with zipfile.ZipFile(wheel) as archive:
+            (meta,) = [n for n in archive.namelist() if n.endswith("METADATA")]
+            text = archive.read(meta).decode()
+        required = [
+            line.split(":", 1)[1].strip()
+            for line in text.splitlines()
+            if line.startswith("Requires-Dist:") and "extra ==" not in line
+        ]
+        assert sorted(r.split(">")[0].split("=")[0] for r in required) == [
+            "attrs",
+            "cattrs",
+            "importlib-resources",
+        ]
+        assert "Classifier: Typing :: Typed" in text
+
+    def test_installed_wheel_loads_outside_source_tree(self, wheel: Path, tmp_path: Path) -> None:
+        """In a clean venv, from an unrelated folder, the installed package loads its data."""
+        env_dir = tmp_path / "venv"
+        venv.create(env_dir, with_pip=True)
+        python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+            check=True,
+            capture_output=True,
+        )
+        code = (
+            "import usjapan2024, pathlib;"
+            "m = usjapan2024.load();"
+            "assert 'site-packages' in usjapan2024.__file__, usjapan2024.__file__;"
+            "print(len(m.commitments), usjapan2024.__version__)"
+        )
+        result = subprocess.run(
+            [str(python), "-c", code],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        )
+        from usjapan2024 import __version__, load
+
+        assert result.stdout.split() == [str(len(load().commitments)), __version__]

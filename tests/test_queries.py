@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from usjapan2024 import (
+    Actor,
+    Commitment,
+    Meeting,
+    Party,
+    Place,
+    Response,
+    Status,
+    Threat,
+    ThreatKind,
+    Topic,
+    commitments,
+    get,
+    load,
+    officials,
+    search,
+    threats,
+)
+from usjapan2024._records import record_groups, record_id
+from usjapan2024.strategies import meetings
+from usjapan2024.vocabulary import Organisation
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string in an asdict() tree, enums by value (a naive walk, for comparison)."""
+    if isinstance(value, enum.Enum):
+        yield str(value.value)
+    elif isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _maybe(values: Any) -> st.SearchStrategy[Any]:
+    return st.none() | st.sampled_from(values)
+
+
+def _commitment_matches(c: Commitment, f: dict[str, Any]) -> bool:
+    return (
+        (f["party"] is None or f["party"] in c.parties)
+        and (f["topic"] is None or c.topic is f["topic"])
+        and (f["status"] is None or c.status is f["status"])
+        and (f["place"] is None or f["place"] in c.places)
+        and (f["partner"] is None or f["partner"] in c.partners)
+    )
+
+
+def _threat_matches(t: Threat, f: dict[str, Any]) -> bool:
+    return (
+        (f["actor"] is None or t.actor is f["actor"])
+        and (f["kind"] is None or t.kind is f["kind"])
+        and (f["place"] is None or f["place"] in t.places)
+        and (f["response"] is None or t.response is f["response"])
+        and (f["involving"] is None or f["involving"] in t.involving)
+    )
+
+
+class TestIndexEqualsScan:
+    @given(
+        meetings(),
+        st.fixed_dictionaries(
+            {
+                "party": _maybe(list(Actor)),
+                "topic": _maybe(list(Topic)),
+                "status": _maybe(list(Status)),
+                "place": _maybe(list(Place)),
+                "partner": _maybe(list(Actor)),
+            }
+        ),
+    )
+    def test_commitments(self, meeting: Meeting, filters: dict[str, Any]) -> None:
+        """commitments(...) returns exactly what a linear filter returns, in order."""
+        expected = tuple(c for c in meeting.commitments if _commitment_matches(c, filters))
+        assert commitments(**filters, meeting=meeting) == expected
+
+    @given(
+        meetings(),
+        st.fixed_dictionaries(
+            {
+                "actor": _maybe(list(Actor)),
+                "kind": _maybe(list(ThreatKind)),
+                "place": _maybe(list(Place)),
+                "response": _maybe(list(Response)),
+                "involving": _maybe(list(Actor)),
+            }
+        ),
+    )
+    def test_threats(self, meeting: Meeting, filters: dict[str, Any]) -> None:
+        """threats(...) returns exactly what a linear filter returns, in order."""
+        expected = tuple(t for t in meeting.threats if _threat_matches(t, filters))
+        assert threats(**filters, meeting=meeting) == expected
+
+    @given(meetings(), _maybe(list(Actor)), _maybe(list(Organisation)))
+    def test_officials(
+        self, meeting: Meeting, country: Actor | None, organisation: Organisation | None
+    ) -> None:
+        """officials(...) returns exactly what a linear filter returns, in order."""
+        expected = tuple(
+            o
+            for o in meeting.officials
+            if (country is None or o.country is country)
+            and (organisation is None or o.organisation is organisation)
+        )
+        assert officials(country=country, organisation=organisation, meeting=meeting) == expected
+
+    @given(meetings(), st.data())
+    def test_subject_and_programme(self, meeting: Meeting, data: st.DataObject) -> None:
+        """Free-text filters match case-insensitively (subject) or exactly (programme)."""
+        subjects = sorted({s for c in meeting.commitments for s in c.subjects})
+        if subjects:
+            subject = data.draw(st.sampled_from(subjects))
+            expected = tuple(
+                c
+                for c in meeting.commitments
+                if subject.casefold() in {s.casefold() for s in c.subjects}
+            )
+            assert commitments(subject=subject.upper(), meeting=meeting) == expected
+        if meeting.programmes:
+            programme = data.draw(st.sampled_from([p.id for p in meeting.programmes]))
+            expected = tuple(c for c in meeting.commitments if programme in c.programmes)
+            assert commitments(programme=programme, meeting=meeting) == expected
+
+    @given(meetings(), st.text(min_size=1, max_size=4).filter(str.strip))
+    def test_search(self, meeting: Meeting, needle: str) -> None:
+        """search() finds the records whose strings or quotes contain the text, ignoring case."""
+        found = search(needle, meeting=meeting)
+        for group in record_groups(meeting).values():
+            for record in group:
+                strings = list(_strings(attrs.asdict(record, recurse=True)))
+                hit = any(needle.casefold() in s.casefold() for s in strings)
+                assert (record in found) == hit
+
+    @given(meetings())
+    def test_get(self, meeting: Meeting) -> None:
+        """get() finds every record by its id."""
+        for group in record_groups(meeting).values():
+            for record in group:
+                assert get(record_id(record), meeting=meeting) is record
+
+
+class TestBundledQueries:
+    def test_filters_accept_values_in_any_case(self) -> None:
+        """'jp', 'JP' and Actor.JP are the same filter."""
+        assert officials(country="jp") == officials(country="JP") == officials(country=Actor.JP)
+        assert [o.id for o in officials(country="JP")] == ["official.kamikawa", "official.hamada"]
+
+    def test_combined_filters(self) -> None:
+        """Several filters narrow the result together."""
+        found = commitments(party="US", topic="deterrence")
+        assert [c.id for c in found] == ["commitment.article-v", "commitment.extended-deterrence"]
+
+    def test_places_and_subjects(self) -> None:
+        """Concrete things named in the text can be found by place and subject."""
+        assert [c.id for c in commitments(place="guam")] == ["commitment.okinawa-to-guam"]
+        assert [c.id for c in commitments(subject="article v")] == ["commitment.article-v"]
+
+    def test_threat_filters(self) -> None:
+        """Threats filter by actor and by the ministers' response."""
+        condemned = {t.actor for t in threats(response="condemnation")}
+        assert condemned == {Actor.KP, Actor.RU, Actor.HOUTHIS}
+        assert [t.id for t in threats(involving="CN")] == ["threat.ru-alignment"]
+
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (lambda: officials(country="JPN"), "officials(): unknown country 'JPN'"),
+            (lambda: commitments(topic="deterence"), "unknown topic 'deterence'"),
+            (lambda: threats(kind="hacking"), "unknown kind 'hacking'"),
+            (lambda: commitments(subject="Patriot"), "unknown subject 'Patriot'"),
+            (lambda: commitments(programme="wps"), "unknown programme 'wps'"),
+        ],
+    )
+    def test_unknown_values_raise(self, call: Any, message: str) -> None:
+        """A typo raises ValueError listing the valid values; it never returns ()."""
+        with pytest.raises(ValueError, match="valid values are") as info:
+            call()
+        assert message in str(info.value)
+
+    def test_unknown_value_lists_choices(self) -> None:
+        """The message names the real choices so the user can fix the call."""
+        with pytest.raises(ValueError, match="'US', 'JP'"):
+            officials(country="JPN")
+
+    def test_get_unknown(self) -> None:
+        """get() of an unknown id raises KeyError, or returns the default given."""
+        with pytest.raises(KeyError, match=re.escape("no record has id 'commitment.nope'")):
+            get("commitment.nope")
+        assert get("commitment.nope", None) is None
+        assert get("JP", kind=Party).name == "Japan"
+
+    def test_get_kind_checks_type(self) -> None:
+        """get(..., kind=X) refuses a record of another type."""
+        with pytest.raises(TypeError, match=r"is a Official, not a Commitment"):
+            get("official.hamada", kind=Commitment)
+
+    def test_search_is_case_insensitive_and_ordered(self) -> None:
+        """search() ignores case and returns records in the order the text cites them."""
+        found = search("tomahawk")
+        assert [r.id for r in found] == ["commitment.stand-off-missiles"]
+        starts = [r.sources[0].start for r in search("Japan")]
+        assert starts == sorted(starts)
+
+    def test_search_rejects_empty(self) -> None:
+        """An empty search would match everything; it is refused."""
+        with pytest.raises(ValueError, match="non-empty"):
+            search("  ")
+
+    def test_default_meeting_is_bundled(self) -> None:
+        """Omitting meeting= queries the bundled dataset."""
+        assert commitments() == load().commitments
