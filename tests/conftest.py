@@ -25,7 +25,11 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "thorough", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
+
+FUZZ_EXAMPLES = {"ci": 1_000, "dev": 200, "thorough": 20_000}.get(PROFILE, 200)
+"""Examples per fuzz test: at least 1,000 in CI, as the fuzzing issue requires."""
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "communique-2024-07-28.txt"

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime
+import enum
+
 import attrs
 import pytest
 
@@ -33,3 +36,32 @@ class TestRecords:
         assert meeting.short_name == "2+2"
         assert meeting.date.isoformat() == "2024-07-28"
         assert {o.name for o in meeting.officials} >= {"Antony Blinken", "Yoko Kamikawa"}
+
+
+def _walk(obj: object) -> list[object]:
+    """Every object reachable from ``obj`` through attrs fields and tuples."""
+    found = [obj]
+    if isinstance(obj, tuple):
+        for item in obj:
+            found += _walk(item)
+    elif attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+            found += _walk(getattr(obj, field.name))
+    return found
+
+
+class TestImmutability:
+    def test_nothing_reachable_can_change(self) -> None:
+        """Every object in the bundled meeting is frozen or an immutable value."""
+        immutable_leaves = (str, int, type(None), datetime.date, enum.Enum)
+        objects = _walk(load())
+        assert len(objects) > 1_000
+        for obj in objects:
+            if attrs.has(type(obj)):
+                name = attrs.fields(type(obj))[0].name  # type: ignore[arg-type]
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    setattr(obj, name, None)
+                with pytest.raises((attrs.exceptions.FrozenInstanceError, AttributeError)):
+                    obj.extra = 1  # type: ignore[attr-defined]
+            else:
+                assert isinstance(obj, (tuple, *immutable_leaves)), type(obj)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import sys
 from pathlib import Path
 
-from usjapan2024 import dumps, source_text
+from usjapan2024 import dumps, json_schema, source_text
 from usjapan2024.model import (
     Commitment,
     DocumentRef,
@@ -47,7 +48,7 @@ from usjapan2024.vocabulary import (
 )
 
 TEXT = source_text()
-OUT = Path(__file__).resolve().parent.parent / "src" / "usjapan2024" / "data" / "usjapan2024.json"
+DATA = Path(__file__).resolve().parent.parent / "src" / "usjapan2024" / "data"
 US, JP = Actor.US, Actor.JP
 
 
@@ -831,16 +832,20 @@ MEETING = Meeting(
 
 
 def main(argv: list[str]) -> int:
-    """Write the JSON, or with ``--check`` compare it; return the exit status."""
-    rendered = dumps(MEETING)
+    """Write the JSON files, or with ``--check`` compare them; return the exit status."""
+    outputs = {
+        DATA / "usjapan2024.json": dumps(MEETING),
+        DATA / "usjapan2024.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=2)
+        + "\n",
+    }
     if "--check" in argv:
-        if OUT.read_text(encoding="utf-8") != rendered:
-            print(f"{OUT} is stale: run python tools/build_dataset.py", file=sys.stderr)
-            return 1
-        print(f"{OUT.name} is up to date")
-        return 0
-    OUT.write_text(rendered, encoding="utf-8", newline="\n")
-    print(f"wrote {OUT}")
+        stale = [p for p, text in outputs.items() if p.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path} is stale: run python tools/build_dataset.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {path}")
     return 0
 
 

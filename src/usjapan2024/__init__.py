@@ -19,6 +19,7 @@ from usjapan2024._loading import (
     loads,
     source_text,
 )
+from usjapan2024._schema import json_schema
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import (
     Commitment,
@@ -85,6 +86,7 @@ __all__ = [
     "dump",
     "dumps",
     "get",
+    "json_schema",
     "load",
     "loads",
     "officials",

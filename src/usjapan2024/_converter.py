@@ -61,6 +61,9 @@ def json_type(value: object) -> str:
 
 
 def _short(value: object) -> str:
+    # Only scalars are shown: repr() of a deeply nested array would itself overflow.
+    if isinstance(value, (list, dict)):
+        return f"of {len(value)} item{'s' if len(value) != 1 else ''}"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

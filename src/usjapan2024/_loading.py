@@ -109,21 +109,52 @@ def loads(data: str | bytes, *, source: str | None = None) -> Meeting:
 
 
 def _parse(data: str | bytes) -> Any:
-    if isinstance(data, bytes):
+    """Decode and parse JSON strictly: UTF-8 only, no NaN or Infinity, no repeated keys."""
+    if isinstance(data, (bytes, bytearray)):
         try:
-            data = data.decode("utf-8")
+            data = bytes(data).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DatasetError(
                 [Problem("$", f"not UTF-8: byte {exc.start} is {data[exc.start]:#04x}")]
             ) from None
+    elif not isinstance(data, str):
+        msg = f"loads() takes str or bytes, not {type(data).__name__}"
+        raise TypeError(msg)
+    repeated: list[Problem] = []
     try:
-        return json.loads(data)
+        document = json.loads(
+            data,
+            parse_constant=_reject_constant,
+            object_pairs_hook=lambda pairs: _object(pairs, repeated),
+        )
     except json.JSONDecodeError as exc:
         raise DatasetError(
             [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
         ) from None
     except RecursionError:
-        raise DatasetError([Problem("$", "not readable: nested too deeply")]) from None
+        raise DatasetError(
+            [Problem("$", "not readable: arrays or objects nested too deeply")]
+        ) from None
+    except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
+        raise DatasetError([Problem("$", f"not valid JSON data: {exc}")]) from None
+    if repeated:
+        raise DatasetError(repeated)
+    return document
+
+
+def _reject_constant(name: str) -> Any:
+    msg = f"{name} is not a JSON number"
+    raise ValueError(msg)
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[Problem]) -> dict[str, Any]:
+    # A repeated key would silently drop the first value: report it instead.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            repeated.append(Problem("$", f"key {key!r} appears twice in one object"))
+        result[key] = value
+    return result
 
 
 def dumps(meeting: Meeting) -> str:

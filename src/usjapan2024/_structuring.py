@@ -27,7 +27,14 @@ def structure_meeting(document: Any) -> Meeting:
     from usjapan2024._loading import SUPPORTED_SCHEMA_VERSIONS  # noqa: PLC0415
 
     if not isinstance(document, dict):
-        raise DatasetError([Problem("$", f"expected an object, got {json_type(document)}")])
+        raise DatasetError(
+            [
+                Problem(
+                    "$",
+                    f"expected an object (a dataset is one JSON object), got {json_type(document)}",
+                )
+            ]
+        )
     version = document.get("schema_version")
     if version not in SUPPORTED_SCHEMA_VERSIONS or isinstance(version, bool):
         readable = ", ".join(str(v) for v in SUPPORTED_SCHEMA_VERSIONS)
@@ -55,7 +62,7 @@ def _problems(exc: BaseException) -> list[Problem]:
 
 def _describe(exc: BaseException, _type: object) -> str:
     if isinstance(exc, KeyError):
-        return "required field missing"
+        return "required field is missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
     return str(exc)

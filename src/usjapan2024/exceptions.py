@@ -25,7 +25,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.message} @ {self.path}"
+        return f"{self.path}: {self.message}"
 
 
 class DatasetError(ValueError):

@@ -1,0 +1,107 @@
+"""The JSON Schema (draft 2020-12) of the data file, generated from the attrs classes.
+
+Generating it from the classes means the schema cannot drift from the code; the
+copy shipped as ``data/usjapan2024.schema.json`` is for people who do not run
+Python, and a test checks that it equals what this module generates.
+
+The schema states the shape (types, required fields, enum values, no unknown keys);
+what it cannot state, such as "every quote matches the text" or "every id is
+unique", :func:`usjapan2024.loads` checks on top.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import enum
+import functools
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from usjapan2024._loading import SUPPORTED_SCHEMA_VERSIONS
+from usjapan2024.model import Meeting
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID = "urn:usjapan2024:schema:1"
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the dataset file, as a new dict the caller may change.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["$defs"]["Actor"]["enum"][:3]
+    ['US', 'JP', 'CN']
+    """
+    return copy.deepcopy(_build())
+
+
+@functools.cache
+def _build() -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    root = _for_class(Meeting, definitions)
+    root.update(
+        {
+            "$schema": _DRAFT,
+            "$id": SCHEMA_ID,
+            "title": "usjapan2024 dataset",
+            "description": _first_line(Meeting.__doc__),
+        }
+    )
+    root["properties"]["schema_version"] = {"enum": list(SUPPORTED_SCHEMA_VERSIONS)}
+    root["$defs"] = dict(sorted(definitions.items()))
+    return root
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().splitlines()[0]
+
+
+def _for_class(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    return {
+        "type": "object",
+        "description": _first_line(cls.__doc__),
+        "properties": {f.name: _for_type(hints[f.name], definitions) for f in fields},
+        "required": [f.name for f in fields],
+        "additionalProperties": False,
+    }
+
+
+def _for_type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_for_type(arg, definitions) for arg in args]}
+    if origin is tuple:
+        return {"type": "array", "items": _for_type(args[0], definitions)}
+    if tp is type(None):
+        return {"type": "null"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is datetime.date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        definitions.setdefault(
+            tp.__name__,
+            {
+                "description": _first_line(tp.__doc__),
+                "enum": [member.value for member in tp],
+            },
+        )
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if attrs.has(tp):
+        if tp.__name__ not in definitions:
+            definitions[tp.__name__] = {}  # reserve the name before recursing
+            definitions[tp.__name__] = _for_class(tp, definitions)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    msg = f"no JSON Schema for {tp!r}"
+    raise TypeError(msg)
