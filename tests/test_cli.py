@@ -1,47 +1,226 @@
+"""The command line, run in a subprocess as a user runs it."""
+
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import usjapan2024
+from usjapan2024 import dumps, json_schema, load
+
+from .helpers import bundled_document
+
+SUBCOMMANDS = (
+    "summary",
+    "officials",
+    "commitments",
+    "threats",
+    "search",
+    "show",
+    "export",
+    "validate",
+    "schema",
+)
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, columns: int = 80) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "usjapan2024", *args],
         capture_output=True,
         text=True,
         check=False,
         encoding="utf-8",
+        env={"COLUMNS": str(columns), "PATH": "", "PYTHONIOENCODING": "utf-8"},
     )
+
+
+def _ok(*args: str, columns: int = 80) -> str:
+    result = _run(*args, columns=columns)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
 
 
 class TestSummary:
     def test_default_is_summary(self) -> None:
         """With no arguments the command prints the summary and exits 0."""
-        result = _run()
-        assert result.returncode == 0, result.stderr
-        assert result.stdout == _run("summary").stdout
-        first = result.stdout.splitlines()[0]
+        out = _ok()
+        assert out == _ok("summary")
+        first = out.splitlines()[0]
         assert first == 'Japan-US Security Consultative Committee ("2+2"), Tokyo, 2024-07-28'
 
     def test_summary_counts_match_data(self) -> None:
         """The counts printed are the real lengths of the record tuples."""
-        out = _run("summary").stdout
-        meeting = usjapan2024.load()
+        out = _ok("summary")
+        meeting = load()
         assert re.search(rf"^  commitments +{len(meeting.commitments)}$", out, re.MULTILINE)
         assert re.search(rf"^  threats +{len(meeting.threats)}$", out, re.MULTILINE)
         assert "Yasukazu Hamada, Defense Minister (JP) [see erratum]" in out
 
     def test_version(self) -> None:
         """--version prints the package version."""
-        result = _run("--version")
-        assert result.stdout.strip() == f"usjapan2024 {usjapan2024.__version__}"
+        assert _ok("--version").strip() == f"usjapan2024 {usjapan2024.__version__}"
 
-    def test_bad_subcommand(self) -> None:
-        """An unknown subcommand is a usage error (exit 2) without a traceback."""
-        result = _run("nonsense")
+
+class TestListings:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ("officials",),
+            ("commitments",),
+            ("threats",),
+            ("search", "Japan"),
+            ("export", "errata", "--format", "table"),
+        ],
+    )
+    @pytest.mark.parametrize("columns", [80, 60, 120])
+    def test_tables_fit_the_terminal(self, args: tuple[str, ...], columns: int) -> None:
+        """No line of a table is wider than the terminal."""
+        out = _ok(*args, columns=columns)
+        assert max(len(line) for line in out.splitlines()) <= columns
+
+    def test_table_lists_every_record(self) -> None:
+        """Each record's id appears in the table, whole."""
+        out = _ok("commitments")
+        for commitment in load().commitments:
+            assert commitment.id in out
+
+    def test_filters(self) -> None:
+        """Filters work as in Python, case-insensitively."""
+        data = json.loads(
+            _ok("commitments", "--party", "us", "--topic", "DETERRENCE", "--format", "json")
+        )
+        expected = usjapan2024.commitments(party="US", topic="deterrence")
+        assert [c["id"] for c in data] == [c.id for c in expected]
+
+    def test_json_is_the_records_whole(self) -> None:
+        """--format json gives the records as the dataset file holds them."""
+        data = json.loads(_ok("threats", "--format", "json"))
+        assert data == json.loads(dumps(load()))["threats"]
+
+    def test_jsonl(self) -> None:
+        """--format jsonl gives one JSON object per line."""
+        lines = _ok("officials", "--format", "jsonl").splitlines()
+        assert [json.loads(line)["id"] for line in lines] == [o.id for o in load().officials]
+
+    def test_csv_one_row_per_record(self) -> None:
+        """--format csv opens as one row per record, with the flat columns."""
+        rows = list(csv.DictReader(io.StringIO(_ok("commitments", "--format", "csv"))))
+        assert len(rows) == len(load().commitments)
+        assert rows[0]["id"] == "commitment.rule-of-law"
+        assert rows[0]["parties"] == "US; JP"
+        assert rows == [
+            {k: "" if v is None else str(v) for k, v in r.items()}
+            for r in usjapan2024.to_records("commitments")
+        ]
+
+    def test_search(self) -> None:
+        """search prints the matching records."""
+        data = json.loads(_ok("search", "george washington", "--format", "json"))
+        assert [r["id"] for r in data] == ["commitment.uss-george-washington"]
+
+    def test_empty_result(self) -> None:
+        """An empty result is said, not silently blank."""
+        assert _ok("threats", "--actor", "AU").strip() == "(no records)"
+
+
+class TestShowExportSchema:
+    def test_show_text(self) -> None:
+        """show prints a record, its quotes with offsets, and its errata."""
+        out = _ok("show", "official.hamada")
+        assert "[285, 317) 'Defense Minister Yasukazu Hamada'" in out
+        assert "erratum erratum.defense-minister (correction, name):" in out
+        assert "Minoru Kihara" in out
+
+    def test_show_json(self) -> None:
+        """show --format json prints the record as the dataset holds it."""
+        data = json.loads(_ok("show", "JP", "--format", "json"))
+        assert data["id"] == "JP"
+        assert data["kind"] == "state"
+
+    def test_show_unknown(self) -> None:
+        """An unknown id is one line on stderr and exit 2."""
+        result = _run("show", "official.kihara")
         assert result.returncode == 2
+        assert (
+            result.stderr.strip() == "usjapan2024 show: error: no record has id 'official.kihara'"
+        )
+
+    def test_export_dataset(self) -> None:
+        """export dataset writes the whole file, byte for byte as dumps() does."""
+        assert _ok("export", "dataset") == dumps(load())
+
+    @pytest.mark.parametrize("kind", usjapan2024.export.KINDS)
+    def test_export_every_kind_as_csv(self, kind: str) -> None:
+        """Every record kind exports to CSV with one row per record."""
+        rows = list(csv.DictReader(io.StringIO(_ok("export", kind))))
+        assert len(rows) == len(usjapan2024.to_records(kind))
+
+    def test_schema(self) -> None:
+        """schema prints the JSON Schema."""
+        assert json.loads(_ok("schema")) == json_schema()
+
+
+class TestValidate:
+    def test_valid_file(self, tmp_path: Path) -> None:
+        """A valid file is said to be valid, exit 0."""
+        path = tmp_path / "ok.json"
+        path.write_text(dumps(load()), encoding="utf-8")
+        assert _ok("validate", str(path)).strip() == f"{path}: valid (30 commitments, 8 threats)"
+
+    def test_invalid_file(self, tmp_path: Path) -> None:
+        """Every problem is printed with its JSON path, and the exit status is 1."""
+        document = bundled_document()
+        document["commitments"][0]["topic"] = "trade"
+        del document["threats"][1]["kind"]
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        result = _run("validate", str(path))
+        assert result.returncode == 1
+        lines = result.stdout.splitlines()
+        assert lines[0].startswith(f"{path}: $.commitments[0].topic: expected one of")
+        assert lines[1] == f"{path}: $.threats[1].kind: required field is missing"
+        assert lines[2] == f"{path}: invalid, 2 problems"
         assert "Traceback" not in result.stderr
-        assert "invalid choice" in result.stderr
+
+    def test_missing_file(self) -> None:
+        """A missing file is a usage error: one line, exit 2."""
+        result = _run("validate", "no-such-file.json")
+        assert result.returncode == 2
+        assert len(result.stderr.splitlines()) == 1
+        assert "no-such-file.json" in result.stderr
+
+
+class TestUsageErrors:
+    @pytest.mark.parametrize(
+        ("args", "expected"),
+        [
+            (("commitments", "--topic", "deterence"), "valid values are 'international-order'"),
+            (("officials", "--country", "JPN"), "valid values are 'US', 'JP'"),
+            (("threats", "--format", "xml"), "invalid choice: 'xml'"),
+            (("export", "tweets"), "invalid choice: 'tweets'"),
+            (("nonsense",), "invalid choice: 'nonsense'"),
+            (("commitments", "--bogus"), "unrecognized arguments: --bogus"),
+        ],
+    )
+    def test_one_line_exit_2(self, args: tuple[str, ...], expected: str) -> None:
+        """A bad option or value is one line on stderr naming the choices, exit 2."""
+        result = _run(*args)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        assert expected in result.stderr
+        assert "Traceback" not in result.stderr
+
+    @pytest.mark.parametrize("command", SUBCOMMANDS)
+    def test_help_shows_an_example(self, command: str) -> None:
+        """Each subcommand's --help ends with a real example of its use."""
+        out = _ok(command, "--help")
+        assert f"example:\n  usjapan2024 {command}" in out

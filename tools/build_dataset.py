@@ -203,7 +203,7 @@ PROGRAMMES = (
         spans(JJOC),
     ),
     Programme(
-        "programme.extended-deterrence-dialogue",
+        "programme.deterrence-dialogue",
         "Extended Deterrence Dialogue",
         None,
         ProgrammeKind.DIALOGUE,
@@ -358,7 +358,7 @@ COMMITMENTS = (
         places=(Place.JAPAN,),
     ),
     commitment(
-        "japan-defense-capabilities",
+        "japan-capabilities",
         "Japan enhances its defense capabilities: a larger defense budget, technology and cybersecurity.",
         (JP,),
         Topic.DEFENSE_CAPABILITIES,
@@ -410,7 +410,7 @@ COMMITMENTS = (
         places=(Place.MIDDLE_EAST,),
     ),
     commitment(
-        "usfj-joint-force-headquarters",
+        "usfj-headquarters",
         "Set up U.S. Forces Japan as a joint force headquarters coordinating with Japan's JJOC.",
         BOTH,
         Topic.COMMAND_AND_CONTROL,
@@ -475,7 +475,7 @@ COMMITMENTS = (
             "They also plan to strengthen U.S. extended deterrence and improve strategic-level discussions through the Extended Deterrence Dialogue."
         ),
         subjects=("extended deterrence",),
-        programmes=("programme.extended-deterrence-dialogue",),
+        programmes=("programme.deterrence-dialogue",),
     ),
     commitment(
         "australia-south-korea",
@@ -592,7 +592,7 @@ COMMITMENTS = (
         subjects=("task force", "natural disasters", "climate change"),
     ),
     commitment(
-        "environmental-concerns",
+        "pollutants",
         "Address harmful chemicals and pollutants to protect the environment and public health.",
         BOTH,
         Topic.ENVIRONMENT,

@@ -19,8 +19,10 @@ from usjapan2024._loading import (
     loads,
     source_text,
 )
+from usjapan2024._results import Results
 from usjapan2024._schema import json_schema
 from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.export import to_frame, to_records
 from usjapan2024.model import (
     Commitment,
     DocumentRef,
@@ -75,6 +77,7 @@ __all__ = [
     "ProgrammeKind",
     "Record",
     "Response",
+    "Results",
     "SourceInfo",
     "Span",
     "Status",
@@ -93,6 +96,8 @@ __all__ = [
     "search",
     "source_text",
     "threats",
+    "to_frame",
+    "to_records",
 ]
 
 

@@ -1,37 +1,292 @@
-"""The command line: a summary of the bundled dataset (more subcommands to come)."""
+"""The command line, on argparse: subcommands mirror the Python API.
+
+Every listing takes ``--format table|json|jsonl|csv``.  JSON and JSON Lines carry
+each record whole (nested, as in the dataset file), so nothing is lost on the way
+to jq; CSV and tables carry the flat rows of :func:`usjapan2024.to_records`.
+
+Usage mistakes (an unknown option, a filter value that names nothing) print one
+line to stderr and exit 2; an invalid file given to ``validate`` exits 1.  No
+traceback reaches the user for either.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import shutil
 import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
-from usjapan2024._loading import load
+from usjapan2024 import _loading, export, queries
+from usjapan2024._display import text_table
 from usjapan2024._summary import summary
+from usjapan2024.exceptions import DatasetError
+from usjapan2024.vocabulary import (
+    Actor,
+    Organisation,
+    Place,
+    Response,
+    Status,
+    ThreatKind,
+    Topic,
+)
 
 __all__ = ["run"]
 
+FORMATS = ("table", "json", "jsonl", "csv")
+PROG = "usjapan2024"
 
-def _parser() -> argparse.ArgumentParser:
-    from usjapan2024 import __version__  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(
-        prog="usjapan2024",
-        description="The Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data.",
-        epilog="example: usjapan2024 summary",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
-        "summary",
-        help="print the meeting, its participants and record counts (the default)",
-        description="Print the meeting, its participants, record counts and errata.",
-        epilog="example: usjapan2024 summary",
+class UsageError(Exception):
+    """A mistake in how the command was called: one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr, not usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+def _values(enum_class: type[Any]) -> str:
+    return ", ".join(m.value for m in enum_class)
+
+
+def _add(
+    commands: Any,  # noqa: ANN401  (argparse's subparsers action is private)
+    name: str,
+    summary_line: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary_line,
+        description=summary_line,
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
 
 
-def run(argv: list[str]) -> int:
+def _listing(parser: argparse.ArgumentParser, default: str = "table") -> None:
+    parser.add_argument(
+        "--format", choices=FORMATS, default=default, help=f"output format (default: {default})"
+    )
+
+
+def _filter(
+    parser: argparse.ArgumentParser, name: str, enum_class: type[Any] | None, what: str
+) -> None:
+    values = f" ({_values(enum_class)})" if enum_class is not None else ""
+    parser.add_argument(f"--{name}", metavar="VALUE", help=f"{what}{values}")
+
+
+def _parser() -> _Parser:
+    from usjapan2024 import __version__  # noqa: PLC0415
+
+    parser = _Parser(
+        prog=PROG,
+        description="The Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data.",
+        epilog="example:\n  usjapan2024 commitments --party US --topic deterrence",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    _add(commands, "summary", "print the meeting, participants and counts (the default)",
+         "usjapan2024 summary")  # fmt: skip
+
+    p = _add(commands, "officials", "list the officials who took part",
+             "usjapan2024 officials --country JP --format csv")  # fmt: skip
+    _filter(p, "country", Actor, "the state they serve")
+    _filter(p, "organisation", Organisation, "the department they lead")
+    _listing(p)
+
+    p = _add(commands, "commitments", "list commitments, filtered",
+             "usjapan2024 commitments --party US --topic deterrence")  # fmt: skip
+    _filter(p, "party", Actor, "a party that commits")
+    _filter(p, "topic", Topic, "policy area")
+    _filter(p, "status", Status, "how far it has gone")
+    _filter(p, "place", Place, "a place it concerns")
+    _filter(p, "partner", Actor, "another party it involves")
+    _filter(p, "subject", None, "a concrete thing it names, e.g. Tomahawk")
+    _filter(p, "programme", None, "the id of a programme it involves")
+    _listing(p)
+
+    p = _add(commands, "threats", "list threats the ministers responded to, filtered",
+             "usjapan2024 threats --actor KP --format json | jq '.[].kind'")  # fmt: skip
+    _filter(p, "actor", Actor, "whose behaviour")
+    _filter(p, "kind", ThreatKind, "kind of behaviour")
+    _filter(p, "place", Place, "a place it concerns")
+    _filter(p, "response", Response, "how the ministers responded")
+    _filter(p, "involving", Actor, "another party involved")
+    _listing(p)
+
+    p = _add(commands, "search", "find records whose text or quotes contain TEXT",
+             'usjapan2024 search "George Washington"')  # fmt: skip
+    p.add_argument("text", metavar="TEXT", help="text to look for, case-insensitive")
+    _listing(p)
+
+    p = _add(commands, "show", "show one record with its quotes from the source text",
+             "usjapan2024 show commitment.article-v")  # fmt: skip
+    p.add_argument("id", metavar="ID", help="a record id, e.g. official.hamada or JP")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = _add(commands, "export", "write every record of one kind, flat or whole",
+             "usjapan2024 export commitments --format csv > commitments.csv")  # fmt: skip
+    p.add_argument("kind", choices=(*export.KINDS, "dataset"),
+                   help="the record kind, or 'dataset' for the whole JSON file")  # fmt: skip
+    _listing(p, default="csv")
+
+    p = _add(commands, "validate", "check a dataset file; print every problem",
+             "usjapan2024 validate my-edit.json")  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--source", metavar="TEXTFILE",
+                   help="the text its spans index into (default: the bundled text)")  # fmt: skip
+
+    _add(commands, "schema", "print the JSON Schema of the dataset file",
+         "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
     """Parse ``argv`` and run the chosen subcommand; return the exit status."""
-    _parser().parse_args(argv)
-    sys.stdout.write(summary(load()) + "\n")
+    try:
+        args = _parser().parse_args(argv)
+        handler = _HANDLERS[args.command or "summary"]
+        return handler(args)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except ValueError as error:  # a filter value that names nothing
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `usjapan2024 ... | head`
+        sys.stderr.close()
+        return 0
+
+
+def _summary(_: argparse.Namespace) -> int:
+    print(summary(_loading.load()))
     return 0
+
+
+def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
+    return {name: getattr(args, name) for name in names}
+
+
+def _officials(args: argparse.Namespace) -> int:
+    return _emit(queries.officials(**_filters(args, ("country", "organisation"))), args.format)
+
+
+def _commitments(args: argparse.Namespace) -> int:
+    names = ("party", "topic", "status", "place", "partner", "subject", "programme")
+    return _emit(queries.commitments(**_filters(args, names)), args.format)
+
+
+def _threats(args: argparse.Namespace) -> int:
+    names = ("actor", "kind", "place", "response", "involving")
+    return _emit(queries.threats(**_filters(args, names)), args.format)
+
+
+def _search(args: argparse.Namespace) -> int:
+    return _emit(queries.search(args.text), args.format)
+
+
+def _show(args: argparse.Namespace) -> int:
+    record = queries.get(args.id, None)
+    if record is None:
+        raise UsageError(f"{PROG} show: error: no record has id {args.id!r}")
+    if args.format == "json":
+        print(json.dumps(_unstructure(record), ensure_ascii=False, indent=2))
+        return 0
+    row = export.flatten(record)
+    print(f"{type(record).__name__} {row.get('id', '')}")
+    for key, value in row.items():
+        if key not in {"id", "spans", "quotes"} and value not in (None, ""):
+            print(f"  {key}: {value}")
+    print("  sources:")
+    for span in record.sources:
+        print(f"    [{span.start}, {span.end}) {span.quote!r}")
+    for erratum in _loading.load().errata:
+        if erratum.target == row.get("id"):
+            print(f"  erratum {erratum.id} ({erratum.kind.value}, {erratum.field}):")
+            print(f"    {erratum.record_says}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.kind == "dataset":
+        sys.stdout.write(_loading.dumps(_loading.load()))
+        return 0
+    meeting = _loading.load()
+    records = (meeting,) if args.kind == "meeting" else getattr(meeting, args.kind)
+    return _emit(records, args.format)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    source = None
+    try:
+        if args.source is not None:
+            with open(args.source, encoding="utf-8") as file:  # noqa: PTH123
+                source = file.read()
+        meeting = _loading.load(args.file, source=source)
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
+        raise UsageError(f"{PROG} validate: error: {error}") from None
+    except DatasetError as error:
+        for problem in error.problems:
+            print(f"{args.file}: {problem}")
+        count = len(error.problems)
+        print(f"{args.file}: invalid, {count} problem{'s' if count != 1 else ''}")
+        return 1
+    counts = ", ".join(f"{len(getattr(meeting, k))} {k}" for k in ("commitments", "threats"))
+    print(f"{args.file}: valid ({counts})")
+    return 0
+
+
+def _schema(_: argparse.Namespace) -> int:
+    from usjapan2024._schema import json_schema  # noqa: PLC0415
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _unstructure(record: object) -> Any:  # noqa: ANN401
+    from usjapan2024._converter import converter  # noqa: PLC0415
+
+    return converter().unstructure(record, type(record))
+
+
+def _emit(records: Sequence[object], fmt: str) -> int:
+    out = sys.stdout
+    if fmt == "table":
+        width = shutil.get_terminal_size((80, 24)).columns
+        print(text_table(records, width=width))
+    elif fmt == "json":
+        json.dump([_unstructure(r) for r in records], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(_unstructure(record), ensure_ascii=False) + "\n")
+    else:
+        rows = [export.flatten(r) for r in records]
+        columns = list(rows[0]) if rows else []
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return 0
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "summary": _summary,
+    "officials": _officials,
+    "commitments": _commitments,
+    "threats": _threats,
+    "search": _search,
+    "show": _show,
+    "export": _export,
+    "validate": _validate,
+    "schema": _schema,
+}

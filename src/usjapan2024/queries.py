@@ -5,6 +5,9 @@ case is one call.  Filters accept an enum member or its value as a string, in an
 case; a value that names nothing raises :class:`ValueError` listing the valid ones,
 because an empty result from a typo looks exactly like a true "none".  Filters are
 answered from indexes built once per meeting (see ``_index``), not by a scan.
+
+Results are :class:`~usjapan2024._results.Results`: tuples that also show as a table
+in Jupyter and convert to a DataFrame with ``.to_frame()``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any, TypeVar, overload
 
 from usjapan2024._index import FieldIndex, index_of
 from usjapan2024._loading import load
+from usjapan2024._results import Results
 from usjapan2024.model import (
     Commitment,
     Erratum,
@@ -48,7 +52,7 @@ def officials(
     country: Actor | str | None = None,
     organisation: Organisation | str | None = None,
     meeting: Meeting | None = None,
-) -> tuple[Official, ...]:
+) -> Results[Official]:
     """Return the officials who took part, optionally only one country's.
 
     >>> [o.name for o in officials(country="us")]
@@ -74,7 +78,7 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     subject: str | None = None,
     programme: str | None = None,
     meeting: Meeting | None = None,
-) -> tuple[Commitment, ...]:
+) -> Results[Commitment]:
     """Return the commitments matching every filter given, in source order.
 
     Args:
@@ -114,7 +118,7 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     response: Response | str | None = None,
     involving: Actor | str | None = None,
     meeting: Meeting | None = None,
-) -> tuple[Threat, ...]:
+) -> Results[Threat]:
     """Return the threats matching every filter given, in source order.
 
     >>> [t.kind.value for t in threats(actor="KP")]
@@ -131,7 +135,7 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     return _select(index, criteria)
 
 
-def search(text: str, *, meeting: Meeting | None = None) -> tuple[Record, ...]:
+def search(text: str, *, meeting: Meeting | None = None) -> Results[Record]:
     """Return every record whose text or quotes contain ``text``, ignoring case.
 
     Results come in source order of each record's first quote.
@@ -144,7 +148,7 @@ def search(text: str, *, meeting: Meeting | None = None) -> tuple[Record, ...]:
         raise ValueError(msg)
     needle = text.casefold()
     found = [record for record, hay in index_of(meeting or load()).haystacks if needle in hay]
-    return tuple(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
+    return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
 
 
 _MISSING: Any = object()
@@ -228,5 +232,7 @@ def _known(
     return key
 
 
-def _select(index: FieldIndex[R], criteria: dict[str, Hashable | None]) -> tuple[R, ...]:
-    return index.select({name: value for name, value in criteria.items() if value is not None})
+def _select(index: FieldIndex[R], criteria: dict[str, Hashable | None]) -> Results[R]:
+    return Results(
+        index.select({name: value for name, value in criteria.items() if value is not None})
+    )

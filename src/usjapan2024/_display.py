@@ -1,0 +1,123 @@
+"""How records look to a person: which columns a table shows, and plain-text tables.
+
+The command line's tables and the notebook's HTML tables show the same columns,
+chosen here once per record type; values come from :func:`usjapan2024.export.flatten`
+so a table cell always equals the CSV cell.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+
+from usjapan2024.export import Row, flatten
+from usjapan2024.model import (
+    Commitment,
+    Erratum,
+    Event,
+    Meeting,
+    Official,
+    Party,
+    Programme,
+    Threat,
+)
+
+__all__ = ["display_rows", "html_table", "text_table"]
+
+COLUMNS: dict[type, tuple[str, ...]] = {
+    Meeting: ("name", "short_name", "date", "place", "commitments", "threats"),
+    Official: ("id", "name", "title", "country"),
+    Party: ("id", "name", "kind"),
+    Programme: ("id", "name", "acronym", "kind"),
+    Event: ("id", "date", "description"),
+    Commitment: ("id", "parties", "topic", "status", "summary"),
+    Threat: ("id", "actor", "kind", "response", "summary"),
+    Erratum: ("id", "target", "kind", "record_says"),
+}
+_MIXED = ("type", "id", "text")
+_MIN_TEXT = 30  # below this the last column goes on its own lines
+_CAPS = {"id": 32}  # ids are for copying into `show`: cut them only when very long
+_TEXT_FIELDS = ("summary", "name", "description", "record_says")
+
+
+def display_rows(records: Sequence[object]) -> tuple[tuple[str, ...], list[Row]]:
+    """Return the column names and rows to show for ``records``."""
+    types = {type(record) for record in records}
+    if len(types) == 1:
+        (cls,) = types
+        columns = COLUMNS[cls]
+        return columns, [{c: flatten(r)[c] for c in columns} for r in records]
+    rows: list[Row] = []
+    for record in records:
+        flat = flatten(record)
+        text = next((flat[f] for f in _TEXT_FIELDS if f in flat), "")
+        rows.append({"type": type(record).__name__, "id": flat.get("id"), "text": text})
+    return _MIXED, rows
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def text_table(records: Sequence[object], width: int = 80) -> str:
+    """Render ``records`` as a plain-text table no wider than ``width`` characters.
+
+    Every column but the last keeps its natural width up to a cap, cutting longer
+    cells with an ellipsis; the last column takes the width that is left and wraps.
+    """
+    if not records:
+        return "(no records)"
+    columns, rows = display_rows(records)
+    cells = [[" ".join(_cell(row[c]).split()) for c in columns] for row in rows]
+    gap = 2
+    widths = [
+        min(_CAPS.get(columns[i], 22), max(len(columns[i]), *(len(line[i]) for line in cells)))
+        for i in range(len(columns) - 1)
+    ]
+    used = sum(widths) + gap * len(widths)
+    if width - used < _MIN_TEXT:
+        return _stacked(columns, cells, widths, width, gap)
+    widths.append(width - used)
+    lines = [_line(columns, widths, gap), _line(["-" * w for w in widths], widths, gap)]
+    for line in cells:
+        wrapped = textwrap.wrap(line[-1], widths[-1]) or [""]
+        lines.append(_line([*line[:-1], wrapped[0]], widths, gap))
+        lines += [_line([""] * (len(widths) - 1) + [more], widths, gap) for more in wrapped[1:]]
+    return "\n".join(lines)
+
+
+def _stacked(
+    columns: Sequence[str], cells: list[list[str]], widths: list[int], width: int, gap: int
+) -> str:
+    """The layout for narrow terminals: the last column goes on indented lines below."""
+    head = columns[:-1]
+    while sum(widths) + gap * (len(widths) - 1) > width and max(widths) > 4:
+        widths[widths.index(max(widths))] -= 1  # narrow the widest column until all fit
+    lines = [_line(head, widths, gap), _line(["-" * w for w in widths], widths, gap)]
+    for line in cells:
+        lines.append(_line(line[:-1], widths, gap))
+        lines += textwrap.wrap(line[-1], width, initial_indent="    ", subsequent_indent="    ")
+    return "\n".join(lines)
+
+
+def _line(cells: Sequence[str], widths: Sequence[int], gap: int) -> str:
+    fitted = [_fit(cell, w).ljust(w) for cell, w in zip(cells, widths, strict=True)]
+    return (" " * gap).join(fitted).rstrip()
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def html_table(records: Sequence[object], limit: int = 50) -> str:
+    """Render ``records`` as an HTML table, for Jupyter; at most ``limit`` rows."""
+    columns, rows = display_rows(records)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(row[c]))}</td>" for c in columns) + "</tr>"
+        for row in rows[:limit]
+    )
+    more = f"<p>… and {len(rows) - limit} more</p>" if len(rows) > limit else ""
+    count = f"<p>{len(rows)} record{'s' if len(rows) != 1 else ''}</p>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}{count}"

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from usjapan2024 import Meeting, Response, load, to_frame, to_records
+from usjapan2024._records import record_groups
+from usjapan2024.export import JOIN, KINDS, flatten_columns
+from usjapan2024.strategies import meetings
+
+SCALARS = (str, int, datetime.date, type(None))
+
+
+class TestToRecords:
+    @given(meetings(), st.sampled_from(KINDS))
+    def test_rows_are_flat_and_complete(self, meeting: Meeting, kind: str) -> None:
+        """One row per record, every cell a scalar, the same columns in every row."""
+        rows = to_records(kind, meeting=meeting)
+        expected = 1 if kind == "meeting" else len(record_groups(meeting)[kind])
+        assert len(rows) == expected
+        for row in rows:
+            assert all(isinstance(value, SCALARS) for value in row.values())
+        assert len({tuple(row) for row in rows}) <= 1
+
+    @given(meetings())
+    def test_joined_values_split_back(self, meeting: Meeting) -> None:
+        """Tuples are joined with '; ' and sources become spans and quotes."""
+        rows = to_records("commitments", meeting=meeting)
+        for commitment, row in zip(meeting.commitments, rows, strict=True):
+            assert row["parties"] == JOIN.join(a.value for a in commitment.parties)
+            assert row["spans"] == JOIN.join(f"{s.start}-{s.end}" for s in commitment.sources)
+            assert row["quotes"] == JOIN.join(s.quote for s in commitment.sources)
+
+    def test_bundled_example(self) -> None:
+        """A real row reads as a spreadsheet user expects."""
+        (row,) = [r for r in to_records("threats") if r["id"] == "threat.ru-alignment"]
+        assert row["actor"] == "RU"
+        assert row["involving"] == "CN; KP"
+        assert row["response"] == "criticism"
+
+    def test_unknown_kind(self) -> None:
+        """A typo in the kind names the valid kinds."""
+        with pytest.raises(ValueError, match=r"unknown kind 'threat'; valid kinds are 'meeting'"):
+            to_records("threat")
+
+
+class TestToFrame:
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_columns_and_length(self, kind: str) -> None:
+        """Each kind's frame has the documented columns and one row per record."""
+        frame = to_frame(kind)
+        assert len(frame) == len(to_records(kind))
+        assert list(frame.columns) == flatten_columns(type(_first(kind)))
+
+    def test_dtypes(self) -> None:
+        """Dates are datetimes, vocabularies categories, text strings."""
+        events = to_frame("events")
+        assert str(events["date"].dtype).startswith("datetime64")
+        commitments = to_frame("commitments")
+        assert isinstance(commitments["topic"].dtype, pd.CategoricalDtype)
+        assert commitments["summary"].dtype == pd.StringDtype()
+        meeting = to_frame("meeting")
+        assert meeting["date"].iloc[0] == pd.Timestamp("2024-07-28")
+
+    def test_categories_are_the_whole_vocabulary(self) -> None:
+        """A category lists every value, so counts include the zeros."""
+        responses = to_frame("threats")["response"]
+        assert list(responses.cat.categories) == [r.value for r in Response]
+        assert responses.cat.ordered  # recognition < concern < criticism < condemnation
+        assert (responses >= "criticism").sum() == 6
+
+    def test_without_pandas(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without pandas, to_frame says how to install it."""
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        with pytest.raises(ImportError, match=r"pip install 'usjapan2024\[pandas\]'"):
+            to_frame("threats")
+
+    def test_import_does_not_import_pandas(self) -> None:
+        """import usjapan2024 leaves pandas unimported."""
+        code = "import sys, usjapan2024; assert 'pandas' not in sys.modules"
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _first(kind: str) -> object:
+    meeting = load()
+    return meeting if kind == "meeting" else record_groups(meeting)[kind][0]
