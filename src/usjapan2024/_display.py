@@ -76,9 +76,10 @@ def text_table(records: Sequence[object], width: int = 80) -> str:
         for i in range(len(columns) - 1)
     ]
     used = sum(widths) + gap * len(widths)
-    if width - used < _MIN_TEXT:
+    natural = max(len(columns[-1]), *(len(line[-1]) for line in cells))
+    if width - used < min(natural, _MIN_TEXT):
         return _stacked(columns, cells, widths, width, gap)
-    widths.append(width - used)
+    widths.append(min(natural, width - used))
     lines = [_line(columns, widths, gap), _line(["-" * w for w in widths], widths, gap)]
     for line in cells:
         wrapped = textwrap.wrap(line[-1], widths[-1]) or [""]
