@@ -14,6 +14,7 @@ import pytest
 
 import usjapan2024
 from usjapan2024 import dumps, json_schema, load
+from usjapan2024.export import KINDS
 
 from .helpers import bundled_document
 
@@ -157,7 +158,7 @@ class TestShowExportSchema:
         """export dataset writes the whole file, byte for byte as dumps() does."""
         assert _ok("export", "dataset") == dumps(load())
 
-    @pytest.mark.parametrize("kind", usjapan2024.export.KINDS)
+    @pytest.mark.parametrize("kind", KINDS)
     def test_export_every_kind_as_csv(self, kind: str) -> None:
         """Every record kind exports to CSV with one row per record."""
         rows = list(csv.DictReader(io.StringIO(_ok("export", kind))))

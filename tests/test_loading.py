@@ -49,9 +49,11 @@ class TestBundled:
         assert "2+2" in meeting.metadata.official_document.title
 
     def test_import_reads_no_data(self) -> None:
-        """Importing the package neither reads a data file nor imports cattrs."""
+        """Importing the package reads no file, defines no class and imports no cattrs."""
         code = (
-            "import sys, usjapan2024, usjapan2024._loading as l;"
+            "import sys, usjapan2024;"
+            "assert 'usjapan2024.model' not in sys.modules, 'model imported eagerly';"
+            "import usjapan2024._loading as l;"
             "assert l._bundled is None and l._source is None;"
             "assert 'cattrs' not in sys.modules, 'cattrs imported';"
             "assert 'importlib_resources' not in sys.modules, 'importlib_resources imported';"

@@ -5,54 +5,79 @@
 >>> meeting.date.isoformat(), meeting.place.value
 ('2024-07-28', 'tokyo')
 
-This module only re-exports; the work lives in small private modules.  Importing
-it reads no data: :func:`load` reads the bundled dataset on first use.
+This module only re-exports; the work lives in small modules.  It is a *lazy*
+front: ``import usjapan2024`` defines no class and reads no file, and each name is
+imported from its module on first use.  A notebook or tool that imports the package
+at start-up pays almost nothing until it touches the data (see
+``docs/performance.md``); type checkers and IDEs see ordinary imports.
 """
 
 from __future__ import annotations
 
-from usjapan2024._loading import (
-    SUPPORTED_SCHEMA_VERSIONS,
-    dump,
-    dumps,
-    load,
-    loads,
-    source_text,
-)
-from usjapan2024._results import Results
-from usjapan2024._schema import json_schema
-from usjapan2024.exceptions import DatasetError, Problem
-from usjapan2024.export import to_frame, to_records
-from usjapan2024.model import (
-    Commitment,
-    DocumentRef,
-    Erratum,
-    Event,
-    Exclusion,
-    Meeting,
-    Metadata,
-    Official,
-    Party,
-    Programme,
-    Record,
-    SourceInfo,
-    Span,
-    Threat,
-)
-from usjapan2024.queries import commitments, get, officials, search, threats
-from usjapan2024.vocabulary import (
-    Actor,
-    ActorKind,
-    ErratumKind,
-    ExclusionReason,
-    Organisation,
-    Place,
-    ProgrammeKind,
-    Response,
-    Status,
-    ThreatKind,
-    Topic,
-)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (6 ms)
+if TYPE_CHECKING:
+    from usjapan2024._loading import (
+        SUPPORTED_SCHEMA_VERSIONS,
+        dump,
+        dumps,
+        load,
+        loads,
+        source_text,
+    )
+    from usjapan2024._results import Results
+    from usjapan2024._schema import json_schema
+    from usjapan2024.exceptions import DatasetError, Problem
+    from usjapan2024.export import to_frame, to_records
+    from usjapan2024.model import (
+        Commitment,
+        DocumentRef,
+        Erratum,
+        Event,
+        Exclusion,
+        Meeting,
+        Metadata,
+        Official,
+        Party,
+        Programme,
+        Record,
+        SourceInfo,
+        Span,
+        Threat,
+    )
+    from usjapan2024.queries import commitments, get, officials, search, threats
+    from usjapan2024.vocabulary import (
+        Actor,
+        ActorKind,
+        ErratumKind,
+        ExclusionReason,
+        Organisation,
+        Place,
+        ProgrammeKind,
+        Response,
+        Status,
+        ThreatKind,
+        Topic,
+    )
+
+_WHERE = {
+    "usjapan2024._loading": (
+        "SUPPORTED_SCHEMA_VERSIONS", "dump", "dumps", "load", "loads", "source_text",
+    ),
+    "usjapan2024._results": ("Results",),
+    "usjapan2024._schema": ("json_schema",),
+    "usjapan2024.exceptions": ("DatasetError", "Problem"),
+    "usjapan2024.export": ("to_frame", "to_records"),
+    "usjapan2024.model": (
+        "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
+        "Official", "Party", "Programme", "Record", "SourceInfo", "Span", "Threat",
+    ),
+    "usjapan2024.queries": ("commitments", "get", "officials", "search", "threats"),
+    "usjapan2024.vocabulary": (
+        "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
+        "ProgrammeKind", "Response", "Status", "ThreatKind", "Topic",
+    ),
+}  # fmt: skip
+_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
 __all__ = [
     "SUPPORTED_SCHEMA_VERSIONS",
@@ -101,12 +126,23 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # The version comes from the installed metadata; importlib.metadata is slow to
-    # import, so it is only read when someone asks.
-    if name == "__version__":
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use, then keep it here."""
+    module_name = _MODULE_OF.get(name)
+    if module_name is not None:
+        import importlib  # noqa: PLC0415  (already imported by Python itself: free)
+
+        value = getattr(importlib.import_module(module_name), name)
+    elif name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
-        return version("usjapan2024")
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+        value = version("usjapan2024")
+    else:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
