@@ -150,3 +150,30 @@ class TestExtremes:
         with pytest.raises(DatasetError) as info:
             loads(json.dumps(document))
         assert any(p.message.startswith("duplicate id") for p in info.value.problems)
+
+
+class TestFastPathAgrees:
+    @settings(max_examples=FUZZ_EXAMPLES)
+    @given(mutated())
+    def test_fast_and_detailed_converters_agree(self, document: Any) -> None:
+        """The fast converter accepts exactly what the detailed one accepts, with equal results."""
+        from usjapan2024._converter import converter, fast_converter
+
+        def outcome(conv: Any) -> object:
+            try:
+                return conv.structure(document, Meeting)
+            except Exception:  # noqa: BLE001  (only success or failure matters here)
+                return "refused"
+
+        assert outcome(fast_converter()) == outcome(converter())
+
+    def test_every_field_is_required(self) -> None:
+        """The fast path counts keys to refuse unknown ones: that needs no field defaults."""
+        import attrs
+
+        from usjapan2024 import model
+
+        for name in model.__all__:
+            cls = getattr(model, name)
+            if attrs.has(cls):
+                assert all(f.default is attrs.NOTHING for f in attrs.fields(cls)), name

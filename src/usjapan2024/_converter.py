@@ -19,13 +19,15 @@ import re
 import typing
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from usjapan2024 import vocabulary
+from usjapan2024.model import Span
 
-__all__ = ["converter", "json_type"]
+__all__ = ["converter", "fast_converter", "json_type"]
 
 _ENUMS: tuple[type[enum.Enum], ...] = tuple(
     getattr(vocabulary, name) for name in vocabulary.__all__
@@ -154,13 +156,13 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> typing.Callable[[object, ty
 
 @functools.cache
 def converter() -> cattrs.Converter:
-    """Return the converter, built on first use.
+    """Return the detailed converter, built on first use: it reports every problem.
 
     It registers: strict ``str`` and ``int`` (no coercion, no booleans as numbers);
     ``datetime.date`` as ``YYYY-MM-DD``; every enum by value, with the valid values
     in the error; homogeneous tuples from JSON arrays only; attrs classes from JSON
     objects only, unknown keys rejected.  Detailed validation collects every
-    problem, not just the first.
+    problem, not just the first.  It also unstructures (dumps) records.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
@@ -176,15 +178,137 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda cls: _list_unstructurer(conv, cls)
     )
-    conv.register_structure_hook_factory(
-        lambda cls: isinstance(cls, type) and hasattr(cls, "__attrs_attrs__"),
-        lambda cls: _attrs_hook(conv, cls),
-    )
+    conv.register_structure_hook_factory(_is_attrs, lambda cls: _attrs_hook(conv, cls))
     conv.register_unstructure_hook_factory(
-        lambda cls: isinstance(cls, type) and hasattr(cls, "__attrs_attrs__"),
-        lambda cls: make_dict_unstructure_fn(cls, conv),
+        _is_attrs, lambda cls: make_dict_unstructure_fn(cls, conv)
     )
     return conv
+
+
+@functools.cache
+def fast_converter() -> cattrs.Converter:
+    """Return the fast converter: as strict as :func:`converter`, but it stops at the first problem.
+
+    Valid files are the common case, so loading tries this one first and only when
+    it fails runs the detailed converter to list every problem.  Its hooks check
+    types by identity (``value.__class__ is str``) and map whole arrays in C where
+    they can (``tuple(map(...))``); any input the detailed converter refuses, this
+    one refuses too, by raising anything at all.
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    conv.register_structure_hook(str, _fast_str)
+    conv.register_structure_hook(int, _fast_int)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook(Span, _fast_span)
+    for enum_class in _ENUMS:
+        conv.register_structure_hook(enum_class, _fast_enum_hook(enum_class))
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda cls: _fast_tuple_hook(conv, cls)
+    )
+    conv.register_structure_hook_factory(_is_attrs, lambda cls: _fast_attrs_hook(conv, cls))
+    return conv
+
+
+def _fast_attrs_hook(conv: cattrs.Converter, cls: Any) -> typing.Callable[[Any, type], Any]:
+    # Every field is required, so "no unknown keys" is "exactly as many keys as
+    # fields" once the generated function has found each field: a len() instead of
+    # the set difference cattrs would compute for every object.
+    inner = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False
+    )
+    size = len(attrs.fields(cls))
+
+    def structure(value: Any, _: type) -> Any:
+        if value.__class__ is not dict or len(value) != size:
+            raise TypeError
+        return inner(value, cls)
+
+    return structure
+
+
+def _is_attrs(cls: Any) -> bool:
+    return isinstance(cls, type) and hasattr(cls, "__attrs_attrs__")
+
+
+def _fast_str(value: Any, _: type) -> Any:
+    if value.__class__ is not str:
+        raise TypeError
+    return value
+
+
+def _fast_int(value: Any, _: type) -> Any:
+    if value.__class__ is not int:
+        raise TypeError
+    return value
+
+
+def _fast_span(value: Any, _: type) -> Span:
+    # Spans are the most numerous object by far: one hand-written hook instead of
+    # a generated one with three hook calls.  Exactly three keys, of the right types.
+    if value.__class__ is not dict or len(value) != 3:  # noqa: PLR2004
+        raise TypeError
+    start, end, quote = value["start"], value["end"], value["quote"]
+    if start.__class__ is not int or end.__class__ is not int or quote.__class__ is not str:
+        raise TypeError
+    return Span(start, end, quote)
+
+
+def _fast_spans(value: Any, _: type) -> tuple[Span, ...]:
+    # Every record has a tuple of spans: build them in one loop, no call per span.
+    if value.__class__ is not list:
+        raise TypeError
+    spans = []
+    for item in value:
+        if item.__class__ is not dict or len(item) != 3:  # noqa: PLR2004
+            raise TypeError
+        start, end, quote = item["start"], item["end"], item["quote"]
+        if start.__class__ is not int or end.__class__ is not int or quote.__class__ is not str:
+            raise TypeError
+        spans.append(Span(start, end, quote))
+    return tuple(spans)
+
+
+def _fast_enum_hook(cls: type[enum.Enum]) -> typing.Callable[[Any, type], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        return by_value[value]  # a KeyError or TypeError sends loading to the slow path
+
+    structure.by_value = by_value  # type: ignore[attr-defined]  (read by _fast_tuple_hook)
+    return structure
+
+
+def _fast_tuple_hook(
+    conv: cattrs.Converter, cls: Any
+) -> typing.Callable[[Any, type], tuple[Any, ...]]:
+    item_type = typing.get_args(cls)[0]
+    inner = conv.get_structure_hook(item_type)
+    by_value = getattr(inner, "by_value", None)
+    if item_type is Span:
+        return _fast_spans
+    if item_type is str:
+
+        def strings(value: Any, _: type) -> tuple[Any, ...]:
+            if value.__class__ is not list or not set(map(type, value)) <= {str}:
+                raise TypeError
+            return tuple(value)
+
+        return strings
+    if by_value is not None:
+
+        def members(value: Any, _: type) -> tuple[Any, ...]:
+            if value.__class__ is not list:
+                raise TypeError
+            return tuple(map(by_value.__getitem__, value))
+
+        return members
+
+    def items(value: Any, _: type) -> tuple[Any, ...]:
+        if value.__class__ is not list:
+            raise TypeError
+        return tuple([inner(item, item_type) for item in value])
+
+    return items
 
 
 def _list_unstructurer(conv: cattrs.Converter, cls: Any) -> typing.Callable[[Any], list[Any]]:

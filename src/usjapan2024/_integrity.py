@@ -2,13 +2,17 @@
 
 The schema (enforced while structuring) says each value has the right type; these
 checks say the values agree: every quote is the text at its offsets, no record cites
-a line that is not part of the communiqué, every id is unique and every reference
-resolves.  Each check yields :class:`Problem` values instead of raising, so one run
-reports everything that is wrong.
+a line that is not part of the communiqué, every record cites something, every id is
+unique and every reference resolves.  Each check yields :class:`Problem` values
+instead of raising, so one run reports everything that is wrong.
+
+They run on every load, so they are written for speed: one pass over the spans with
+integer work only, and a JSON path is formatted only for a problem.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import typing
 from collections.abc import Iterator
@@ -17,9 +21,10 @@ import attrs
 
 from usjapan2024._records import record_groups, record_id
 from usjapan2024.exceptions import Problem
-from usjapan2024.model import Exclusion, Meeting, Span
+from usjapan2024.model import Exclusion, Meeting, Record, Span
+from usjapan2024.vocabulary import Actor
 
-__all__ = ["check"]
+__all__ = ["check", "spans_with_paths"]
 
 
 def check(meeting: Meeting, text: str) -> list[Problem]:
@@ -45,7 +50,7 @@ def spans_with_paths(obj: object, path: str = "$") -> Iterator[tuple[str, Span]]
 
 
 def _check_digest(meeting: Meeting, text: str) -> Iterator[Problem]:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = _sha256(text)
     if meeting.metadata.source.sha256 != digest:
         yield Problem(
             "$.metadata.source.sha256",
@@ -54,36 +59,109 @@ def _check_digest(meeting: Meeting, text: str) -> Iterator[Problem]:
         )
 
 
+_digests: dict[str, str] = {}
+
+
+def _sha256(text: str) -> str:
+    # Loading many files against one text hashes it once.
+    digest = _digests.get(text)
+    if digest is None:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        _digests.clear()  # keep one entry: texts can be large
+        _digests[text] = digest
+    return digest
+
+
+def _cited_spans(meeting: Meeting) -> Iterator[tuple[str, int, int, Span]]:
+    """Yield ``(group, record index, span index, span)`` for every span a record cites.
+
+    The group is ``""`` for the meeting's own sources.
+    """
+    for j, span in enumerate(meeting.sources):
+        yield "", 0, j, span
+    for group, records in record_groups(meeting).items():
+        for i, record in enumerate(records):
+            for j, span in enumerate(record.sources):
+                yield group, i, j, span
+
+
+def _span_path(group: str, i: int, j: int) -> str:
+    return f"$.sources[{j}]" if not group else f"$.{group}[{i}].sources[{j}]"
+
+
+def _all_spans_fine(meeting: Meeting, text: str, blocked: _Blocked) -> bool:
+    """The fast pass: True when every cited span is a verbatim, allowed slice of ``text``."""
+    size, starts, ends = len(text), blocked.starts, blocked.ends
+    count, right = len(starts), bisect.bisect_right
+    groups = (meeting.sources, *(r.sources for g in record_groups(meeting).values() for r in g))
+    for spans in groups:
+        for span in spans:
+            start, end = span.start, span.end
+            if not (0 <= start < end <= size and text[start:end] == span.quote):
+                return False
+            k = right(ends, start)
+            if k < count and starts[k] < end:
+                return False
+    return True
+
+
 def _check_spans(meeting: Meeting, text: str) -> Iterator[Problem]:
     excluded = meeting.metadata.source.excluded
-    for path, span in spans_with_paths(meeting):
-        if not 0 <= span.start < span.end <= len(text):
-            yield Problem(
-                path,
-                f"span [{span.start}, {span.end}) is not a non-empty range"
-                f" within the text (0 to {len(text)})",
-            )
-        elif text[span.start : span.end] != span.quote:
-            found = text[span.start : span.end]
-            yield Problem(
-                path,
-                f"quote {_clip(span.quote)} does not match the text at"
-                f" [{span.start}, {span.end}), which reads {_clip(found)}",
-            )
-        elif not path.startswith("$.metadata.source.excluded"):
-            yield from _check_not_excluded(path, span, excluded)
+    blocked = _Blocked(excluded)
+    if _all_spans_fine(meeting, text, blocked) and not any(
+        _span_error(e.span, text) for e in excluded
+    ):
+        return
+    for i, exclusion in enumerate(excluded):
+        message = _span_error(exclusion.span, text)
+        if message is not None:
+            yield Problem(f"$.metadata.source.excluded[{i}].span", message)
+    for group, i, j, span in _cited_spans(meeting):
+        message = _span_error(span, text)
+        if message is None and blocked.overlaps(span.start, span.end):
+            message = blocked.describe(span)
+        if message is not None:
+            yield Problem(_span_path(group, i, j), message)
 
 
-def _check_not_excluded(
-    path: str, span: Span, excluded: tuple[Exclusion, ...]
-) -> Iterator[Problem]:
-    for exclusion in excluded:
-        if span.start < exclusion.span.end and exclusion.span.start < span.end:
-            yield Problem(
-                path,
-                f"cites {_clip(exclusion.span.quote)}, which is excluded from the"
-                f" communiqué ({exclusion.reason.value})",
-            )
+def _span_error(span: Span, text: str) -> str | None:
+    start, end = span.start, span.end
+    if 0 <= start < end <= len(text):
+        if text[start:end] == span.quote:
+            return None
+        return (
+            f"quote {_clip(span.quote)} does not match the text at"
+            f" [{start}, {end}), which reads {_clip(text[start:end])}"
+        )
+    return f"span [{start}, {end}) is not a non-empty range within the text (0 to {len(text)})"
+
+
+class _Blocked:
+    """The excluded ranges, merged and sorted, for an overlap test by bisection."""
+
+    def __init__(self, excluded: tuple[Exclusion, ...]) -> None:
+        self.excluded = excluded
+        merged: list[list[int]] = []
+        for start, end in sorted((e.span.start, e.span.end) for e in excluded):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.ends, start)  # the first range ending after `start`
+        return k < len(self.starts) and self.starts[k] < end
+
+    def describe(self, span: Span) -> str:
+        for exclusion in self.excluded:
+            if span.start < exclusion.span.end and exclusion.span.start < span.end:
+                return (
+                    f"cites {_clip(exclusion.span.quote)}, which is excluded from the"
+                    f" communiqué ({exclusion.reason.value})"
+                )
+        return "cites an excluded line"  # not reached: overlaps() found one
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -103,68 +181,89 @@ def _check_cited(meeting: Meeting) -> Iterator[Problem]:
 
 
 def _check_ids(meeting: Meeting) -> Iterator[Problem]:
-    first_seen: dict[str, str] = {}
+    ids = [record_id(r) for records in record_groups(meeting).values() for r in records]
+    if len(set(ids)) == len(ids):
+        return
+    first_seen: dict[str, tuple[str, int]] = {}
     for group, records in record_groups(meeting).items():
         for index, record in enumerate(records):
-            path = f"$.{group}[{index}].id"
             key = record_id(record)
-            if key in first_seen:
-                yield Problem(path, f"duplicate id {key!r}, first used at {first_seen[key]}")
-            else:
-                first_seen[key] = path
+            seen = first_seen.setdefault(key, (group, index))
+            if seen != (group, index):
+                yield Problem(
+                    f"$.{group}[{index}].id",
+                    f"duplicate id {key!r}, first used at $.{seen[0]}[{seen[1]}].id",
+                )
 
 
-def _references(meeting: Meeting) -> Iterator[tuple[str, object, str]]:
-    """Yield ``(path, referenced id, kind of record it must name)`` for every reference."""
-
-    def each(path: str, refs: tuple[object, ...], kind: str) -> Iterator[tuple[str, object, str]]:
-        for j, ref in enumerate(refs):
-            yield f"{path}[{j}]", ref, kind
-
-    yield "$.host", meeting.host, "parties"
-    for i, official in enumerate(meeting.officials):
-        yield f"$.officials[{i}].country", official.country, "parties"
-    for i, event in enumerate(meeting.events):
-        yield from each(f"$.events[{i}].parties", event.parties, "parties")
-    for i, c in enumerate(meeting.commitments):
-        yield from each(f"$.commitments[{i}].parties", c.parties, "parties")
-        yield from each(f"$.commitments[{i}].partners", c.partners, "parties")
-        yield from each(f"$.commitments[{i}].programmes", c.programmes, "programmes")
-        yield from each(f"$.commitments[{i}].events", c.events, "events")
-    for i, threat in enumerate(meeting.threats):
-        if threat.actor is not None:
-            yield f"$.threats[{i}].actor", threat.actor, "parties"
-        yield from each(f"$.threats[{i}].involving", threat.involving, "parties")
-    for i, erratum in enumerate(meeting.errata):
-        yield f"$.errata[{i}].target", erratum.target, "records"
+_PARTY_FIELDS = {
+    "officials": ("country",),
+    "events": ("parties",),
+    "commitments": ("parties", "partners"),
+    "threats": ("actor", "involving"),
+}
+_ID_FIELDS = {"commitments": (("programmes", "programmes"), ("events", "events"))}
 
 
 def _check_references(meeting: Meeting) -> Iterator[Problem]:
-    known: dict[str, set[object]] = {
-        "parties": {party.id for party in meeting.parties},
+    groups = record_groups(meeting)
+    parties = {party.id for party in meeting.parties}
+    known: dict[str, set[str]] = {
         "programmes": {programme.id for programme in meeting.programmes},
         "events": {event.id for event in meeting.events},
-        "records": {record_id(r) for group in record_groups(meeting).values() for r in group},
     }
-    for path, ref, kind in _references(meeting):
-        if ref not in known[kind]:
-            shown = getattr(ref, "value", ref)
-            yield Problem(path, f"{shown!r} does not name any of the meeting's {kind}")
-    for index, erratum in enumerate(meeting.errata):
-        yield from _check_erratum_field(index, erratum.target, erratum.field, meeting)
+    if meeting.host not in parties:
+        yield _unresolved("$.host", meeting.host, "parties")
+    wanted = [(g, name, parties, "parties") for g, names in _PARTY_FIELDS.items() for name in names]
+    wanted += [
+        (g, name, known[kind], kind) for g, pairs in _ID_FIELDS.items() for name, kind in pairs
+    ]
+    for group, name, valid, kind in wanted:
+        if _refs(groups[group], name) <= valid:
+            continue  # the fast path: every reference in this field resolves
+        for i, record in enumerate(groups[group]):
+            yield from _missing(f"$.{group}[{i}].{name}", getattr(record, name), valid, kind)
+    by_id = {record_id(r): r for records in groups.values() for r in records}
+    for i, erratum in enumerate(meeting.errata):
+        target = by_id.get(erratum.target)
+        if target is None:
+            yield _unresolved(f"$.errata[{i}].target", erratum.target, "records")
+        else:
+            yield from _check_erratum_field(i, target, erratum.field)
 
 
-def _check_erratum_field(
-    index: int, target: str, field: str, meeting: Meeting
-) -> Iterator[Problem]:
-    for records in record_groups(meeting).values():
-        for record in records:
-            if record_id(record) == target:
-                names = [f.name for f in attrs.fields(type(record))]
-                if field not in names:
-                    yield Problem(
-                        f"$.errata[{index}].field",
-                        f"{field!r} is not a field of {target!r};"
-                        f" expected one of {', '.join(names)}",
-                    )
-                return
+def _refs(records: tuple[Record, ...], name: str) -> set[typing.Any]:
+    """Every value that field ``name`` of ``records`` refers to."""
+    found: set[typing.Any] = set()
+    for record in records:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            found.update(value)
+        elif value is not None:
+            found.add(value)
+    return found
+
+
+def _missing(path: str, refs: object, known: set[typing.Any], kind: str) -> Iterator[Problem]:
+    """Problems for the references in ``refs`` (one value, a tuple, or None) not in ``known``."""
+    if isinstance(refs, tuple):
+        for j, ref in enumerate(refs):
+            if ref not in known:
+                yield _unresolved(f"{path}[{j}]", ref, kind)
+    elif refs is not None and refs not in known:
+        yield _unresolved(path, refs, kind)
+
+
+def _unresolved(path: str, ref: object, kind: str) -> Problem:
+    shown = ref.value if isinstance(ref, Actor) else ref
+    return Problem(path, f"{shown!r} does not name any of the meeting's {kind}")
+
+
+def _check_erratum_field(index: int, target: Record, field: str) -> Iterator[Problem]:
+    """An erratum whose target exists must also name one of the target's fields."""
+    names = [f.name for f in attrs.fields(type(target))]
+    if field not in names:
+        yield Problem(
+            f"$.errata[{index}].field",
+            f"{field!r} is not a field of {record_id(target)!r}; expected one of {', '.join(names)}",
+        )

@@ -148,12 +148,15 @@ def _reject_constant(name: str) -> Any:
 
 
 def _object(pairs: list[tuple[str, Any]], repeated: list[Problem]) -> dict[str, Any]:
-    # A repeated key would silently drop the first value: report it instead.
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            repeated.append(Problem("$", f"key {key!r} appears twice in one object"))
-        result[key] = value
+    # A repeated key would silently drop the first value: report it instead.  The
+    # common case costs one dict() and one comparison, both in C.
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(Problem("$", f"key {key!r} appears twice in one object"))
+            seen.add(key)
     return result
 
 

@@ -1,8 +1,10 @@
 """Turns a parsed JSON document into a :class:`Meeting`, or into a list of problems.
 
 It checks the ``schema_version`` first (a file from a newer release should say so,
-not fail on its first unfamiliar field), then hands the document to the converter
-and translates cattrs' nested error groups into flat :class:`Problem` values.
+not fail on its first unfamiliar field), then structures the document with the fast
+converter.  Only if that fails does it run the detailed converter, whose nested
+error groups it translates into flat :class:`Problem` values: valid files, the
+common case, never pay for collecting errors.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 import cattrs
 
-from usjapan2024._converter import converter, json_type
+from usjapan2024._converter import converter, fast_converter, json_type
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -46,6 +48,10 @@ def structure_meeting(document: Any) -> Meeting:
                 )
             ]
         )
+    try:
+        return fast_converter().structure(document, Meeting)
+    except Exception:  # noqa: BLE001  (any failure: find out exactly what, below)
+        pass
     try:
         return converter().structure(document, Meeting)
     except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)

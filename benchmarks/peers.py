@@ -1,0 +1,82 @@
+"""The same schema in pydantic v2 and msgspec, generated from the attrs classes.
+
+Generating the peer models from :mod:`usjapan2024.model` guarantees the three libraries
+parse exactly the same schema: same fields, same types (tuples, enums by value, dates,
+optionals), unknown keys rejected, frozen instances.  The peers do no integrity
+checks (quotes against the text, unique ids, resolving references); usjapan2024 does,
+and its times include them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import typing
+from typing import Any
+
+import attrs
+import msgspec
+import pydantic
+
+from usjapan2024 import model
+
+__all__ = ["msgspec_decoder", "pydantic_meeting"]
+
+
+def _classes() -> list[type]:
+    return [getattr(model, n) for n in model.__all__ if attrs.has(getattr(model, n))]
+
+
+def _translate(tp: Any, made: dict[str, Any]) -> Any:  # noqa: ANN401
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple:
+        return tuple[_translate(args[0], made), ...]  # type: ignore[misc]
+    if args and origin is not None and type(None) in args:
+        inner = [a for a in args if a is not type(None)][0]
+        return _translate(inner, made) | None
+    if attrs.has(tp):
+        return made[tp.__name__]
+    return tp
+
+
+def pydantic_meeting() -> type[pydantic.BaseModel]:
+    """A pydantic model of :class:`Meeting` (frozen, extra fields forbidden)."""
+    made: dict[str, Any] = {}
+    config = pydantic.ConfigDict(frozen=True, extra="forbid")
+    for cls in _order():
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: (_translate(hints[f.name], made), ...) for f in attrs.fields(cls)}
+        made[cls.__name__] = pydantic.create_model(cls.__name__, __config__=config, **fields)
+    return made["Meeting"]  # type: ignore[no-any-return]
+
+
+def msgspec_decoder() -> msgspec.json.Decoder[Any]:
+    """A msgspec JSON decoder of :class:`Meeting` (frozen Structs, unknown fields forbidden)."""
+    made: dict[str, Any] = {}
+    for cls in _order():
+        hints = typing.get_type_hints(cls)
+        fields = [(f.name, _translate(hints[f.name], made)) for f in attrs.fields(cls)]
+        made[cls.__name__] = msgspec.defstruct(
+            cls.__name__, fields, frozen=True, forbid_unknown_fields=True
+        )
+    return msgspec.json.Decoder(made["Meeting"])
+
+
+def _order() -> list[type]:
+    """The classes, each after every class its fields use."""
+    done: list[type] = []
+
+    def visit(cls: type) -> None:
+        if cls in done:
+            return
+        for hint in typing.get_type_hints(cls).values():
+            for arg in (hint, *typing.get_args(hint)):
+                if attrs.has(arg):
+                    visit(arg)
+        done.append(cls)
+
+    for cls in _classes():
+        visit(cls)
+    return done
+
+
+_ = datetime  # dates are translated as themselves
