@@ -127,3 +127,27 @@ class TestUserFiles:
             loads(json.dumps(document))
         assert load() is before
         assert load().commitments[0].id == "commitment.rule-of-law"
+
+
+class TestGarbageCollector:
+    def test_gc_restored_after_load(self) -> None:
+        """loads() pauses the cyclic collector while building, and always turns it back on."""
+        import gc
+
+        assert gc.isenabled()
+        loads(dumps(load()))
+        assert gc.isenabled()
+        with pytest.raises(DatasetError):
+            loads("{")
+        assert gc.isenabled()
+
+    def test_gc_left_off_if_it_was_off(self) -> None:
+        """A caller who turned the collector off finds it still off."""
+        import gc
+
+        gc.disable()
+        try:
+            loads(dumps(load()))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -8,9 +8,12 @@ published, so it can never leave a half-built dataset behind.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +103,34 @@ def loads(data: str | bytes, *, source: str | None = None) -> Meeting:
     """
     from usjapan2024 import _integrity, _structuring  # noqa: PLC0415
 
-    document = _parse(data)
-    meeting = _structuring.structure_meeting(document)
+    with _cyclic_gc_paused():
+        document = _parse(data)
+        meeting = _structuring.structure_meeting(document)
     problems = _integrity.check(meeting, source_text() if source is None else source)
     if problems:
         raise DatasetError(problems)
     return meeting
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a document is built.
+
+    Parsing and structuring allocate hundreds of thousands of objects for a large
+    file, none of them in a reference cycle; each allocation burst triggers a
+    collection that rescans the whole growing heap, which made load time per record
+    grow with the file (about 2x slower per record at 10^5 records than at 10^3).
+    Reference counting still frees everything as usual.  If the collector was
+    already off (the caller's choice, or another thread's load), it is left alone.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _parse(data: str | bytes) -> Any:
