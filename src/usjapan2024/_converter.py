@@ -245,7 +245,7 @@ def _fast_int(value: Any, _: type) -> Any:
 def _fast_span(value: Any, _: type) -> Span:
     # Spans are the most numerous object by far: one hand-written hook instead of
     # a generated one with three hook calls.  Exactly three keys, of the right types.
-    if value.__class__ is not dict or len(value) != 3:  # noqa: PLR2004
+    if value.__class__ is not dict or len(value) != 3:
         raise TypeError
     start, end, quote = value["start"], value["end"], value["quote"]
     if start.__class__ is not int or end.__class__ is not int or quote.__class__ is not str:
@@ -259,7 +259,7 @@ def _fast_spans(value: Any, _: type) -> tuple[Span, ...]:
         raise TypeError
     spans = []
     for item in value:
-        if item.__class__ is not dict or len(item) != 3:  # noqa: PLR2004
+        if item.__class__ is not dict or len(item) != 3:
             raise TypeError
         start, end, quote = item["start"], item["end"], item["quote"]
         if start.__class__ is not int or end.__class__ is not int or quote.__class__ is not str:
@@ -274,7 +274,6 @@ def _fast_enum_hook(cls: type[enum.Enum]) -> typing.Callable[[Any, type], enum.E
     def structure(value: Any, _: type) -> enum.Enum:
         return by_value[value]  # a KeyError or TypeError sends loading to the slow path
 
-    structure.by_value = by_value  # type: ignore[attr-defined]  (read by _fast_tuple_hook)
     return structure
 
 
@@ -283,7 +282,6 @@ def _fast_tuple_hook(
 ) -> typing.Callable[[Any, type], tuple[Any, ...]]:
     item_type = typing.get_args(cls)[0]
     inner = conv.get_structure_hook(item_type)
-    by_value = getattr(inner, "by_value", None)
     if item_type is Span:
         return _fast_spans
     if item_type is str:
@@ -294,7 +292,8 @@ def _fast_tuple_hook(
             return tuple(value)
 
         return strings
-    if by_value is not None:
+    if isinstance(item_type, type) and issubclass(item_type, enum.Enum):
+        by_value = {member.value: member for member in item_type}
 
         def members(value: Any, _: type) -> tuple[Any, ...]:
             if value.__class__ is not list:

@@ -12,11 +12,12 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from usjapan2024._records import record_groups, record_id
+from usjapan2024._results import Results
 from usjapan2024.model import Commitment, Meeting, Official, Record, Span, Threat
 
 __all__ = ["FieldIndex", "MeetingIndex", "index_of"]
@@ -26,42 +27,52 @@ R = TypeVar("R")
 
 @attrs.frozen
 class FieldIndex(Generic[R]):
-    """The records of one type, and for each filterable field which positions hold a value.
+    """The records of one type, with answers to every one-field filter made in advance.
 
     Attributes:
-        records: The records, in source order.
-        positions: ``positions[field][value]`` is the sorted tuple of positions in
-            ``records`` whose ``field`` holds ``value`` (or contains it, for tuples).
+        records: All the records, in source order.
+        matches: ``matches[field][value]``: the records whose ``field`` holds (or, for
+            a tuple field, contains) ``value``, in source order, ready to return.
+        positions: The same as sets of positions in ``records``, for intersecting
+            when a query combines several filters.
     """
 
-    records: tuple[R, ...]
-    positions: dict[str, dict[Hashable, tuple[int, ...]]]
+    records: Results[R]
+    matches: dict[str, dict[Hashable, Results[R]]]
+    positions: dict[str, dict[Hashable, frozenset[int]]]
 
     @classmethod
     def build(
         cls, records: tuple[R, ...], fields: dict[str, Callable[[R], Iterable[Hashable]]]
     ) -> FieldIndex[R]:
         """Index ``records`` by each of ``fields``: name -> the values a record has."""
-        positions: dict[str, dict[Hashable, tuple[int, ...]]] = {}
+        matches: dict[str, dict[Hashable, Results[R]]] = {}
+        positions: dict[str, dict[Hashable, frozenset[int]]] = {}
         for name, values_of in fields.items():
             table: defaultdict[Hashable, list[int]] = defaultdict(list)
             for position, record in enumerate(records):
                 for value in dict.fromkeys(values_of(record)):
                     table[value].append(position)
-            positions[name] = {value: tuple(found) for value, found in table.items()}
-        return cls(records, positions)
+            matches[name] = {v: Results(records[i] for i in found) for v, found in table.items()}
+            positions[name] = {v: frozenset(found) for v, found in table.items()}
+        return cls(Results(records), matches, positions)
 
-    def select(self, criteria: dict[str, Hashable]) -> tuple[R, ...]:
+    def select(self, criteria: dict[str, Hashable]) -> Results[R]:
         """Return the records matching every ``field == value`` in ``criteria``, in order."""
         if not criteria:
             return self.records
-        chosen: set[int] | None = None
-        for name, value in criteria.items():
-            found = self.positions[name].get(value, ())
-            chosen = set(found) if chosen is None else chosen.intersection(found)
-            if not chosen:
-                return ()
-        return tuple(self.records[position] for position in sorted(chosen or ()))
+        if len(criteria) == 1:
+            ((name, value),) = criteria.items()
+            return self.matches[name].get(value, _NONE)
+        found = sorted(
+            (self.positions[name].get(value, frozenset()) for name, value in criteria.items()),
+            key=len,
+        )
+        chosen = found[0].intersection(*found[1:])
+        return Results(map(self.records.__getitem__, sorted(chosen)))
+
+
+_NONE: Results[Any] = Results()
 
 
 @attrs.frozen
@@ -75,6 +86,7 @@ class MeetingIndex:
         threats: Threats by ``actor``, ``kind``, ``place``, ``response`` and ``involving``.
         by_id: Every record by its id (a party by its actor's value).
         subjects: Each subject's case-folded form mapped to its spelling in the data.
+        programme_ids: Each programme id mapped to itself (the valid ``programme=`` values).
         haystacks: Each record with the case-folded text that :func:`search` looks in.
     """
 
@@ -83,6 +95,7 @@ class MeetingIndex:
     threats: FieldIndex[Threat]
     by_id: dict[str, Record]
     subjects: dict[str, str]
+    programme_ids: dict[str, str]
     haystacks: tuple[tuple[Record, str], ...]
 
 
@@ -117,6 +130,7 @@ def _build(meeting: Meeting) -> MeetingIndex:
         ),
         by_id={record_id(record): record for record in records},
         subjects={s.casefold(): s for c in meeting.commitments for s in c.subjects},
+        programme_ids={p.id: p.id for p in meeting.programmes},
         haystacks=tuple((record, _haystack(record)) for record in records),
     )
 

@@ -214,6 +214,7 @@ def _check_references(meeting: Meeting) -> Iterator[Problem]:
     }
     if meeting.host not in parties:
         yield _unresolved("$.host", meeting.host, "parties")
+    wanted: list[tuple[str, str, set[typing.Any], str]]
     wanted = [(g, name, parties, "parties") for g, names in _PARTY_FIELDS.items() for name in names]
     wanted += [
         (g, name, known[kind], kind) for g, pairs in _ID_FIELDS.items() for name, kind in pairs
@@ -265,5 +266,6 @@ def _check_erratum_field(index: int, target: Record, field: str) -> Iterator[Pro
     if field not in names:
         yield Problem(
             f"$.errata[{index}].field",
-            f"{field!r} is not a field of {record_id(target)!r}; expected one of {', '.join(names)}",
+            f"{field!r} is not a field of {record_id(target)!r};"
+            f" expected one of {', '.join(names)}",
         )

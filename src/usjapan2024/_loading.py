@@ -76,7 +76,7 @@ def load(path: str | os.PathLike[str] | None = None, *, source: str | None = Non
 def _load_bundled() -> Meeting:
     global _bundled  # noqa: PLW0603  (published once, under the lock)
     meeting = _bundled
-    if meeting is None:
+    if meeting is None:  # only the first call: later ones return the published object
         with _lock:
             meeting = _bundled
             if meeting is None:

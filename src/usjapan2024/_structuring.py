@@ -9,6 +9,7 @@ common case, never pay for collecting errors.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import cattrs
@@ -48,10 +49,8 @@ def structure_meeting(document: Any) -> Meeting:
                 )
             ]
         )
-    try:
+    with contextlib.suppress(Exception):  # any failure: the detailed run finds out what
         return fast_converter().structure(document, Meeting)
-    except Exception:  # noqa: BLE001  (any failure: find out exactly what, below)
-        pass
     try:
         return converter().structure(document, Meeting)
     except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)

@@ -13,10 +13,11 @@ in Jupyter and convert to a DataFrame with ``.to_frame()``.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Hashable
 from typing import Any, TypeVar, overload
 
-from usjapan2024._index import FieldIndex, index_of
+from usjapan2024._index import MeetingIndex, index_of
 from usjapan2024._loading import load
 from usjapan2024._results import Results
 from usjapan2024.model import (
@@ -58,13 +59,12 @@ def officials(
     >>> [o.name for o in officials(country="us")]
     ['Antony Blinken', 'Lloyd Austin']
     """
-    index = index_of(meeting or load()).officials
-    return _select(
-        index,
-        {
-            "country": _member(Actor, country, "officials", "country"),
-            "organisation": _member(Organisation, organisation, "officials", "organisation"),
-        },
+    return _index(meeting).officials.select(
+        _criteria(
+            "officials",
+            ("country", Actor, country),
+            ("organisation", Organisation, organisation),
+        )
     )
 
 
@@ -94,20 +94,20 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [c.id for c in commitments(subject="tomahawk")]
     ['commitment.stand-off-missiles']
     """
-    meeting = meeting or load()
-    index = index_of(meeting)
-    criteria: dict[str, Hashable | None] = {
-        "party": _member(Actor, party, "commitments", "party"),
-        "topic": _member(Topic, topic, "commitments", "topic"),
-        "status": _member(Status, status, "commitments", "status"),
-        "place": _member(Place, place, "commitments", "place"),
-        "partner": _member(Actor, partner, "commitments", "partner"),
-        "subject": _known(subject, index.subjects, "commitments", "subject", fold=True),
-        "programme": _known(
-            programme, {p.id: p.id for p in meeting.programmes}, "commitments", "programme"
-        ),
-    }
-    return _select(index.commitments, criteria)
+    index = _index(meeting)
+    criteria = _criteria(
+        "commitments",
+        ("party", Actor, party),
+        ("topic", Topic, topic),
+        ("status", Status, status),
+        ("place", Place, place),
+        ("partner", Actor, partner),
+    )
+    if subject is not None:
+        criteria["subject"] = _known(subject, index.subjects, "commitments", "subject", fold=True)
+    if programme is not None:
+        criteria["programme"] = _known(programme, index.programme_ids, "commitments", "programme")
+    return index.commitments.select(criteria)
 
 
 def threats(  # noqa: PLR0913  (one keyword per filterable field)
@@ -124,15 +124,16 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [t.kind.value for t in threats(actor="KP")]
     ['missile-launches', 'nuclear-buildup']
     """
-    index = index_of(meeting or load()).threats
-    criteria: dict[str, Hashable | None] = {
-        "actor": _member(Actor, actor, "threats", "actor"),
-        "kind": _member(ThreatKind, kind, "threats", "kind"),
-        "place": _member(Place, place, "threats", "place"),
-        "response": _member(Response, response, "threats", "response"),
-        "involving": _member(Actor, involving, "threats", "involving"),
-    }
-    return _select(index, criteria)
+    return _index(meeting).threats.select(
+        _criteria(
+            "threats",
+            ("actor", Actor, actor),
+            ("kind", ThreatKind, kind),
+            ("place", Place, place),
+            ("response", Response, response),
+            ("involving", Actor, involving),
+        )
+    )
 
 
 def search(text: str, *, meeting: Meeting | None = None) -> Results[Record]:
@@ -147,7 +148,7 @@ def search(text: str, *, meeting: Meeting | None = None) -> Results[Record]:
         msg = f"search() needs a non-empty string, got {text!r}"
         raise ValueError(msg)
     needle = text.casefold()
-    found = [record for record, hay in index_of(meeting or load()).haystacks if needle in hay]
+    found = [record for record, hay in _index(meeting).haystacks if needle in hay]
     return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
 
 
@@ -190,7 +191,7 @@ def get(
     >>> get("official.nobody", None) is None
     True
     """
-    by_id = index_of(meeting or load()).by_id
+    by_id = _index(meeting).by_id
     found = by_id.get(record_id, _MISSING)
     if found is _MISSING:
         if default is not _MISSING:
@@ -204,18 +205,37 @@ def get(
     return found
 
 
-def _member(cls: type[E], value: E | str | None, query: str, name: str) -> E | None:
+def _index(meeting: Meeting | None) -> MeetingIndex:
+    return index_of(load() if meeting is None else meeting)
+
+
+def _criteria(query: str, *filters: tuple[str, type[enum.Enum], object]) -> dict[str, Hashable]:
+    """The filters that were given, each turned into its enum member."""
+    criteria: dict[str, Hashable] = {}
+    for name, cls, value in filters:
+        if value is not None:
+            criteria[name] = value if value.__class__ is cls else _member(cls, value, query, name)
+    return criteria
+
+
+def _member(cls: type[E], value: object, query: str, name: str) -> E:
     """Turn a filter value into a member of ``cls``, case-insensitively, or say why not."""
-    if value is None or isinstance(value, cls):
-        return value
-    if isinstance(value, str):
-        wanted = value.casefold()
-        for member in cls:
-            if wanted in (str(member.value).casefold(), member.name.casefold()):
-                return member
-    valid = ", ".join(repr(member.value) for member in cls)
-    msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
-    raise ValueError(msg)
+    member: E | None = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
+    if member is None:
+        valid = ", ".join(repr(m.value) for m in cls)
+        msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
+        raise ValueError(msg)
+    return member
+
+
+@functools.cache
+def _spellings(cls: type[E]) -> dict[str, E]:
+    """Every accepted spelling of each member of ``cls``: its value and name, case-folded."""
+    found: dict[str, E] = {}
+    for member in cls:
+        found[member.name.casefold()] = member
+        found[str(member.value).casefold()] = member
+    return found
 
 
 def _known(
@@ -230,9 +250,3 @@ def _known(
         msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
         raise ValueError(msg)
     return key
-
-
-def _select(index: FieldIndex[R], criteria: dict[str, Hashable | None]) -> Results[R]:
-    return Results(
-        index.select({name: value for name, value in criteria.items() if value is not None})
-    )

@@ -20,6 +20,7 @@ to get that text too, since loading a generated meeting needs it:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import string
 from typing import TypeVar
@@ -77,7 +78,7 @@ _WORDS = (
     "東京", "2+2", "(JJOC)", "—",
 )  # fmt: skip
 _TEXT = st.text(
-    alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30
+    alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12
 )  # any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot
 _SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 _SMALL = 4
@@ -101,23 +102,47 @@ def spans(draw: st.DrawFn, text: str | None = None, *, limit: int | None = None)
     return Span(start, end, text[start:end])
 
 
-def _sources(text: str | None, limit: int | None) -> st.SearchStrategy[tuple[Span, ...]]:
-    if text is None:
-        return source_texts().flatmap(lambda t: _sources(t, None))
-    return st.lists(spans(text, limit=limit), min_size=1, max_size=3).map(tuple)
+# Strategies are built once and reused: building new strategy objects inside every
+# draw made a generated meeting cost about 35 ms, most of it Hypothesis bookkeeping.
+_COUNT = st.integers(1, 3)
+_OFFSET = st.integers(0, 2**16)
 
 
-def _some(elements: st.SearchStrategy[T] | tuple[T, ...]) -> st.SearchStrategy[tuple[T, ...]]:
-    source = st.sampled_from(elements) if isinstance(elements, tuple) else elements
-    return st.lists(source, max_size=3, unique=True).map(tuple)
+def _draw_sources(draw: st.DrawFn, text: str | None, limit: int | None) -> tuple[Span, ...]:
+    """One to three verbatim spans of ``text[:limit]``, drawn from shared strategies."""
+    text = draw(source_texts()) if text is None else text
+    end_max = len(text) if limit is None else limit
+    found = []
+    for _ in range(draw(_COUNT)):
+        start = draw(_OFFSET) % end_max
+        end = start + 1 + draw(_OFFSET) % (end_max - start)
+        found.append(Span(start, end, text[start:end]))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=512)
+def _one(elements: tuple[T, ...]) -> st.SearchStrategy[T]:
+    return st.sampled_from(elements)
+
+
+@functools.lru_cache(maxsize=512)
+def _some_of(elements: tuple[T, ...]) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(st.sampled_from(elements), max_size=3, unique=True).map(tuple)
+
+
+_MAYBE_DATE = st.none() | st.dates()
+_MAYBE_TEXT = st.none() | _TEXT
+_SOME_TEXT = st.lists(_TEXT, max_size=3, unique=True).map(tuple)
+_SUBJECTS = st.lists(
+    st.sampled_from(("Tomahawk", "Article V", "tofu", "TOFU")) | _TEXT, max_size=3, unique=True
+).map(tuple)
 
 
 def _id(draw: st.DrawFn, prefix: str, given: str | None) -> str:
     return given if given is not None else f"{prefix}.{draw(_SLUG)}"
 
 
-@st.composite
-def parties(
+def _draw_parties(
     draw: st.DrawFn,
     *,
     actor: Actor | None = None,
@@ -126,15 +151,17 @@ def parties(
 ) -> Party:
     """A :class:`Party` (for ``actor``, if given), quoting ``text[:limit]``."""
     return Party(
-        draw(st.sampled_from(Actor)) if actor is None else actor,
+        draw(_one(tuple(Actor))) if actor is None else actor,
         draw(_TEXT),
-        draw(st.sampled_from(ActorKind)),
-        draw(_sources(text, limit)),
+        draw(_one(tuple(ActorKind))),
+        _draw_sources(draw, text, limit),
     )
 
 
-@st.composite
-def officials(
+parties = st.composite(_draw_parties)
+
+
+def _draw_officials(
     draw: st.DrawFn,
     *,
     id: str | None = None,
@@ -147,29 +174,33 @@ def officials(
         _id(draw, "official", id),
         draw(_TEXT),
         draw(_TEXT),
-        draw(st.sampled_from(countries)),
-        draw(st.sampled_from(Organisation)),
-        draw(_sources(text, limit)),
+        draw(_one(countries)),
+        draw(_one(tuple(Organisation))),
+        _draw_sources(draw, text, limit),
     )
 
 
-@st.composite
-def programmes(
+officials = st.composite(_draw_officials)
+
+
+def _draw_programmes(
     draw: st.DrawFn, *, id: str | None = None, text: str | None = None, limit: int | None = None
 ) -> Programme:
     """A :class:`Programme`."""
     return Programme(
         _id(draw, "programme", id),
         draw(_TEXT),
-        draw(st.none() | _TEXT),
-        draw(st.sampled_from(ProgrammeKind)),
+        draw(_MAYBE_TEXT),
+        draw(_one(tuple(ProgrammeKind))),
         draw(_TEXT),
-        draw(_sources(text, limit)),
+        _draw_sources(draw, text, limit),
     )
 
 
-@st.composite
-def events(
+programmes = st.composite(_draw_programmes)
+
+
+def _draw_events(
     draw: st.DrawFn,
     *,
     id: str | None = None,
@@ -181,15 +212,17 @@ def events(
     return Event(
         _id(draw, "event", id),
         draw(_TEXT),
-        draw(st.none() | st.dates()),
-        draw(_some(actors)),
-        draw(_some(_PLACES)),
-        draw(_sources(text, limit)),
+        draw(_MAYBE_DATE),
+        draw(_some_of(actors)),
+        draw(_some_of(_PLACES)),
+        _draw_sources(draw, text, limit),
     )
 
 
-@st.composite
-def commitments(  # noqa: PLR0913  (one keyword per kind of reference)
+events = st.composite(_draw_events)
+
+
+def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     draw: st.DrawFn,
     *,
     id: str | None = None,
@@ -203,20 +236,22 @@ def commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     return Commitment(
         _id(draw, "commitment", id),
         draw(_TEXT),
-        draw(_some(actors)),
-        draw(st.sampled_from(Topic)),
-        draw(st.sampled_from(Status)),
-        draw(_some(st.sampled_from(("Tomahawk", "Article V", "tofu", "TOFU")) | _TEXT)),
-        draw(_some(_PLACES)),
-        draw(_some(actors)),
-        draw(_some(programme_ids)) if programme_ids else (),
-        draw(_some(event_ids)) if event_ids else (),
-        draw(_sources(text, limit)),
+        draw(_some_of(actors)),
+        draw(_one(tuple(Topic))),
+        draw(_one(tuple(Status))),
+        draw(_SUBJECTS),
+        draw(_some_of(_PLACES)),
+        draw(_some_of(actors)),
+        draw(_some_of(programme_ids)) if programme_ids else (),
+        draw(_some_of(event_ids)) if event_ids else (),
+        _draw_sources(draw, text, limit),
     )
 
 
-@st.composite
-def threats(
+commitments = st.composite(_draw_commitments)
+
+
+def _draw_threats(
     draw: st.DrawFn,
     *,
     id: str | None = None,
@@ -228,18 +263,20 @@ def threats(
     return Threat(
         _id(draw, "threat", id),
         draw(_TEXT),
-        draw(st.none() | st.sampled_from(actors)),
-        draw(st.sampled_from(ThreatKind)),
-        draw(_some(actors)),
-        draw(_some(_PLACES)),
-        draw(_some(_TEXT)),
-        draw(st.sampled_from(Response)),
-        draw(_sources(text, limit)),
+        draw(st.none() | _one(actors)),
+        draw(_one(tuple(ThreatKind))),
+        draw(_some_of(actors)),
+        draw(_some_of(_PLACES)),
+        draw(_SOME_TEXT),
+        draw(_one(tuple(Response))),
+        _draw_sources(draw, text, limit),
     )
 
 
-@st.composite
-def errata(
+threats = st.composite(_draw_threats)
+
+
+def _draw_errata(
     draw: st.DrawFn,
     *,
     id: str | None = None,
@@ -253,17 +290,25 @@ def errata(
     return Erratum(
         _id(draw, "erratum", id),
         target,
-        draw(st.sampled_from(targets[target])),
-        draw(st.sampled_from(ErratumKind)),
+        draw(_one(targets[target])),
+        draw(_one(tuple(ErratumKind))),
         draw(_TEXT),
         draw(_TEXT),
         draw(_TEXT),
-        draw(_sources(text, limit)),
+        _draw_sources(draw, text, limit),
     )
 
 
+errata = st.composite(_draw_errata)
+
+
+@functools.lru_cache(maxsize=64)
+def _slug_lists(max_size: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(_SLUG, max_size=max_size, unique=True)
+
+
 def _ids(prefix: str, draw: st.DrawFn, max_size: int = _SMALL) -> tuple[str, ...]:
-    slugs = draw(st.lists(_SLUG, max_size=max_size, unique=True))
+    slugs = draw(_slug_lists(max_size))
     return tuple(f"{prefix}.{slug}" for slug in slugs)
 
 
@@ -282,23 +327,27 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
     text = f"{body}\n{draw(st.sampled_from(('Related: another article', 'Section heading')))}"
     limit = len(body)
     actors = tuple(draw(st.lists(st.sampled_from(Actor), min_size=1, max_size=6, unique=True)))
-    party_records = tuple(draw(parties(actor=actor, text=text, limit=limit)) for actor in actors)
+    party_records = tuple(
+        (_draw_parties(draw, actor=actor, text=text, limit=limit)) for actor in actors
+    )
     ids = {
         kind: _ids(kind, draw, max_records)
         for kind in ("official", "programme", "event", "commitment", "threat", "erratum")
     }
     official_records = tuple(
-        draw(officials(id=i, countries=actors, text=text, limit=limit)) for i in ids["official"]
+        _draw_officials(draw, id=i, countries=actors, text=text, limit=limit)
+        for i in ids["official"]
     )
     programme_records = tuple(
-        draw(programmes(id=i, text=text, limit=limit)) for i in ids["programme"]
+        (_draw_programmes(draw, id=i, text=text, limit=limit)) for i in ids["programme"]
     )
     event_records = tuple(
-        draw(events(id=i, actors=actors, text=text, limit=limit)) for i in ids["event"]
+        (_draw_events(draw, id=i, actors=actors, text=text, limit=limit)) for i in ids["event"]
     )
     commitment_records = tuple(
-        draw(
-            commitments(
+        (
+            _draw_commitments(
+                draw,
                 id=i,
                 actors=actors,
                 programme_ids=ids["programme"],
@@ -310,7 +359,7 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         for i in ids["commitment"]
     )
     threat_records = tuple(
-        draw(threats(id=i, actors=actors, text=text, limit=limit)) for i in ids["threat"]
+        (_draw_threats(draw, id=i, actors=actors, text=text, limit=limit)) for i in ids["threat"]
     )
     targets = {
         record.id.value if isinstance(record.id, Actor) else record.id: _fields(record)
@@ -325,10 +374,10 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         for record in group
     }
     erratum_records = tuple(
-        draw(errata(id=i, targets=targets, text=text, limit=limit)) for i in ids["erratum"]
+        (_draw_errata(draw, id=i, targets=targets, text=text, limit=limit)) for i in ids["erratum"]
     )
     exclusion = Exclusion(
-        Span(limit + 1, len(text), text[limit + 1 :]), draw(st.sampled_from(ExclusionReason))
+        Span(limit + 1, len(text), text[limit + 1 :]), draw(_one(tuple(ExclusionReason)))
     )
     metadata = Metadata(
         title=draw(_TEXT),
@@ -342,7 +391,7 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
             hashlib.sha256(text.encode("utf-8")).hexdigest(),
             (exclusion,),
         ),
-        official_document=DocumentRef(draw(_TEXT), draw(st.dates()), draw(_some(_TEXT))),
+        official_document=DocumentRef(draw(_TEXT), draw(st.dates()), draw(_SOME_TEXT)),
     )
     meeting = Meeting(
         schema_version=1,
@@ -350,8 +399,8 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         name=draw(_TEXT),
         short_name=draw(_TEXT),
         date=draw(st.dates()),
-        place=draw(st.sampled_from(Place)),
-        host=draw(st.sampled_from(actors)),
+        place=draw(_one(tuple(Place))),
+        host=draw(_one(actors)),
         officials=official_records,
         parties=party_records,
         programmes=programme_records,
@@ -359,7 +408,7 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         commitments=commitment_records,
         threats=threat_records,
         errata=erratum_records,
-        sources=draw(_sources(text, limit)),
+        sources=_draw_sources(draw, text, limit),
     )
     return meeting, text
 
