@@ -31,7 +31,7 @@ def _translate(tp: Any, made: dict[str, Any]) -> Any:  # noqa: ANN401
     if origin is tuple:
         return tuple[_translate(args[0], made), ...]  # type: ignore[misc]
     if args and origin is not None and type(None) in args:
-        inner = [a for a in args if a is not type(None)][0]
+        inner = next(a for a in args if a is not type(None))
         return _translate(inner, made) | None
     if attrs.has(tp):
         return made[tp.__name__]
@@ -44,9 +44,12 @@ def pydantic_meeting() -> type[pydantic.BaseModel]:
     config = pydantic.ConfigDict(frozen=True, extra="forbid")
     for cls in _order():
         hints = typing.get_type_hints(cls)
-        fields = {f.name: (_translate(hints[f.name], made), ...) for f in attrs.fields(cls)}
+        fields: dict[str, Any] = {
+            f.name: (_translate(hints[f.name], made), ...) for f in attrs.fields(cls)
+        }
         made[cls.__name__] = pydantic.create_model(cls.__name__, __config__=config, **fields)
-    return made["Meeting"]  # type: ignore[no-any-return]
+    meeting: type[pydantic.BaseModel] = made["Meeting"]
+    return meeting
 
 
 def msgspec_decoder() -> msgspec.json.Decoder[Any]:

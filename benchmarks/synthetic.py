@@ -80,7 +80,8 @@ def make(records: int, seed: int = 2024) -> tuple[str, str]:
     )  # fmt: skip
     commitments = tuple(
         Commitment(
-            f"commitment.{i}", f"Commitment {i}.", rng.sample((Actor.US, Actor.JP), rng.randint(1, 2)),
+            f"commitment.{i}", f"Commitment {i}.",
+            tuple(rng.sample((Actor.US, Actor.JP), rng.randint(1, 2))),
             RARE_TOPIC if i < 10 else rng.choice(_COMMON_TOPICS), rng.choice(tuple(Status)),
             ("Tomahawk",) if i % 7 == 0 else (), tuple(rng.sample(tuple(Place), 2)),
             tuple(rng.sample(actors, 2)), (programmes[i % len(programmes)].id,),

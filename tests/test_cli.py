@@ -225,3 +225,24 @@ class TestUsageErrors:
         """Each subcommand's --help ends with a real example of its use."""
         out = _ok(command, "--help")
         assert f"example:\n  usjapan2024 {command}" in out
+
+
+class TestLean:
+    def test_kinds_match_export(self) -> None:
+        """The CLI's copy of the record kinds is export.KINDS."""
+        from usjapan2024._cli import _KINDS
+
+        assert _KINDS == KINDS
+
+    def test_validate_imports_only_what_loading_needs(self, tmp_path: Path) -> None:
+        """validate does not import the export, display or query machinery."""
+        path = tmp_path / "ok.json"
+        path.write_text(dumps(load()), encoding="utf-8")
+        code = (
+            "import sys; from usjapan2024._cli import run;"
+            f"assert run(['validate', {str(path)!r}]) == 0;"
+            "extra = [m for m in ('usjapan2024.export', 'usjapan2024._display', 'usjapan2024.queries',"
+            " 'csv', 'pandas') if m in sys.modules];"
+            "assert not extra, extra"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -7,21 +7,19 @@ to jq; CSV and tables carry the flat rows of :func:`usjapan2024.to_records`.
 Usage mistakes (an unknown option, a filter value that names nothing) print one
 line to stderr and exit 2; an invalid file given to ``validate`` exits 1.  No
 traceback reaches the user for either.
+The modules a subcommand needs are imported inside it, so that ``validate`` costs
+what loading costs and no more.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from usjapan2024 import _loading, export, queries
-from usjapan2024._display import text_table
-from usjapan2024._summary import summary
+from usjapan2024 import _loading
 from usjapan2024.exceptions import DatasetError
 from usjapan2024.vocabulary import (
     Actor,
@@ -36,6 +34,17 @@ from usjapan2024.vocabulary import (
 __all__ = ["run"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
+_KINDS = (
+    "meeting",
+    "officials",
+    "parties",
+    "programmes",
+    "events",
+    "commitments",
+    "threats",
+    "errata",
+)
+"""The same as ``export.KINDS`` (a test checks), without importing export for ``validate``."""
 PROG = "usjapan2024"
 
 
@@ -48,6 +57,16 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: error: {message}")
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed metadata only when asked (it costs ~10 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from usjapan2024 import __version__  # noqa: PLC0415
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def _values(enum_class: type[Any]) -> str:
@@ -84,15 +103,13 @@ def _filter(
 
 
 def _parser() -> _Parser:
-    from usjapan2024 import __version__  # noqa: PLC0415
-
     parser = _Parser(
         prog=PROG,
         description="The Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data.",
         epilog="example:\n  usjapan2024 commitments --party US --topic deterrence",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     _add(commands, "summary", "print the meeting, participants and counts (the default)",
@@ -136,7 +153,7 @@ def _parser() -> _Parser:
 
     p = _add(commands, "export", "write every record of one kind, flat or whole",
              "usjapan2024 export commitments --format csv > commitments.csv")  # fmt: skip
-    p.add_argument("kind", choices=(*export.KINDS, "dataset"),
+    p.add_argument("kind", choices=(*_KINDS, "dataset"),
                    help="the record kind, or 'dataset' for the whole JSON file")  # fmt: skip
     _listing(p, default="csv")
 
@@ -169,6 +186,8 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _summary(_: argparse.Namespace) -> int:
+    from usjapan2024._summary import summary  # noqa: PLC0415
+
     print(summary(_loading.load()))
     return 0
 
@@ -178,24 +197,34 @@ def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _officials(args: argparse.Namespace) -> int:
+    from usjapan2024 import queries  # noqa: PLC0415
+
     return _emit(queries.officials(**_filters(args, ("country", "organisation"))), args.format)
 
 
 def _commitments(args: argparse.Namespace) -> int:
+    from usjapan2024 import queries  # noqa: PLC0415
+
     names = ("party", "topic", "status", "place", "partner", "subject", "programme")
     return _emit(queries.commitments(**_filters(args, names)), args.format)
 
 
 def _threats(args: argparse.Namespace) -> int:
+    from usjapan2024 import queries  # noqa: PLC0415
+
     names = ("actor", "kind", "place", "response", "involving")
     return _emit(queries.threats(**_filters(args, names)), args.format)
 
 
 def _search(args: argparse.Namespace) -> int:
+    from usjapan2024 import queries  # noqa: PLC0415
+
     return _emit(queries.search(args.text), args.format)
 
 
 def _show(args: argparse.Namespace) -> int:
+    from usjapan2024 import export, queries  # noqa: PLC0415
+
     record = queries.get(args.id, None)
     if record is None:
         raise UsageError(f"{PROG} show: error: no record has id {args.id!r}")
@@ -260,6 +289,12 @@ def _unstructure(record: object) -> Any:  # noqa: ANN401
 
 
 def _emit(records: Sequence[object], fmt: str) -> int:
+    import csv  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+
+    from usjapan2024 import export  # noqa: PLC0415
+    from usjapan2024._display import text_table  # noqa: PLC0415
+
     out = sys.stdout
     if fmt == "table":
         width = shutil.get_terminal_size((80, 24)).columns
