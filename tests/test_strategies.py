@@ -49,3 +49,22 @@ class TestStrategies:
         """Generated meetings pass every integrity check against their text."""
         meeting, text = pair
         assert check(meeting, text) == []
+
+
+class TestEntryPoint:
+    def test_strategies_module_imports_before_hypothesis(self) -> None:
+        """Importing usjapan2024.strategies first works: the entry point must not need it."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys; assert 'hypothesis' not in sys.modules;"
+            "import usjapan2024.strategies as s;"
+            "from hypothesis import strategies as st;"
+            "from usjapan2024 import Meeting;"
+            "print(st.from_type(Meeting))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        )
+        assert "meetings" in result.stdout

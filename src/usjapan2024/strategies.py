@@ -416,20 +416,3 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
 def meetings(max_records: int = _SMALL) -> st.SearchStrategy[Meeting]:
     """A valid :class:`Meeting` (its source text is not returned; see above)."""
     return meetings_with_source(max_records).map(lambda pair: pair[0])
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register these strategies for ``st.from_type``; Hypothesis calls this on import.
-
-    Wired up as the ``hypothesis`` entry point in ``pyproject.toml``, so a user with
-    ``usjapan2024[testing]`` installed gets ``st.from_type(Commitment)`` for free.
-    """
-    st.register_type_strategy(Span, spans())
-    st.register_type_strategy(Party, parties())
-    st.register_type_strategy(Official, officials())
-    st.register_type_strategy(Programme, programmes())
-    st.register_type_strategy(Event, events())
-    st.register_type_strategy(Commitment, commitments())
-    st.register_type_strategy(Threat, threats())
-    st.register_type_strategy(Erratum, errata())
-    st.register_type_strategy(Meeting, meetings())

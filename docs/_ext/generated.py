@@ -1,0 +1,126 @@
+"""A Sphinx extension that draws pictures from the code and the data at every build.
+
+* ``_generated/model.mmd``: a Mermaid class diagram of the attrs classes, their fields
+  and their references (an id field that names another record type is a reference).
+* ``_generated/commitments-by-topic.png`` and ``threats-by-actor.png``: bar charts of
+  the bundled data (matplotlib, a docs-only dependency).
+
+Because they are drawn anew at each build, neither can disagree with the code or the
+data; ``tests/test_docs_generated.py`` checks the diagram against the classes.
+"""
+
+from __future__ import annotations
+
+import collections
+import enum
+import typing
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from usjapan2024 import model
+
+GENERATED = Path(__file__).resolve().parent.parent / "_generated"
+
+REFERENCES: dict[tuple[str, str], str] = {
+    ("Official", "country"): "Party",
+    ("Event", "parties"): "Party",
+    ("Commitment", "parties"): "Party",
+    ("Commitment", "partners"): "Party",
+    ("Commitment", "programmes"): "Programme",
+    ("Commitment", "events"): "Event",
+    ("Threat", "actor"): "Party",
+    ("Threat", "involving"): "Party",
+    ("Erratum", "target"): "any record",
+    ("Meeting", "host"): "Party",
+}
+"""Fields holding ids of other records: (class, field) -> the record type they name.
+
+Loading checks each of these (``_integrity._check_references``); the diagram draws them
+as dotted arrows."""
+
+
+def classes() -> list[type]:
+    """The attrs classes of the model, in the order the module defines them."""
+    return [getattr(model, n) for n in model.__all__ if attrs.has(getattr(model, n))]
+
+
+def _type_name(tp: Any) -> str:  # noqa: ANN401
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple:
+        return f"tuple~{_type_name(args[0])}~"
+    if args and type(None) in args:
+        return " | ".join(_type_name(a) for a in args)
+    return "None" if tp is type(None) else getattr(tp, "__name__", str(tp))
+
+
+def _contained(tp: Any) -> list[type]:  # noqa: ANN401
+    found = [tp] if attrs.has(tp) else []
+    for arg in typing.get_args(tp):
+        found += _contained(arg)
+    return found
+
+
+def mermaid() -> str:
+    """The class diagram, in Mermaid syntax."""
+    lines = ["classDiagram"]
+    edges: list[str] = []
+    for cls in classes():
+        hints = typing.get_type_hints(cls)
+        lines.append(f"  class {cls.__name__} {{")
+        lines += [f"    {_type_name(hints[f.name])} {f.name}" for f in attrs.fields(cls)]
+        lines.append("  }")
+        for field in attrs.fields(cls):
+            edges += [
+                f"  {cls.__name__} *-- {inner.__name__} : {field.name}"
+                for inner in _contained(hints[field.name])
+            ]
+            target = REFERENCES.get((cls.__name__, field.name))
+            if target is not None and target != "any record":
+                edges.append(f"  {cls.__name__} ..> {target} : {field.name} (id)")
+    return "\n".join(lines + sorted(set(edges))) + "\n"
+
+
+def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
+    import matplotlib as mpl  # noqa: PLC0415
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    labels = list(counts)
+    figure, axes = plt.subplots(figsize=(7, 0.35 * len(labels) + 1))
+    axes.barh(labels[::-1], [counts[k] for k in labels][::-1], color="#3b6ea5")
+    axes.set_title(title)
+    axes.set_xlabel("records")
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    figure.tight_layout()
+    figure.savefig(path, dpi=100, metadata={"Software": None})
+    plt.close(figure)
+
+
+def charts() -> None:
+    """Draw the charts of the bundled data."""
+    from usjapan2024 import Topic, load  # noqa: PLC0415
+
+    meeting = load()
+    topics = collections.Counter(c.topic for c in meeting.commitments)
+    by_topic = {t.value: topics[t] for t in Topic if topics[t]}
+    actors = collections.Counter(
+        t.actor.value if isinstance(t.actor, enum.Enum) else "(none named)"
+        for t in meeting.threats
+    )
+    _bar_chart(by_topic, "Commitments by topic", GENERATED / "commitments-by-topic.png")
+    _bar_chart(dict(actors.most_common()), "Threats by actor", GENERATED / "threats-by-actor.png")
+
+
+def _generate(_: object) -> None:
+    GENERATED.mkdir(exist_ok=True)
+    (GENERATED / "model.mmd").write_text(mermaid(), encoding="utf-8")
+    charts()
+
+
+def setup(app: Any) -> dict[str, Any]:  # noqa: ANN401
+    """Register the generator to run before Sphinx reads any page."""
+    app.connect("builder-inited", _generate)
+    return {"parallel_read_safe": True, "version": "1"}

@@ -1,0 +1,45 @@
+"""The ``hypothesis`` entry point: register this package's strategies for ``st.from_type``.
+
+Hypothesis calls :func:`_hypothesis_setup_hook` while it is itself being imported, which
+may happen in the middle of importing :mod:`usjapan2024.strategies` (that module imports
+Hypothesis).  So the hook registers *functions* that import the strategies module when a
+strategy is first asked for, never the module itself: importing it here would find it
+half-initialised.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+__all__: list[str] = []
+
+_FACTORIES = {
+    "Span": "spans",
+    "Party": "parties",
+    "Official": "officials",
+    "Programme": "programmes",
+    "Event": "events",
+    "Commitment": "commitments",
+    "Threat": "threats",
+    "Erratum": "errata",
+    "Meeting": "meetings",
+}
+
+
+def _lazy(factory: str) -> Callable[[type], Any]:
+    def resolve(_: type) -> Any:  # noqa: ANN401  (a SearchStrategy; typed where it is made)
+        return getattr(importlib.import_module("usjapan2024.strategies"), factory)()
+
+    return resolve
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every record type; Hypothesis calls this on import."""
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    from usjapan2024 import model  # noqa: PLC0415
+
+    for name, factory in _FACTORIES.items():
+        st.register_type_strategy(getattr(model, name), _lazy(factory))
