@@ -12,11 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-import usjapan2024  # noqa: E402
+import usjapan2024
 
 project = "usjapan2024"
 author = "usjapan2024 contributors"
-copyright = "2026, usjapan2024 contributors"  # noqa: A001
+copyright = "2026, usjapan2024 contributors"
 release = usjapan2024.__version__
 version = release
 

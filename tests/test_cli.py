@@ -241,8 +241,8 @@ class TestLean:
         code = (
             "import sys; from usjapan2024._cli import run;"
             f"assert run(['validate', {str(path)!r}]) == 0;"
-            "extra = [m for m in ('usjapan2024.export', 'usjapan2024._display', 'usjapan2024.queries',"
-            " 'csv', 'pandas') if m in sys.modules];"
+            "extra = [m for m in ('usjapan2024.export', 'usjapan2024._display',"
+            " 'usjapan2024.queries', 'csv', 'pandas') if m in sys.modules];"
             "assert not extra, extra"
         )
         subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -23,22 +23,17 @@ from usjapan2024 import model
 
 GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
-REFERENCES: dict[tuple[str, str], str] = {
-    ("Official", "country"): "Party",
-    ("Event", "parties"): "Party",
-    ("Commitment", "parties"): "Party",
-    ("Commitment", "partners"): "Party",
-    ("Commitment", "programmes"): "Programme",
-    ("Commitment", "events"): "Event",
-    ("Threat", "actor"): "Party",
-    ("Threat", "involving"): "Party",
-    ("Erratum", "target"): "any record",
-    ("Meeting", "host"): "Party",
-}
-"""Fields holding ids of other records: (class, field) -> the record type they name.
 
-Loading checks each of these (``_integrity._check_references``); the diagram draws them
-as dotted arrows."""
+def references() -> dict[tuple[str, str], str]:
+    """(class, field) -> the class its ids name, from the table loading checks against."""
+    from usjapan2024._integrity import REFERENCES  # noqa: PLC0415
+
+    hints = typing.get_type_hints(model.Meeting)
+    name_of = {group: typing.get_args(hints[group])[0].__name__ for group in hints if group in
+               {g for g, _ in REFERENCES} | set(REFERENCES.values())}  # fmt: skip
+    found = {(name_of[g], f): name_of[target] for (g, f), target in REFERENCES.items()}
+    found["Meeting", "host"] = "Party"
+    return found
 
 
 def classes() -> list[type]:
@@ -76,8 +71,8 @@ def mermaid() -> str:
                 f"  {cls.__name__} *-- {inner.__name__} : {field.name}"
                 for inner in _contained(hints[field.name])
             ]
-            target = REFERENCES.get((cls.__name__, field.name))
-            if target is not None and target != "any record":
+            target = references().get((cls.__name__, field.name))
+            if target is not None:
                 edges.append(f"  {cls.__name__} ..> {target} : {field.name} (id)")
     return "\n".join(lines + sorted(set(edges))) + "\n"
 
@@ -87,31 +82,45 @@ def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
 
     mpl.use("Agg")
     import matplotlib.pyplot as plt  # noqa: PLC0415
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
     labels = list(counts)
     figure, axes = plt.subplots(figsize=(7, 0.35 * len(labels) + 1))
     axes.barh(labels[::-1], [counts[k] for k in labels][::-1], color="#3b6ea5")
     axes.set_title(title)
     axes.set_xlabel("records")
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     figure.tight_layout()
     figure.savefig(path, dpi=100, metadata={"Software": None})
     plt.close(figure)
 
 
-def charts() -> None:
-    """Draw the charts of the bundled data."""
+def chart_data() -> dict[str, dict[str, int]]:
+    """What the charts show: commitments per topic and threats per actor, from the data."""
     from usjapan2024 import Topic, load  # noqa: PLC0415
 
     meeting = load()
     topics = collections.Counter(c.topic for c in meeting.commitments)
-    by_topic = {t.value: topics[t] for t in Topic if topics[t]}
     actors = collections.Counter(
-        t.actor.value if isinstance(t.actor, enum.Enum) else "(none named)"
-        for t in meeting.threats
+        t.actor.value if isinstance(t.actor, enum.Enum) else "(none named)" for t in meeting.threats
     )
-    _bar_chart(by_topic, "Commitments by topic", GENERATED / "commitments-by-topic.png")
-    _bar_chart(dict(actors.most_common()), "Threats by actor", GENERATED / "threats-by-actor.png")
+    return {
+        "commitments-by-topic": {t.value: topics[t] for t in Topic if topics[t]},
+        "threats-by-actor": dict(actors.most_common()),
+    }
+
+
+def charts(folder: Path = GENERATED) -> list[Path]:
+    """Draw the charts of the bundled data into ``folder``; return their paths."""
+    titles = {
+        "commitments-by-topic": "Commitments by topic",
+        "threats-by-actor": "Threats by actor",
+    }
+    paths = []
+    for name, counts in chart_data().items():
+        paths.append(folder / f"{name}.png")
+        _bar_chart(counts, titles[name], paths[-1])
+    return paths
 
 
 def _generate(_: object) -> None:

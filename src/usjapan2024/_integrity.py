@@ -24,7 +24,7 @@ from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Record, Span
 from usjapan2024.vocabulary import Actor
 
-__all__ = ["check", "spans_with_paths"]
+__all__ = ["REFERENCES", "check", "spans_with_paths"]
 
 
 def check(meeting: Meeting, text: str) -> list[Problem]:
@@ -196,30 +196,33 @@ def _check_ids(meeting: Meeting) -> Iterator[Problem]:
                 )
 
 
-_PARTY_FIELDS = {
-    "officials": ("country",),
-    "events": ("parties",),
-    "commitments": ("parties", "partners"),
-    "threats": ("actor", "involving"),
+REFERENCES: dict[tuple[str, str], str] = {
+    ("officials", "country"): "parties",
+    ("events", "parties"): "parties",
+    ("commitments", "parties"): "parties",
+    ("commitments", "partners"): "parties",
+    ("commitments", "programmes"): "programmes",
+    ("commitments", "events"): "events",
+    ("threats", "actor"): "parties",
+    ("threats", "involving"): "parties",
 }
-_ID_FIELDS = {"commitments": (("programmes", "programmes"), ("events", "events"))}
+"""Every field of a record that holds ids of other records: (group, field) -> the group
+the ids must name.  Besides these, ``Meeting.host`` names a party and ``Erratum.target``
+any record.  The docs' class diagram draws its dotted arrows from this table."""
 
 
 def _check_references(meeting: Meeting) -> Iterator[Problem]:
     groups = record_groups(meeting)
     parties = {party.id for party in meeting.parties}
-    known: dict[str, set[str]] = {
+    known: dict[str, set[typing.Any]] = {
+        "parties": parties,
         "programmes": {programme.id for programme in meeting.programmes},
         "events": {event.id for event in meeting.events},
     }
     if meeting.host not in parties:
         yield _unresolved("$.host", meeting.host, "parties")
-    wanted: list[tuple[str, str, set[typing.Any], str]]
-    wanted = [(g, name, parties, "parties") for g, names in _PARTY_FIELDS.items() for name in names]
-    wanted += [
-        (g, name, known[kind], kind) for g, pairs in _ID_FIELDS.items() for name, kind in pairs
-    ]
-    for group, name, valid, kind in wanted:
+    for (group, name), kind in REFERENCES.items():
+        valid = known[kind]
         if _refs(groups[group], name) <= valid:
             continue  # the fast path: every reference in this field resolves
         for i, record in enumerate(groups[group]):
