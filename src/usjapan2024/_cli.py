@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from usjapan2024 import _loading
+from usjapan2024._records import RECORD_KINDS
 from usjapan2024.exceptions import DatasetError
 from usjapan2024.vocabulary import (
     Actor,
@@ -34,17 +35,6 @@ from usjapan2024.vocabulary import (
 __all__ = ["run"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
-_KINDS = (
-    "meeting",
-    "officials",
-    "parties",
-    "programmes",
-    "events",
-    "commitments",
-    "threats",
-    "errata",
-)
-"""The same as ``export.KINDS`` (a test checks), without importing export for ``validate``."""
 PROG = "usjapan2024"
 
 
@@ -153,7 +143,7 @@ def _parser() -> _Parser:
 
     p = _add(commands, "export", "write every record of one kind, flat or whole",
              "usjapan2024 export commitments --format csv > commitments.csv")  # fmt: skip
-    p.add_argument("kind", choices=(*_KINDS, "dataset"),
+    p.add_argument("kind", choices=(*RECORD_KINDS, "dataset"),
                    help="the record kind, or 'dataset' for the whole JSON file")  # fmt: skip
     _listing(p, default="csv")
 

@@ -9,7 +9,19 @@ from __future__ import annotations
 from usjapan2024.model import Meeting, Record
 from usjapan2024.vocabulary import Actor
 
-__all__ = ["record_groups", "record_id"]
+__all__ = ["RECORD_KINDS", "record_groups", "record_id"]
+
+RECORD_KINDS: tuple[str, ...] = (
+    "meeting",
+    "officials",
+    "parties",
+    "programmes",
+    "events",
+    "commitments",
+    "threats",
+    "errata",
+)
+"""The kinds of record a listing or an export can ask for: the meeting, or a group."""
 
 
 def record_groups(meeting: Meeting) -> dict[str, tuple[Record, ...]]:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from usjapan2024._loading import load
-from usjapan2024._records import record_groups
+from usjapan2024._records import RECORD_KINDS, record_groups
 from usjapan2024.model import Meeting, Span
 from usjapan2024.vocabulary import Response
 
@@ -40,16 +40,7 @@ __all__ = ["KINDS", "Row", "to_frame", "to_records"]
 Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
 
-KINDS: tuple[str, ...] = (
-    "meeting",
-    "officials",
-    "parties",
-    "programmes",
-    "events",
-    "commitments",
-    "threats",
-    "errata",
-)
+KINDS = RECORD_KINDS
 """The record kinds :func:`to_records` and :func:`to_frame` accept."""
 
 JOIN = "; "
