@@ -1,6 +1,6 @@
 # Shared helpers for scripts/run and scripts/test.
 
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 
 # find_python NAME: print the path of interpreter NAME (on PATH or under pyenv).
 find_python() {

@@ -1,7 +1,8 @@
 """Shared fixtures and the Hypothesis profiles.
 
 ``ci`` is derandomized so a CI run is repeatable; ``dev`` (the default) is quick;
-``thorough`` is for a long local hunt.  Choose with ``HYPOTHESIS_PROFILE``; CI sets
+``compat`` is the short run on the other supported Pythons, whose job is to show the
+code works there, not to search; ``thorough`` is for a long local hunt.  Choose with ``HYPOTHESIS_PROFILE``; CI sets
 ``CI=true``, which selects ``ci``.
 """
 
@@ -22,13 +23,14 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("compat", max_examples=25, deadline=None, derandomize=True)
 settings.register_profile(
     "thorough", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
 settings.load_profile(PROFILE)
 
-FUZZ_EXAMPLES = {"ci": 1_000, "dev": 200, "thorough": 20_000}.get(PROFILE, 200)
+FUZZ_EXAMPLES = {"ci": 1_000, "dev": 200, "compat": 100, "thorough": 20_000}.get(PROFILE, 200)
 """Examples per fuzz test: at least 1,000 in CI, as the fuzzing issue requires."""
 
 ROOT = Path(__file__).resolve().parent.parent
