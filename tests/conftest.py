@@ -2,8 +2,8 @@
 
 ``ci`` is derandomized so a CI run is repeatable; ``dev`` (the default) is quick;
 ``compat`` is the short run on the other supported Pythons, whose job is to show the
-code works there, not to search; ``thorough`` is for a long local hunt.  Choose with ``HYPOTHESIS_PROFILE``; CI sets
-``CI=true``, which selects ``ci``.
+code works there, not to search; ``thorough`` is for a long local hunt.  Choose with
+``HYPOTHESIS_PROFILE``; CI sets ``CI=true``, which selects ``ci``.
 """
 
 from __future__ import annotations

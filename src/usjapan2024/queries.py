@@ -44,7 +44,6 @@ from usjapan2024.vocabulary import (
 __all__ = ["commitments", "get", "officials", "search", "threats"]
 
 E = TypeVar("E", bound=enum.Enum)
-R = TypeVar("R")
 T = TypeVar("T")
 
 
