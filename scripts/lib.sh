@@ -27,7 +27,6 @@ ensure_venv() {
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$(cat "$stamp")" != "$spec" ]; then
     step "installing $spec into $dir"
-    "$dir/bin/python" -m pip install --quiet --upgrade pip
     "$dir/bin/python" -m pip install --quiet --editable "$spec"
     echo "$spec" > "$stamp"
   fi
