@@ -46,3 +46,24 @@ def test_there_are_examples() -> None:
     """The CLI page has examples (a broken pattern would silently test nothing)."""
     assert sum(1 for page, _, _ in _examples() if page == "cli.md") >= 5
     assert Path(ROOT / "docs" / "cli.md").exists()
+
+
+_FENCE = re.compile(r"^```\s*\{?([\w-]*)\}?", re.MULTILINE)
+# Kinds of fenced block that are not Python examples: shell set-up commands (install,
+# build), plain text, and Sphinx directives.  Python examples must be `pycon`, which the
+# doctests run; command-line examples must be `console`, which the test above runs.
+_NOT_EXAMPLES = {"bash", "text", "mermaid", "include", "toctree", "eval-rst", ""}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))],
+    ids=lambda p: p.name,
+)
+def test_no_example_escapes_the_tests(page: Path) -> None:
+    """Every Python example is a doctest (pycon) and every CLI example a console block."""
+    fences = _FENCE.findall(page.read_text(encoding="utf-8"))
+    assert len(fences) % 2 == 0, f"{page.name}: an unclosed code block"
+    kinds = fences[::2]  # the opening fences
+    unrun = [kind for kind in kinds if kind not in {"pycon", "console", *_NOT_EXAMPLES}]
+    assert unrun == [], f"{page.name} has {unrun} blocks that no test runs"
