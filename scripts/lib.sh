@@ -27,6 +27,8 @@ ensure_venv() {
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$(cat "$stamp")" != "$spec" ]; then
     step "installing $spec into $dir"
+    # A current pip resolves this set faster than the one a new venv comes with.
+    "$dir/bin/python" -m pip install --quiet --upgrade pip
     "$dir/bin/python" -m pip install --quiet --editable "$spec"
     echo "$spec" > "$stamp"
   fi
