@@ -48,8 +48,7 @@ def source_text() -> str:
     """
     global _source  # noqa: PLW0603  (a read-once cache)
     if _source is None:
-        text = _read_resource(_SOURCE_FILE).decode("utf-8")
-        _source = text
+        _source = _read_resource(_SOURCE_FILE).decode("utf-8")
     return _source
 
 
