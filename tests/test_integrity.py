@@ -145,3 +145,15 @@ class TestGenerated:
         """The strategies' meetings are valid: the checks find nothing."""
         meeting, text = pair
         assert check(meeting, text) == []
+
+
+class TestIdsAcrossTypes:
+    def test_record_id_equal_to_a_party_value(self) -> None:
+        """An id that repeats a non-state party's value ('houthis') is a duplicate too."""
+        document = bundled_document()
+        document["programmes"][0]["id"] = "houthis"
+        document["commitments"][11]["programmes"] = ["houthis", "programme.jjoc"]
+        problems = problems_of(document)
+        assert problems == [
+            ("$.programmes[0].id", "duplicate id 'houthis', first used at $.parties[11].id")
+        ]

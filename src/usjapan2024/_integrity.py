@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import operator
 import typing
 from collections.abc import Iterator
 
@@ -21,7 +22,7 @@ import attrs
 
 from usjapan2024._records import record_groups, record_id
 from usjapan2024.exceptions import Problem
-from usjapan2024.model import Exclusion, Meeting, Record, Span
+from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import Actor
 
 __all__ = ["REFERENCES", "check", "spans_with_paths"]
@@ -29,11 +30,14 @@ __all__ = ["REFERENCES", "check", "spans_with_paths"]
 
 def check(meeting: Meeting, text: str) -> list[Problem]:
     """Return every problem with ``meeting`` read against the source ``text``."""
+    records = [r for group in record_groups(meeting).values() for r in group]
+    # Ids as plain strings (a party's is its Actor's value: enums hash by name, not value).
+    ids = [r.id.value if r.__class__ is Party else r.id for r in records]
     problems = list(_check_digest(meeting, text))
     problems += _check_spans(meeting, text)
     problems += _check_cited(meeting)
-    problems += _check_ids(meeting)
-    problems += _check_references(meeting)
+    problems += _check_ids(meeting, ids)
+    problems += _check_references(meeting, dict(zip(ids, records, strict=True)))
     return problems
 
 
@@ -180,8 +184,7 @@ def _check_cited(meeting: Meeting) -> Iterator[Problem]:
                 )
 
 
-def _check_ids(meeting: Meeting) -> Iterator[Problem]:
-    ids = [record_id(r) for records in record_groups(meeting).values() for r in records]
+def _check_ids(meeting: Meeting, ids: list[str]) -> Iterator[Problem]:
     if len(set(ids)) == len(ids):
         return
     first_seen: dict[str, tuple[str, int]] = {}
@@ -211,7 +214,7 @@ the ids must name.  Besides these, ``Meeting.host`` names a party and ``Erratum.
 any record.  The docs' class diagram draws its dotted arrows from this table."""
 
 
-def _check_references(meeting: Meeting) -> Iterator[Problem]:
+def _check_references(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Problem]:
     groups = record_groups(meeting)
     parties = {party.id for party in meeting.parties}
     known: dict[str, set[typing.Any]] = {
@@ -227,7 +230,6 @@ def _check_references(meeting: Meeting) -> Iterator[Problem]:
             continue  # the fast path: every reference in this field resolves
         for i, record in enumerate(groups[group]):
             yield from _missing(f"$.{group}[{i}].{name}", getattr(record, name), valid, kind)
-    by_id = {record_id(r): r for records in groups.values() for r in records}
     for i, erratum in enumerate(meeting.errata):
         target = by_id.get(erratum.target)
         if target is None:
@@ -237,14 +239,12 @@ def _check_references(meeting: Meeting) -> Iterator[Problem]:
 
 
 def _refs(records: tuple[Record, ...], name: str) -> set[typing.Any]:
-    """Every value that field ``name`` of ``records`` refers to."""
-    found: set[typing.Any] = set()
-    for record in records:
-        value = getattr(record, name)
-        if isinstance(value, tuple):
-            found.update(value)
-        elif value is not None:
-            found.add(value)
+    """Every value that field ``name`` of ``records`` refers to (``None`` aside)."""
+    values = list(map(operator.attrgetter(name), records))
+    if values and isinstance(values[0], tuple):
+        return set().union(*values)  # a tuple field: the union of the tuples, in C
+    found = set(values)
+    found.discard(None)
     return found
 
 

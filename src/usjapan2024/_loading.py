@@ -9,16 +9,20 @@ published, so it can never leave a half-built dataset behind.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
+
+if TYPE_CHECKING:
+    import importlib_resources.abc
 
 __all__ = [
     "SUPPORTED_SCHEMA_VERSIONS",
@@ -85,9 +89,18 @@ def _load_bundled() -> Meeting:
 
 
 def _read_resource(name: str) -> bytes:
+    return _data_folder().joinpath(name).read_bytes()
+
+
+@functools.cache
+def _data_folder() -> importlib_resources.abc.Traversable:
+    """Where the package's data files are (a folder, or a place inside a zip file).
+
+    Found once: asking ``importlib_resources`` costs more than reading a file.
+    """
     import importlib_resources  # noqa: PLC0415  (kept off the import path of the package)
 
-    return importlib_resources.files(_PACKAGE).joinpath("data", name).read_bytes()
+    return importlib_resources.files(_PACKAGE).joinpath("data")
 
 
 def loads(data: str | bytes, *, source: str | None = None) -> Meeting:
@@ -144,12 +157,12 @@ def _parse(data: str | bytes) -> Any:
     elif not isinstance(data, str):
         msg = f"loads() takes str or bytes, not {type(data).__name__}"
         raise TypeError(msg)
-    repeated: list[Problem] = []
+    objects = _Objects()
     try:
         document = json.loads(
             data,
             parse_constant=_reject_constant,
-            object_pairs_hook=lambda pairs: _object(pairs, repeated),
+            object_pairs_hook=objects.make,
         )
     except json.JSONDecodeError as exc:
         raise DatasetError(
@@ -161,8 +174,8 @@ def _parse(data: str | bytes) -> Any:
         ) from None
     except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
         raise DatasetError([Problem("$", f"not valid JSON data: {exc}")]) from None
-    if repeated:
-        raise DatasetError(repeated)
+    if objects.repeated:
+        raise DatasetError(objects.repeated)
     return document
 
 
@@ -171,17 +184,26 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(msg)
 
 
-def _object(pairs: list[tuple[str, Any]], repeated: list[Problem]) -> dict[str, Any]:
-    # A repeated key would silently drop the first value: report it instead.  The
-    # common case costs one dict() and one comparison, both in C.
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                repeated.append(Problem("$", f"key {key!r} appears twice in one object"))
-            seen.add(key)
-    return result
+class _Objects:
+    """Builds the parsed JSON objects, noting any key that appears twice in one.
+
+    A repeated key would silently drop the first value: it is reported instead.  The
+    common case costs one ``dict()`` and one comparison, both in C, in a bound method
+    that ``json`` calls directly.
+    """
+
+    def __init__(self) -> None:
+        self.repeated: list[Problem] = []
+
+    def make(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.repeated.append(Problem("$", f"key {key!r} appears twice in one object"))
+                seen.add(key)
+        return result
 
 
 def dumps(meeting: Meeting) -> str:
