@@ -1,8 +1,8 @@
 """Measure usjapan2024 against baselines run side by side; print and save ratios.
 
-    .venv/bin/python benchmarks/run.py            # full run, a few minutes
-    .venv/bin/python benchmarks/run.py --quick    # fewer rounds and a 10^4 ceiling
-    .venv/bin/python benchmarks/run.py --docs     # also rewrite docs/performance.md
+    scripts/bench            # full run, about two minutes (sets up .venv if needed)
+    scripts/bench --quick    # fewer rounds and a 10^4 ceiling
+    scripts/bench --docs     # also rewrite docs/performance.md
 
 Every figure is a ratio of two things measured in the same run, each the median of
 many interleaved rounds (A, B, A, B, ...), because absolute times on a shared machine
@@ -390,9 +390,9 @@ def _write_docs(table: str, quick: bool) -> None:  # noqa: FBT001
     begin, end = "<!-- results: begin -->", "<!-- results: end -->"
     head, _, rest = text.partition(begin)
     _, _, tail = rest.partition(end)
-    command = "benchmarks/run.py --quick" if quick else "benchmarks/run.py"
+    command = "scripts/bench --quick" if quick else "scripts/bench"
     block = (
-        f"{begin}\nMachine: {_machine()}; command: `.venv/bin/python {command}`.\n\n"
+        f"{begin}\nMachine: {_machine()}; command: `{command}`.\n\n"
         f"```text\n{table}\n```\n{end}"
     )
     page.write_text(head + block + tail, encoding="utf-8")

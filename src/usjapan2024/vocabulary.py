@@ -94,19 +94,33 @@ class Topic(str, enum.Enum):
     """The policy area a commitment belongs to."""
 
     INTERNATIONAL_ORDER = "international-order"
+    """A free and open order based on the rule of law; a united front for peace."""
     ALLIANCE = "alliance"
+    """The alliance itself: its importance and working together more closely."""
     COMMAND_AND_CONTROL = "command-and-control"
+    """How the two militaries' commands coordinate (USFJ as a joint force headquarters)."""
     DETERRENCE = "deterrence"
+    """Article V, extended deterrence, nuclear deterrents."""
     DEFENSE_CAPABILITIES = "defense-capabilities"
+    """What the forces can do: budgets, stand-off missiles, cybersecurity."""
     REGIONAL_SECURITY = "regional-security"
+    """Peace and stability in a region: Taiwan, the Middle East, readiness against threats."""
     PARTNERSHIPS = "partnerships"
+    """Working with third countries and organisations (Australia, ASEAN, NATO...)."""
     DEFENSE_INDUSTRY = "defense-industry"
+    """Defense technology, industries, supply chains, production and research."""
     FORCE_POSTURE = "force-posture"
+    """Where forces and equipment are, and how they are organised."""
     EXERCISES = "exercises"
+    """Joint exercises and training for readiness."""
     ENVIRONMENT = "environment"
+    """Environmental concerns such as harmful chemicals and pollutants."""
     HUMANITARIAN = "humanitarian"
+    """Humanitarian assistance and the response to natural disasters and climate change."""
     WOMEN_PEACE_SECURITY = "women-peace-security"
+    """Women's participation and leadership in security and peace (the WPS agenda)."""
     PEOPLE_TO_PEOPLE = "people-to-people"
+    """Exchanges between the two peoples (TOFU, SEED)."""
 
 
 class Status(str, enum.Enum):
@@ -126,12 +140,17 @@ class ThreatKind(str, enum.Enum):
     COERCION = "coercion"
     """Attempts to change the status quo by force or coercion."""
     NUCLEAR_BUILDUP = "nuclear-buildup"
+    """Building or developing nuclear weapons."""
     MISSILE_LAUNCHES = "missile-launches"
+    """Missile tests and launches."""
     WAR_OF_AGGRESSION = "war-of-aggression"
+    """An unprovoked war against another state."""
     STRATEGIC_ALIGNMENT = "strategic-alignment"
     """Close military ties between the states the ministers worry about."""
     ARMED_ATTACKS = "armed-attacks"
+    """Attacks by an armed group (the Houthis)."""
     REGIONAL_INSTABILITY = "regional-instability"
+    """Instability in a region, with nobody named as its cause."""
 
 
 class Response(str, enum.Enum):
@@ -140,8 +159,11 @@ class Response(str, enum.Enum):
     RECOGNITION = "recognition"
     """The ministers only noted the danger ("recognized that ...")."""
     CONCERN = "concern"
+    """The ministers were worried or "expressed concerns"."""
     CRITICISM = "criticism"
+    """The ministers "criticized"."""
     CONDEMNATION = "condemnation"
+    """The ministers "condemned" (or "strongly condemned"): the strongest response."""
 
 
 class ProgrammeKind(str, enum.Enum):
