@@ -391,10 +391,7 @@ def _write_docs(table: str, quick: bool) -> None:  # noqa: FBT001
     head, _, rest = text.partition(begin)
     _, _, tail = rest.partition(end)
     command = "scripts/bench --quick" if quick else "scripts/bench"
-    block = (
-        f"{begin}\nMachine: {_machine()}; command: `{command}`.\n\n"
-        f"```text\n{table}\n```\n{end}"
-    )
+    block = f"{begin}\nMachine: {_machine()}; command: `{command}`.\n\n```text\n{table}\n```\n{end}"
     page.write_text(head + block + tail, encoding="utf-8")
 
 

@@ -33,6 +33,15 @@ class TestWheel:
         for name in ("data/usjapan2024.json", "data/communique-2024-07-28.txt", "py.typed"):
             assert f"usjapan2024/{name}" in names
 
+    def test_entry_points(self, wheel: Path) -> None:
+        """The wheel declares the console script and the Hypothesis plugin."""
+        with zipfile.ZipFile(wheel) as archive:
+            (name,) = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
+            text = archive.read(name).decode()
+        assert "usjapan2024 = usjapan2024.__main__:main" in text
+        assert "[hypothesis]" in text
+        assert "usjapan2024._hypothesis_plugin:_hypothesis_setup_hook" in text
+
     def test_metadata(self, wheel: Path) -> None:
         """Runtime dependencies are attrs, cattrs and importlib-resources, nothing else."""
         with zipfile.ZipFile(wheel) as archive:
