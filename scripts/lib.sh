@@ -2,18 +2,21 @@
 
 step() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 
-# find_python NAME: print the path of interpreter NAME (on PATH or under pyenv).
+# find_python NAME: print the path of interpreter NAME that can make a venv: on PATH,
+# or under pyenv's versions folder (found even when the pyenv command is not on PATH).
 find_python() {
-  local name=$1 found
-  if found=$(command -v "$name" 2>/dev/null) && "$found" -c 'import sys' 2>/dev/null; then
+  local name=$1 found root
+  if found=$(command -v "$name" 2>/dev/null) && "$found" -c 'import venv, ensurepip' 2>/dev/null; then
     echo "$found"
     return 0
   fi
+  root=${PYENV_ROOT:-${HOME:-/root}/.pyenv}
   if command -v pyenv >/dev/null 2>&1; then
-    for found in "$(pyenv root)"/versions/"${name#python}"*/bin/"$name"; do
-      [ -x "$found" ] && echo "$found" && return 0
-    done
+    root=$(pyenv root)
   fi
+  for found in "$root"/versions/"${name#python}"*/bin/"$name"; do
+    [ -x "$found" ] && echo "$found" && return 0
+  done
   return 1
 }
 
