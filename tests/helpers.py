@@ -1,11 +1,13 @@
-"""Small helpers shared by the tests that break documents on purpose."""
+"""Small helpers shared by the tests: broken documents, and a walk over loaded records."""
 
 from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 
 from usjapan2024 import DatasetError, dumps, load, loads
@@ -27,3 +29,14 @@ def problems_of(document: Any, **kwargs: Any) -> list[tuple[str, str]]:
     with pytest.raises(DatasetError) as info:
         loads(text, **kwargs)
     return [(p.path, p.message) for p in info.value.problems]
+
+
+def walk(obj: object, path: str = "$") -> Iterator[tuple[str, object]]:
+    """Yield every object reachable from ``obj`` through attrs fields and tuples, with its path."""
+    yield path, obj
+    if isinstance(obj, tuple):
+        for index, item in enumerate(obj):
+            yield from walk(item, f"{path}[{index}]")
+    elif attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+            yield from walk(getattr(obj, field.name), f"{path}.{field.name}")

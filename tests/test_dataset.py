@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from usjapan2024 import ErratumKind, Event, ExclusionReason, Official, Span, get, load, source_text
-from usjapan2024._integrity import spans_with_paths
 
 from .conftest import ROOT
+from .helpers import walk
 
 
 def _lines() -> list[tuple[int, int, str]]:
@@ -38,7 +38,11 @@ def _excluded() -> set[tuple[int, int]]:
 
 
 def _record_spans() -> list[tuple[str, Span]]:
-    return [(p, s) for p, s in spans_with_paths(load()) if not p.startswith("$.metadata")]
+    return [(p, s) for p, s in _spans() if not p.startswith("$.metadata")]
+
+
+def _spans() -> list[tuple[str, Span]]:
+    return [(path, obj) for path, obj in walk(load()) if isinstance(obj, Span)]
 
 
 class TestExclusions:
@@ -84,7 +88,7 @@ class TestCoverage:
     def test_quotes_are_verbatim(self) -> None:
         """Every quote is the text at its offsets (str indices, not bytes)."""
         text = source_text()
-        for path, span in spans_with_paths(load()):
+        for path, span in _spans():
             assert text[span.start : span.end] == span.quote, path
 
     def test_records_in_source_order(self) -> None:

@@ -9,6 +9,8 @@ import pytest
 from usjapan2024 import Commitment, Meeting, Span, load
 from usjapan2024.model import Official
 
+from .helpers import walk
+
 
 class TestRecords:
     def test_frozen(self) -> None:
@@ -38,23 +40,11 @@ class TestRecords:
         assert {o.name for o in meeting.officials} >= {"Antony Blinken", "Yoko Kamikawa"}
 
 
-def _walk(obj: object) -> list[object]:
-    """Every object reachable from ``obj`` through attrs fields and tuples."""
-    found = [obj]
-    if isinstance(obj, tuple):
-        for item in obj:
-            found += _walk(item)
-    elif attrs.has(type(obj)):
-        for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
-            found += _walk(getattr(obj, field.name))
-    return found
-
-
 class TestImmutability:
     def test_nothing_reachable_can_change(self) -> None:
         """Every object in the bundled meeting is frozen or an immutable value."""
         immutable_leaves = (str, int, type(None), datetime.date, enum.Enum)
-        objects = _walk(load())
+        objects = [obj for _, obj in walk(load())]
         assert len(objects) > 1_000
         for obj in objects:
             if attrs.has(type(obj)):

@@ -25,7 +25,7 @@ from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import Actor
 
-__all__ = ["REFERENCES", "check", "spans_with_paths"]
+__all__ = ["REFERENCES", "check"]
 
 
 def check(meeting: Meeting, text: str) -> list[Problem]:
@@ -39,18 +39,6 @@ def check(meeting: Meeting, text: str) -> list[Problem]:
     problems += _check_ids(meeting, ids)
     problems += _check_references(meeting, dict(zip(ids, records, strict=True)))
     return problems
-
-
-def spans_with_paths(obj: object, path: str = "$") -> Iterator[tuple[str, Span]]:
-    """Yield every :class:`Span` reachable from ``obj`` with its JSON path."""
-    if isinstance(obj, Span):
-        yield path, obj
-    elif isinstance(obj, tuple):
-        for index, item in enumerate(obj):
-            yield from spans_with_paths(item, f"{path}[{index}]")
-    elif attrs.has(type(obj)):
-        for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(obj))):
-            yield from spans_with_paths(getattr(obj, field.name), f"{path}.{field.name}")
 
 
 def _check_digest(meeting: Meeting, text: str) -> Iterator[Problem]:
