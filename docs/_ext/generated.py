@@ -26,7 +26,7 @@ GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
 def references() -> dict[tuple[str, str], str]:
     """(class, field) -> the class its ids name, from the table loading checks against."""
-    from usjapan2024._integrity import REFERENCES  # noqa: PLC0415
+    from usjapan2024._integrity import REFERENCES
 
     hints = typing.get_type_hints(model.Meeting)
     name_of = {group: typing.get_args(hints[group])[0].__name__ for group in hints if group in
@@ -78,11 +78,11 @@ def mermaid() -> str:
 
 
 def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
-    import matplotlib as mpl  # noqa: PLC0415
+    import matplotlib as mpl
 
     mpl.use("Agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     labels = list(counts)
     figure, axes = plt.subplots(figsize=(7, 0.35 * len(labels) + 1))
@@ -97,7 +97,7 @@ def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
 
 def chart_data() -> dict[str, dict[str, int]]:
     """What the charts show: commitments per topic and threats per actor, from the data."""
-    from usjapan2024 import Topic, load  # noqa: PLC0415
+    from usjapan2024 import Topic, load
 
     meeting = load()
     topics = collections.Counter(c.topic for c in meeting.commitments)

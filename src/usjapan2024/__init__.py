@@ -9,60 +9,66 @@ This module only re-exports; the work lives in small modules.  It is a *lazy*
 front: ``import usjapan2024`` defines no class and reads no file, and each name is
 imported from its module on first use.  A notebook or tool that imports the package
 at start-up pays almost nothing until it touches the data (see
-``docs/performance.md``); type checkers and IDEs see ordinary imports.
+``docs/performance.md``).
+
+Each public name is written twice: in ``_WHERE``, which the lazy loader reads, and in
+the imports below, which type checkers and IDEs read (they never see the run-time
+``__getattr__``, so a misspelt name fails type checking).  ``tests/test_packaging.py``
+checks that the two lists agree.
 """
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (6 ms)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from usjapan2024._loading import (
-        SUPPORTED_SCHEMA_VERSIONS,
-        dump,
-        dumps,
-        load,
-        loads,
-        source_text,
-    )
-    from usjapan2024._results import Results
-    from usjapan2024._schema import json_schema
-    from usjapan2024.exceptions import DatasetError, Problem
-    from usjapan2024.export import to_frame, to_records
-    from usjapan2024.model import (
-        Commitment,
-        DocumentRef,
-        Erratum,
-        Event,
-        Exclusion,
-        Meeting,
-        Metadata,
-        Official,
-        Party,
-        Programme,
-        Record,
-        SourceInfo,
-        Span,
-        Threat,
-    )
-    from usjapan2024.queries import commitments, get, officials, search, threats
-    from usjapan2024.vocabulary import (
-        Actor,
-        ActorKind,
-        ErratumKind,
-        ExclusionReason,
-        Organisation,
-        Place,
-        ProgrammeKind,
-        Response,
-        Status,
-        ThreatKind,
-        Topic,
-    )
+    from usjapan2024._converter import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
+    from usjapan2024._loading import dump as dump
+    from usjapan2024._loading import dumps as dumps
+    from usjapan2024._loading import load as load
+    from usjapan2024._loading import loads as loads
+    from usjapan2024._loading import source_text as source_text
+    from usjapan2024._results import Results as Results
+    from usjapan2024._schema import json_schema as json_schema
+    from usjapan2024.exceptions import DatasetError as DatasetError
+    from usjapan2024.exceptions import Problem as Problem
+    from usjapan2024.export import to_frame as to_frame
+    from usjapan2024.export import to_records as to_records
+    from usjapan2024.model import Commitment as Commitment
+    from usjapan2024.model import DocumentRef as DocumentRef
+    from usjapan2024.model import Erratum as Erratum
+    from usjapan2024.model import Event as Event
+    from usjapan2024.model import Exclusion as Exclusion
+    from usjapan2024.model import Meeting as Meeting
+    from usjapan2024.model import Metadata as Metadata
+    from usjapan2024.model import Official as Official
+    from usjapan2024.model import Party as Party
+    from usjapan2024.model import Programme as Programme
+    from usjapan2024.model import Record as Record
+    from usjapan2024.model import SourceInfo as SourceInfo
+    from usjapan2024.model import Span as Span
+    from usjapan2024.model import Threat as Threat
+    from usjapan2024.queries import commitments as commitments
+    from usjapan2024.queries import get as get
+    from usjapan2024.queries import officials as officials
+    from usjapan2024.queries import search as search
+    from usjapan2024.queries import threats as threats
+    from usjapan2024.vocabulary import Actor as Actor
+    from usjapan2024.vocabulary import ActorKind as ActorKind
+    from usjapan2024.vocabulary import ErratumKind as ErratumKind
+    from usjapan2024.vocabulary import ExclusionReason as ExclusionReason
+    from usjapan2024.vocabulary import Organisation as Organisation
+    from usjapan2024.vocabulary import Place as Place
+    from usjapan2024.vocabulary import ProgrammeKind as ProgrammeKind
+    from usjapan2024.vocabulary import Response as Response
+    from usjapan2024.vocabulary import Status as Status
+    from usjapan2024.vocabulary import ThreatKind as ThreatKind
+    from usjapan2024.vocabulary import Topic as Topic
+
+    __version__: str
 
 _WHERE = {
-    "usjapan2024._loading": (
-        "SUPPORTED_SCHEMA_VERSIONS", "dump", "dumps", "load", "loads", "source_text",
-    ),
+    "usjapan2024._converter": ("SUPPORTED_SCHEMA_VERSIONS",),
+    "usjapan2024._loading": ("dump", "dumps", "load", "loads", "source_text"),
     "usjapan2024._results": ("Results",),
     "usjapan2024._schema": ("json_schema",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
@@ -79,69 +85,26 @@ _WHERE = {
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
-__all__ = [
-    "SUPPORTED_SCHEMA_VERSIONS",
-    "Actor",
-    "ActorKind",
-    "Commitment",
-    "DatasetError",
-    "DocumentRef",
-    "Erratum",
-    "ErratumKind",
-    "Event",
-    "Exclusion",
-    "ExclusionReason",
-    "Meeting",
-    "Metadata",
-    "Official",
-    "Organisation",
-    "Party",
-    "Place",
-    "Problem",
-    "Programme",
-    "ProgrammeKind",
-    "Record",
-    "Response",
-    "Results",
-    "SourceInfo",
-    "Span",
-    "Status",
-    "Threat",
-    "ThreatKind",
-    "Topic",
-    "__version__",
-    "commitments",
-    "dump",
-    "dumps",
-    "get",
-    "json_schema",
-    "load",
-    "loads",
-    "officials",
-    "search",
-    "source_text",
-    "threats",
-    "to_frame",
-    "to_records",
-]
+__all__ = sorted([*_MODULE_OF, "__version__"])  # noqa: PLE0605  (derived from _WHERE)
 
+if not TYPE_CHECKING:
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module on first use, then keep it here."""
-    module_name = _MODULE_OF.get(name)
-    if module_name is not None:
-        import importlib  # noqa: PLC0415  (already imported by Python itself: free)
+    def __getattr__(name: str) -> object:
+        """Import a public name from its module on first use, then keep it here."""
+        module_name = _MODULE_OF.get(name)
+        if module_name is not None:
+            import importlib  # already imported by Python itself: free
 
-        value = getattr(importlib.import_module(module_name), name)
-    elif name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
+            value = getattr(importlib.import_module(module_name), name)
+        elif name == "__version__":
+            from importlib.metadata import version
 
-        value = version("usjapan2024")
-    else:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    globals()[name] = value
-    return value
+            value = version("usjapan2024")
+        else:
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -9,7 +9,7 @@ __all__ = ["main"]
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from usjapan2024._cli import run  # noqa: PLC0415
+    from usjapan2024._cli import run
 
     return run(sys.argv[1:] if argv is None else argv)
 

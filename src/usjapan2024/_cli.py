@@ -53,7 +53,7 @@ class _Version(argparse.Action):
     """``--version``, reading the installed metadata only when asked (it costs ~10 ms)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
-        from usjapan2024 import __version__  # noqa: PLC0415
+        from usjapan2024 import __version__
 
         print(f"{parser.prog} {__version__}")
         parser.exit()
@@ -176,7 +176,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _summary(_: argparse.Namespace) -> int:
-    from usjapan2024._summary import summary  # noqa: PLC0415
+    from usjapan2024._summary import summary
 
     print(summary(_loading.load()))
     return 0
@@ -187,33 +187,33 @@ def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _officials(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries  # noqa: PLC0415
+    from usjapan2024 import queries
 
     return _emit(queries.officials(**_filters(args, ("country", "organisation"))), args.format)
 
 
 def _commitments(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries  # noqa: PLC0415
+    from usjapan2024 import queries
 
     names = ("party", "topic", "status", "place", "partner", "subject", "programme")
     return _emit(queries.commitments(**_filters(args, names)), args.format)
 
 
 def _threats(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries  # noqa: PLC0415
+    from usjapan2024 import queries
 
     names = ("actor", "kind", "place", "response", "involving")
     return _emit(queries.threats(**_filters(args, names)), args.format)
 
 
 def _search(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries  # noqa: PLC0415
+    from usjapan2024 import queries
 
     return _emit(queries.search(args.text), args.format)
 
 
 def _show(args: argparse.Namespace) -> int:
-    from usjapan2024 import export, queries  # noqa: PLC0415
+    from usjapan2024 import export, queries
 
     record = queries.get(args.id, None)
     if record is None:
@@ -266,24 +266,24 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(_: argparse.Namespace) -> int:
-    from usjapan2024._schema import json_schema  # noqa: PLC0415
+    from usjapan2024._schema import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
 def _unstructure(record: object) -> Any:  # noqa: ANN401
-    from usjapan2024._converter import converter  # noqa: PLC0415
+    from usjapan2024._converter import converter
 
     return converter().unstructure(record, type(record))
 
 
 def _emit(records: Sequence[object], fmt: str) -> int:
-    import csv  # noqa: PLC0415
-    import shutil  # noqa: PLC0415
+    import csv
+    import shutil
 
-    from usjapan2024 import export  # noqa: PLC0415
-    from usjapan2024._display import text_table  # noqa: PLC0415
+    from usjapan2024 import export
+    from usjapan2024._display import text_table
 
     out = sys.stdout
     if fmt == "table":

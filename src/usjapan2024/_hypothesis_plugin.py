@@ -37,9 +37,9 @@ def _lazy(factory: str) -> Callable[[type], Any]:
 
 def _hypothesis_setup_hook() -> None:
     """Register a strategy for every record type; Hypothesis calls this on import."""
-    from hypothesis import strategies as st  # noqa: PLC0415
+    from hypothesis import strategies as st
 
-    from usjapan2024 import model  # noqa: PLC0415
+    from usjapan2024 import model
 
     for name, factory in _FACTORIES.items():
         st.register_type_strategy(getattr(model, name), _lazy(factory))

@@ -25,16 +25,12 @@ if TYPE_CHECKING:
     import importlib_resources.abc
 
 __all__ = [
-    "SUPPORTED_SCHEMA_VERSIONS",
     "dump",
     "dumps",
     "load",
     "loads",
     "source_text",
 ]
-
-SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1,)
-"""The ``schema_version`` values this release can read."""
 
 _PACKAGE = "usjapan2024"
 _DATA_FILE = "usjapan2024.json"
@@ -98,7 +94,7 @@ def _data_folder() -> importlib_resources.abc.Traversable:
 
     Found once: asking ``importlib_resources`` costs more than reading a file.
     """
-    import importlib_resources  # noqa: PLC0415  (kept off the import path of the package)
+    import importlib_resources  # kept off the import path of the package
 
     return importlib_resources.files(_PACKAGE).joinpath("data")
 
@@ -113,11 +109,11 @@ def loads(data: str | bytes, *, source: str | None = None) -> Meeting:
     Raises:
         DatasetError: The content is not a valid dataset; every problem is listed.
     """
-    from usjapan2024 import _integrity, _structuring  # noqa: PLC0415
+    from usjapan2024 import _converter, _integrity
 
     with _cyclic_gc_paused():
         document = _parse(data)
-        meeting = _structuring.structure_meeting(document)
+        meeting = _converter.structure_meeting(document)
     problems = _integrity.check(meeting, source_text() if source is None else source)
     if problems:
         raise DatasetError(problems)
@@ -208,7 +204,7 @@ class _Objects:
 
 def dumps(meeting: Meeting) -> str:
     """Return ``meeting`` as the JSON document :func:`loads` reads back."""
-    from usjapan2024._converter import converter  # noqa: PLC0415
+    from usjapan2024._converter import converter
 
     return json.dumps(converter().unstructure(meeting), ensure_ascii=False, indent=2) + "\n"
 

@@ -56,7 +56,7 @@ class Results(tuple[R, ...]):
         Records of one type get that type's columns and dtypes; a mix of types (from
         :func:`usjapan2024.search`) gets a ``type`` column and the union of columns.
         """
-        from usjapan2024.export import _pandas, frame_of  # noqa: PLC0415
+        from usjapan2024.export import _pandas, frame_of
 
         types = {type(record) for record in self}
         if len(types) == 1:
@@ -65,6 +65,6 @@ class Results(tuple[R, ...]):
         return _pandas().DataFrame.from_records(rows)
 
     def _repr_html_(self) -> str:
-        from usjapan2024._display import html_table  # noqa: PLC0415
+        from usjapan2024._display import html_table
 
         return html_table(self) if self else "<p>no records</p>"

@@ -153,7 +153,7 @@ def _dtype(pd: Any, hint: Any) -> Any:  # noqa: ANN401  (pandas is untyped here)
 
 def _pandas() -> Any:  # noqa: ANN401
     try:
-        import pandas as pd  # noqa: PLC0415
+        import pandas as pd
     except ImportError:
         msg = "to_frame() needs pandas: pip install 'usjapan2024[pandas]'"
         raise ImportError(msg) from None
