@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, Response, load, to_frame, to_records
 from usjapan2024._records import record_groups
-from usjapan2024.export import JOIN, KINDS, flatten_columns
+from usjapan2024._flat import flatten_columns
+from usjapan2024.export import JOIN, KINDS
 from usjapan2024.strategies import meetings
 
 SCALARS = (str, int, datetime.date, type(None))

@@ -4,9 +4,10 @@ Every listing takes ``--format table|json|jsonl|csv``.  JSON and JSON Lines carr
 each record whole (nested, as in the dataset file), so nothing is lost on the way
 to jq; CSV and tables carry the flat rows of :func:`usjapan2024.to_records`.
 
-Usage mistakes (an unknown option, a filter value that names nothing) print one
-line to stderr and exit 2; an invalid file given to ``validate`` exits 1.  No
-traceback reaches the user for either.
+Exit statuses: 0 success; 1 invalid data (every problem listed); 2 a usage mistake
+(an unknown option, a filter value that names nothing), in one line on stderr; 70
+(``EX_SOFTWARE``) an unexpected error, which is a bug in usjapan2024: one line says so,
+and ``--traceback`` shows the traceback instead.
 The modules a subcommand needs are imported inside it, so that ``validate`` costs
 what loading costs and no more.
 """
@@ -20,22 +21,15 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from usjapan2024 import _loading
+from usjapan2024._filters import filters_of
 from usjapan2024._records import RECORD_KINDS
 from usjapan2024.exceptions import DatasetError
-from usjapan2024.vocabulary import (
-    Actor,
-    Organisation,
-    Place,
-    Response,
-    Status,
-    ThreatKind,
-    Topic,
-)
 
 __all__ = ["run"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
 PROG = "usjapan2024"
+EX_SOFTWARE = 70  # sysexits.h: an internal software error
 
 
 class UsageError(Exception):
@@ -85,11 +79,11 @@ def _listing(parser: argparse.ArgumentParser, default: str = "table") -> None:
     )
 
 
-def _filter(
-    parser: argparse.ArgumentParser, name: str, enum_class: type[Any] | None, what: str
-) -> None:
-    values = f" ({_values(enum_class)})" if enum_class is not None else ""
-    parser.add_argument(f"--{name}", metavar="VALUE", help=f"{what}{values}")
+def _filters(parser: argparse.ArgumentParser, query: str) -> None:
+    """One option per filter of query function ``query``, with its valid values."""
+    for f in filters_of(query):
+        values = f" ({_values(f.vocabulary)})" if f.vocabulary is not None else ""
+        parser.add_argument(f"--{f.name}", metavar="VALUE", help=f"{f.help}{values}")
 
 
 def _parser() -> _Parser:
@@ -100,6 +94,9 @@ def _parser() -> _Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    parser.add_argument(
+        "--traceback", action="store_true", help="on an internal error, show its traceback"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     _add(commands, "summary", "print the meeting, participants and counts (the default)",
@@ -107,28 +104,17 @@ def _parser() -> _Parser:
 
     p = _add(commands, "officials", "list the officials who took part",
              "usjapan2024 officials --country JP --format csv")  # fmt: skip
-    _filter(p, "country", Actor, "the state they serve")
-    _filter(p, "organisation", Organisation, "the department they lead")
+    _filters(p, "officials")
     _listing(p)
 
     p = _add(commands, "commitments", "list commitments, filtered",
              "usjapan2024 commitments --party US --topic deterrence")  # fmt: skip
-    _filter(p, "party", Actor, "a party that commits")
-    _filter(p, "topic", Topic, "policy area")
-    _filter(p, "status", Status, "how far it has gone")
-    _filter(p, "place", Place, "a place it concerns")
-    _filter(p, "partner", Actor, "another party it involves")
-    _filter(p, "subject", None, "a concrete thing it names, e.g. Tomahawk")
-    _filter(p, "programme", None, "the id of a programme it involves")
+    _filters(p, "commitments")
     _listing(p)
 
     p = _add(commands, "threats", "list threats the ministers responded to, filtered",
              "usjapan2024 threats --actor KP --format json | jq '.[].kind'")  # fmt: skip
-    _filter(p, "actor", Actor, "whose behaviour")
-    _filter(p, "kind", ThreatKind, "kind of behaviour")
-    _filter(p, "place", Place, "a place it concerns")
-    _filter(p, "response", Response, "how the ministers responded")
-    _filter(p, "involving", Actor, "another party involved")
+    _filters(p, "threats")
     _listing(p)
 
     p = _add(commands, "search", "find records whose text or quotes contain TEXT",
@@ -167,12 +153,21 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return 2
-    except ValueError as error:  # a filter value that names nothing
-        print(f"{PROG}: error: {error}", file=sys.stderr)
-        return 2
+    except DatasetError as error:  # the data read is invalid (validate reports its own)
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `usjapan2024 ... | head`
         sys.stderr.close()
         return 0
+    except Exception as error:
+        if "--traceback" in argv:
+            raise
+        print(
+            f"{PROG}: internal error ({type(error).__name__}: {error}). This is a bug in"
+            f" usjapan2024; run the command again with --traceback to see where.",
+            file=sys.stderr,
+        )
+        return EX_SOFTWARE
 
 
 def _summary(_: argparse.Namespace) -> int:
@@ -182,28 +177,20 @@ def _summary(_: argparse.Namespace) -> int:
     return 0
 
 
-def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
-    return {name: getattr(args, name) for name in names}
+def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
+    """The handler of a listing: query function ``query`` with the options given."""
 
+    def handler(args: argparse.Namespace) -> int:
+        from usjapan2024 import queries
 
-def _officials(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries
+        given = {f.name: getattr(args, f.name) for f in filters_of(query)}
+        try:
+            queries.criteria(query, given)  # checks each value given
+        except ValueError as error:  # a value that names nothing
+            raise UsageError(f"{PROG}: error: {error}") from None
+        return _emit(getattr(queries, query)(**given), args.format)
 
-    return _emit(queries.officials(**_filters(args, ("country", "organisation"))), args.format)
-
-
-def _commitments(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries
-
-    names = ("party", "topic", "status", "place", "partner", "subject", "programme")
-    return _emit(queries.commitments(**_filters(args, names)), args.format)
-
-
-def _threats(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries
-
-    names = ("actor", "kind", "place", "response", "involving")
-    return _emit(queries.threats(**_filters(args, names)), args.format)
+    return handler
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -213,7 +200,8 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from usjapan2024 import export, queries
+    from usjapan2024 import queries
+    from usjapan2024._flat import flatten
 
     record = queries.get(args.id, None)
     if record is None:
@@ -221,7 +209,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(_unstructure(record), ensure_ascii=False, indent=2))
         return 0
-    row = export.flatten(record)
+    row = flatten(record)
     print(f"{type(record).__name__} {row.get('id', '')}")
     for key, value in row.items():
         if key not in {"id", "spans", "quotes"} and value not in (None, ""):
@@ -282,8 +270,8 @@ def _emit(records: Sequence[object], fmt: str) -> int:
     import csv
     import shutil
 
-    from usjapan2024 import export
     from usjapan2024._display import text_table
+    from usjapan2024._flat import flatten
 
     out = sys.stdout
     if fmt == "table":
@@ -296,7 +284,7 @@ def _emit(records: Sequence[object], fmt: str) -> int:
         for record in records:
             out.write(json.dumps(_unstructure(record), ensure_ascii=False) + "\n")
     else:
-        rows = [export.flatten(r) for r in records]
+        rows = [flatten(r) for r in records]
         columns = list(rows[0]) if rows else []
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
@@ -306,9 +294,9 @@ def _emit(records: Sequence[object], fmt: str) -> int:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "summary": _summary,
-    "officials": _officials,
-    "commitments": _commitments,
-    "threats": _threats,
+    "officials": _listing_of("officials"),
+    "commitments": _listing_of("commitments"),
+    "threats": _listing_of("threats"),
     "search": _search,
     "show": _show,
     "export": _export,

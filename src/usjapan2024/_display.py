@@ -1,8 +1,8 @@
 """How records look to a person: which columns a table shows, and plain-text tables.
 
 The command line's tables and the notebook's HTML tables show the same columns,
-chosen here once per record type; values come from :func:`usjapan2024.export.flatten`
-so a table cell always equals the CSV cell.
+each kind's from the table in ``_records``; values come from ``_flat.flatten``, so a
+table cell always equals the CSV cell.
 """
 
 from __future__ import annotations
@@ -11,34 +11,20 @@ import html
 import textwrap
 from collections.abc import Sequence
 
-from usjapan2024.export import Row, flatten
-from usjapan2024.model import (
-    Commitment,
-    Erratum,
-    Event,
-    Meeting,
-    Official,
-    Party,
-    Programme,
-    Threat,
-)
+from usjapan2024._flat import Row, flatten
+from usjapan2024._records import KINDS
+from usjapan2024.model import Meeting
 
 __all__ = ["display_rows", "html_table", "text_table"]
 
 COLUMNS: dict[type, tuple[str, ...]] = {
     Meeting: ("name", "short_name", "date", "place", "commitments", "threats"),
-    Official: ("id", "name", "title", "country"),
-    Party: ("id", "name", "kind"),
-    Programme: ("id", "name", "acronym", "kind"),
-    Event: ("id", "date", "description"),
-    Commitment: ("id", "parties", "topic", "status", "summary"),
-    Threat: ("id", "actor", "kind", "response", "summary"),
-    Erratum: ("id", "target", "kind", "record_says"),
+    **{kind.cls: kind.columns for kind in KINDS},
 }
+_TEXT: dict[type, str] = {kind.cls: kind.text for kind in KINDS}
 _MIXED = ("type", "id", "text")
 _MIN_TEXT = 30  # below this the last column goes on its own lines
 _CAPS = {"id": 32}  # ids are for copying into `show`: cut them only when very long
-_TEXT_FIELDS = ("summary", "name", "description", "record_says")
 
 
 def display_rows(records: Sequence[object]) -> tuple[tuple[str, ...], list[Row]]:
@@ -51,7 +37,7 @@ def display_rows(records: Sequence[object]) -> tuple[tuple[str, ...], list[Row]]
     rows: list[Row] = []
     for record in records:
         flat = flatten(record)
-        text = next((flat[f] for f in _TEXT_FIELDS if f in flat), "")
+        text = flat.get(_TEXT[type(record)], "") if type(record) in _TEXT else ""
         rows.append({"type": type(record).__name__, "id": flat.get("id"), "text": text})
     return _MIXED, rows
 

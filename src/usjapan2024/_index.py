@@ -16,9 +16,10 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from usjapan2024._filters import FILTERS, Filter, filters_of
 from usjapan2024._records import record_groups, record_id
 from usjapan2024._results import Results
-from usjapan2024.model import Commitment, Meeting, Official, Record, Span, Threat
+from usjapan2024.model import Meeting, Record, Span
 
 __all__ = ["FieldIndex", "MeetingIndex", "index_of"]
 
@@ -80,59 +81,49 @@ class MeetingIndex:
     """Every index of one meeting.
 
     Attributes:
-        officials: Officials by ``country`` and ``organisation``.
-        commitments: Commitments by ``party``, ``topic``, ``status``, ``place``,
-            ``partner``, ``subject`` (case-folded) and ``programme``.
-        threats: Threats by ``actor``, ``kind``, ``place``, ``response`` and ``involving``.
+        tables: For each query function (``"commitments"``...), its records indexed by
+            each of its filters (see ``_filters.FILTERS``).
+        free_text: For each free-text filter, ``(query, name)``, the values it accepts:
+            index key -> the spelling in the data.
         by_id: Every record by its id (a party by its actor's value).
-        subjects: Each subject's case-folded form mapped to its spelling in the data.
-        programme_ids: Each programme id mapped to itself (the valid ``programme=`` values).
         haystacks: Each record with the case-folded text that :func:`search` looks in.
     """
 
-    officials: FieldIndex[Official]
-    commitments: FieldIndex[Commitment]
-    threats: FieldIndex[Threat]
+    tables: dict[str, FieldIndex[Any]]
+    free_text: dict[tuple[str, str], dict[Hashable, str]]
     by_id: dict[str, Record]
-    subjects: dict[str, str]
-    programme_ids: dict[str, str]
     haystacks: tuple[tuple[Record, str], ...]
 
 
 def _build(meeting: Meeting) -> MeetingIndex:
     records = tuple(r for group in record_groups(meeting).values() for r in group)
+    queries = dict.fromkeys(f.query for f in FILTERS)
     return MeetingIndex(
-        officials=FieldIndex.build(
-            meeting.officials,
-            {"country": lambda o: (o.country,), "organisation": lambda o: (o.organisation,)},
-        ),
-        commitments=FieldIndex.build(
-            meeting.commitments,
-            {
-                "party": lambda c: c.parties,
-                "topic": lambda c: (c.topic,),
-                "status": lambda c: (c.status,),
-                "place": lambda c: c.places,
-                "partner": lambda c: c.partners,
-                "subject": lambda c: (s.casefold() for s in c.subjects),
-                "programme": lambda c: c.programmes,
-            },
-        ),
-        threats=FieldIndex.build(
-            meeting.threats,
-            {
-                "actor": lambda t: (t.actor,),
-                "kind": lambda t: (t.kind,),
-                "place": lambda t: t.places,
-                "response": lambda t: (t.response,),
-                "involving": lambda t: t.involving,
-            },
-        ),
+        tables={
+            query: FieldIndex.build(
+                getattr(meeting, query), {f.name: _keys(f) for f in filters_of(query)}
+            )
+            for query in queries
+        },
+        free_text={
+            (f.query, f.name): {f.key(v): v for v in _accepted(f, meeting)}
+            for f in FILTERS
+            if f.vocabulary is None
+        },
         by_id={record_id(record): record for record in records},
-        subjects={s.casefold(): s for c in meeting.commitments for s in c.subjects},
-        programme_ids={p.id: p.id for p in meeting.programmes},
         haystacks=tuple((record, _haystack(record)) for record in records),
     )
+
+
+def _accepted(f: Filter, meeting: Meeting) -> Iterable[Any]:
+    if f.valid is not None:
+        return f.valid(meeting)
+    return (value for record in getattr(meeting, f.query) for value in f.values(record))
+
+
+def _keys(f: Filter) -> Callable[[Any], Iterable[Hashable]]:
+    """The index keys of a record for filter ``f``: its values, case-folded if ``f`` folds."""
+    return lambda record: map(f.key, f.values(record))
 
 
 def _haystack(record: Record) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, SupportsIndex, TypeVar, overload
 
-from usjapan2024.export import Row, flatten
+from usjapan2024._flat import Row, flatten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,13 +56,13 @@ class Results(tuple[R, ...]):
         Records of one type get that type's columns and dtypes; a mix of types (from
         :func:`usjapan2024.search`) gets a ``type`` column and the union of columns.
         """
-        from usjapan2024.export import _pandas, frame_of
+        from usjapan2024._flat import frame_of, pandas
 
         types = {type(record) for record in self}
         if len(types) == 1:
             return frame_of(self.to_records(), types.pop())
         rows = [{"type": type(r).__name__, **flatten(r)} for r in self]
-        return _pandas().DataFrame.from_records(rows)
+        return pandas().DataFrame.from_records(rows)
 
     def _repr_html_(self) -> str:
         from usjapan2024._display import html_table

@@ -12,11 +12,10 @@ in Jupyter and convert to a DataFrame with ``.to_frame()``.
 
 from __future__ import annotations
 
-import enum
-import functools
 from collections.abc import Hashable
 from typing import Any, TypeVar, overload
 
+from usjapan2024._filters import filters_of, member
 from usjapan2024._index import MeetingIndex, index_of
 from usjapan2024._loading import load
 from usjapan2024._results import Results
@@ -43,7 +42,6 @@ from usjapan2024.vocabulary import (
 
 __all__ = ["commitments", "get", "officials", "search", "threats"]
 
-E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 
@@ -58,13 +56,7 @@ def officials(
     >>> [o.name for o in officials(country="us")]
     ['Antony Blinken', 'Lloyd Austin']
     """
-    return _index(meeting).officials.select(
-        _criteria(
-            "officials",
-            ("country", Actor, country),
-            ("organisation", Organisation, organisation),
-        )
-    )
+    return _select("officials", locals())
 
 
 def commitments(  # noqa: PLR0913  (one keyword per filterable field)
@@ -93,20 +85,7 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [c.id for c in commitments(subject="tomahawk")]
     ['commitment.stand-off-missiles']
     """
-    index = _index(meeting)
-    criteria = _criteria(
-        "commitments",
-        ("party", Actor, party),
-        ("topic", Topic, topic),
-        ("status", Status, status),
-        ("place", Place, place),
-        ("partner", Actor, partner),
-    )
-    if subject is not None:
-        criteria["subject"] = _known(subject, index.subjects, "commitments", "subject", fold=True)
-    if programme is not None:
-        criteria["programme"] = _known(programme, index.programme_ids, "commitments", "programme")
-    return index.commitments.select(criteria)
+    return _select("commitments", locals())
 
 
 def threats(  # noqa: PLR0913  (one keyword per filterable field)
@@ -123,16 +102,7 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [t.kind.value for t in threats(actor="KP")]
     ['missile-launches', 'nuclear-buildup']
     """
-    return _index(meeting).threats.select(
-        _criteria(
-            "threats",
-            ("actor", Actor, actor),
-            ("kind", ThreatKind, kind),
-            ("place", Place, place),
-            ("response", Response, response),
-            ("involving", Actor, involving),
-        )
-    )
+    return _select("threats", locals())
 
 
 def search(text: str, *, meeting: Meeting | None = None) -> Results[Record]:
@@ -208,44 +178,35 @@ def _index(meeting: Meeting | None) -> MeetingIndex:
     return index_of(load() if meeting is None else meeting)
 
 
-def _criteria(query: str, *filters: tuple[str, type[enum.Enum], object]) -> dict[str, Hashable]:
-    """The filters that were given, each turned into its enum member."""
+def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
+    """Answer query function ``query`` called with ``arguments`` (its ``locals()``).
+
+    The keyword arguments of a query function other than ``meeting`` are its filters,
+    declared in ``_filters.FILTERS``.
+    """
+    return _index(arguments["meeting"]).tables[query].select(criteria(query, arguments))
+
+
+def criteria(query: str, arguments: dict[str, Any]) -> dict[str, Hashable]:
+    """The filters given in ``arguments``, each as the key the index holds it under.
+
+    This is the one place filter values are interpreted, and the only ``ValueError``
+    it raises is for a value that names nothing (the command line relies on that).
+    """
+    index = _index(arguments.get("meeting"))
     criteria: dict[str, Hashable] = {}
-    for name, cls, value in filters:
-        if value is not None:
-            criteria[name] = value if value.__class__ is cls else _member(cls, value, query, name)
+    for f in filters_of(query):
+        value = arguments[f.name]
+        if value is None:
+            continue
+        if f.vocabulary is not None:
+            is_member = value.__class__ is f.vocabulary
+            criteria[f.name] = value if is_member else member(f.vocabulary, value, query, f.name)
+            continue
+        accepted = index.free_text[query, f.name]
+        if not isinstance(value, str) or f.key(value) not in accepted:
+            valid = ", ".join(sorted(map(repr, accepted.values())))
+            msg = f"{query}(): unknown {f.name} {value!r}; valid values are {valid}"
+            raise ValueError(msg)
+        criteria[f.name] = f.key(value)
     return criteria
-
-
-def _member(cls: type[E], value: object, query: str, name: str) -> E:
-    """Turn a filter value into a member of ``cls``, case-insensitively, or say why not."""
-    member: E | None = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
-    if member is None:
-        valid = ", ".join(repr(m.value) for m in cls)
-        msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
-        raise ValueError(msg)
-    return member
-
-
-@functools.cache
-def _spellings(cls: type[E]) -> dict[str, E]:
-    """Every accepted spelling of each member of ``cls``: its value and name, case-folded."""
-    found: dict[str, E] = {}
-    for member in cls:
-        found[member.name.casefold()] = member
-        found[str(member.value).casefold()] = member
-    return found
-
-
-def _known(
-    value: str | None, known: dict[str, str], query: str, name: str, *, fold: bool = False
-) -> str | None:
-    """Check a free-text filter value against ``known`` (index key -> spelling shown)."""
-    if value is None:
-        return None
-    key = value.casefold() if fold and isinstance(value, str) else value
-    if not isinstance(key, str) or key not in known:
-        valid = ", ".join(repr(v) for v in sorted(known.values()))
-        msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
-        raise ValueError(msg)
-    return key

@@ -1,0 +1,110 @@
+"""Flat rows of records, and DataFrames built from them.
+
+Spreadsheets, CSV files, tables and DataFrames want one row per record and one scalar
+per cell, so every one of them flattens a record the same way, here:
+
+* strings, integers and dates stay as they are; ``None`` stays ``None``;
+* an enum becomes its value (``"JP"``, ``"deterrence"``);
+* a tuple of strings or enums becomes one string, joined with ``"; "`` (the source
+  text has no semicolons, so the join is unambiguous);
+* ``sources`` becomes two columns: ``spans`` (``"start-end; start-end"``) and
+  ``quotes`` (the quotes, joined with ``"; "``);
+* the meeting's record groups become counts, and its metadata is left out.
+
+DataFrames get real dtypes: dates as ``datetime64``, every vocabulary as a
+``category`` whose categories are all the enum's values (ordered for
+:class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``.
+pandas is an optional extra; importing this module does not import it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import typing
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from usjapan2024.model import Span
+from usjapan2024.vocabulary import Response
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["JOIN", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
+
+Row = dict[str, str | int | datetime.date | None]
+"""One flat record: column name -> scalar."""
+
+JOIN = "; "
+
+
+def flatten(record: object) -> Row:
+    """Flatten one record (or the meeting) into a row of scalars."""
+    row: Row = {}
+    for field in attrs.fields(type(record)):  # type: ignore[arg-type]
+        value = getattr(record, field.name)
+        if field.name == "sources":
+            row["spans"] = JOIN.join(f"{s.start}-{s.end}" for s in value)
+            row["quotes"] = JOIN.join(s.quote for s in value)
+        elif field.name == "metadata":
+            continue  # the meeting's metadata is one nested object, not a column
+        elif isinstance(value, tuple):
+            if value and attrs.has(type(value[0])):
+                row[field.name] = len(value)  # the meeting's record groups: a count
+            else:
+                row[field.name] = JOIN.join(_scalar_text(item) for item in value)
+        else:
+            row[field.name] = value.value if isinstance(value, enum.Enum) else value
+    return row
+
+
+def _scalar_text(value: object) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+
+
+def flatten_columns(cls: type) -> list[str]:
+    """The column names :func:`flatten` gives a record of type ``cls``."""
+    names: list[str] = []
+    for field in attrs.fields(cls):
+        if field.name == "sources":
+            names += ["spans", "quotes"]
+        elif field.name != "metadata":
+            names.append(field.name)
+    return names
+
+
+def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
+    """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
+    pd = pandas()
+    columns = flatten_columns(cls)
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    hints = typing.get_type_hints(cls)
+    for name in columns:
+        frame[name] = frame[name].astype(_dtype(pd, hints.get(name)))
+    return frame
+
+
+def _dtype(pd: Any, hint: Any) -> Any:  # noqa: ANN401  (pandas is untyped here)
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    base = args[0] if typing.get_origin(hint) is not tuple and args else hint
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return pd.CategoricalDtype([m.value for m in base], ordered=base is Response)
+    if base is datetime.date:
+        return "datetime64[ns]"
+    if base is int:
+        return "Int64"
+    if typing.get_origin(hint) is tuple and attrs.has(typing.get_args(hint)[0]):
+        return "Int64" if typing.get_args(hint)[0] is not Span else "string"
+    return "string"
+
+
+def pandas() -> Any:  # noqa: ANN401
+    """Import pandas, or say which extra installs it."""
+    try:
+        import pandas as pd
+    except ImportError:
+        msg = "to_frame() needs pandas: pip install 'usjapan2024[pandas]'"
+        raise ImportError(msg) from None
+    return pd
