@@ -15,18 +15,6 @@ from typing import Any
 
 __all__: list[str] = []
 
-_FACTORIES = {
-    "Span": "spans",
-    "Party": "parties",
-    "Official": "officials",
-    "Programme": "programmes",
-    "Event": "events",
-    "Commitment": "commitments",
-    "Threat": "threats",
-    "Erratum": "errata",
-    "Meeting": "meetings",
-}
-
 
 def _lazy(factory: str) -> Callable[[type], Any]:
     def resolve(_: type) -> Any:  # noqa: ANN401  (a SearchStrategy; typed where it is made)
@@ -39,7 +27,11 @@ def _hypothesis_setup_hook() -> None:
     """Register a strategy for every record type; Hypothesis calls this on import."""
     from hypothesis import strategies as st
 
-    from usjapan2024 import model
+    from usjapan2024._records import KINDS
+    from usjapan2024.model import Meeting, Span
 
-    for name, factory in _FACTORIES.items():
-        st.register_type_strategy(getattr(model, name), _lazy(factory))
+    # Each kind's strategy is named as its group; the two that are not kinds besides.
+    factories: dict[type, str] = {Span: "spans", Meeting: "meetings"}
+    factories.update((kind.cls, kind.group) for kind in KINDS)
+    for cls, factory in factories.items():
+        st.register_type_strategy(cls, _lazy(factory))

@@ -23,11 +23,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import string
+from collections.abc import Callable
 from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
+from usjapan2024._records import KINDS, record_id
 from usjapan2024.model import (
     Commitment,
     DocumentRef,
@@ -302,6 +304,15 @@ def _draw_errata(
 errata = st.composite(_draw_errata)
 
 
+_SIMPLE: dict[type, Callable[..., Record]] = {
+    Official: lambda draw, i, actors, **kw: _draw_officials(draw, id=i, countries=actors, **kw),
+    Programme: lambda draw, i, _, **kw: _draw_programmes(draw, id=i, **kw),
+    Event: lambda draw, i, actors, **kw: _draw_events(draw, id=i, actors=actors, **kw),
+    Threat: lambda draw, i, actors, **kw: _draw_threats(draw, id=i, actors=actors, **kw),
+}
+"""How to draw a record of each kind that refers to nothing but actors."""
+
+
 @functools.lru_cache(maxsize=64)
 def _slug_lists(max_size: int) -> st.SearchStrategy[list[str]]:
     return st.lists(_SLUG, max_size=max_size, unique=True)
@@ -327,55 +338,34 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
     text = f"{body}\n{draw(st.sampled_from(('Related: another article', 'Section heading')))}"
     limit = len(body)
     actors = tuple(draw(st.lists(st.sampled_from(Actor), min_size=1, max_size=6, unique=True)))
-    party_records = tuple(
-        (_draw_parties(draw, actor=actor, text=text, limit=limit)) for actor in actors
-    )
-    ids = {
-        kind: _ids(kind, draw, max_records)
-        for kind in ("official", "programme", "event", "commitment", "threat", "erratum")
-    }
-    official_records = tuple(
-        _draw_officials(draw, id=i, countries=actors, text=text, limit=limit)
-        for i in ids["official"]
-    )
-    programme_records = tuple(
-        (_draw_programmes(draw, id=i, text=text, limit=limit)) for i in ids["programme"]
-    )
-    event_records = tuple(
-        (_draw_events(draw, id=i, actors=actors, text=text, limit=limit)) for i in ids["event"]
-    )
-    commitment_records = tuple(
-        (
-            _draw_commitments(
-                draw,
-                id=i,
-                actors=actors,
-                programme_ids=ids["programme"],
-                event_ids=ids["event"],
-                text=text,
-                limit=limit,
+    groups: dict[str, tuple[Record, ...]] = {}
+    # Each kind in the order of the file, so that what a record refers to exists already.
+    for kind in KINDS:
+        if kind.cls is Party:
+            groups[kind.group] = tuple(
+                _draw_parties(draw, actor=a, text=text, limit=limit) for a in actors
             )
-        )
-        for i in ids["commitment"]
-    )
-    threat_records = tuple(
-        (_draw_threats(draw, id=i, actors=actors, text=text, limit=limit)) for i in ids["threat"]
-    )
-    targets = {
-        record.id.value if isinstance(record.id, Actor) else record.id: _fields(record)
-        for group in (
-            party_records,
-            official_records,
-            programme_records,
-            event_records,
-            commitment_records,
-            threat_records,
-        )
-        for record in group
-    }
-    erratum_records = tuple(
-        (_draw_errata(draw, id=i, targets=targets, text=text, limit=limit)) for i in ids["erratum"]
-    )
+            continue
+        ids = _ids(kind.cls.__name__.lower(), draw, max_records)
+        if kind.cls is Erratum:
+            targets = {record_id(r): _fields(r) for g in groups.values() for r in g}
+            groups[kind.group] = tuple(
+                _draw_errata(draw, id=i, targets=targets, text=text, limit=limit) for i in ids
+            )
+        elif kind.cls is Commitment:
+            programme_ids = tuple(record_id(r) for r in groups["programmes"])
+            event_ids = tuple(record_id(r) for r in groups["events"])
+            groups[kind.group] = tuple(
+                _draw_commitments(
+                    draw, id=i, actors=actors, programme_ids=programme_ids,
+                    event_ids=event_ids, text=text, limit=limit,
+                )
+                for i in ids
+            )  # fmt: skip
+        else:
+            groups[kind.group] = tuple(
+                _SIMPLE[kind.cls](draw, i, actors, text=text, limit=limit) for i in ids
+            )
     exclusion = Exclusion(
         Span(limit + 1, len(text), text[limit + 1 :]), draw(_one(tuple(ExclusionReason)))
     )
@@ -401,14 +391,8 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         date=draw(st.dates()),
         place=draw(_one(tuple(Place))),
         host=draw(_one(actors)),
-        officials=official_records,
-        parties=party_records,
-        programmes=programme_records,
-        events=event_records,
-        commitments=commitment_records,
-        threats=threat_records,
-        errata=erratum_records,
         sources=_draw_sources(draw, text, limit),
+        **groups,  # type: ignore[arg-type]
     )
     return meeting, text
 
