@@ -20,19 +20,21 @@ find_python() {
   return 1
 }
 
-# ensure_venv DIR PYTHON SPEC: make DIR a venv of PYTHON with SPEC installed
-# (editable), reinstalling only when pyproject.toml changed since the last time.
+# ensure_venv DIR PYTHON SPEC [CONSTRAINTS]: make DIR a venv of PYTHON with SPEC
+# installed (editable), under the pip constraints file CONSTRAINTS if given;
+# reinstalling only when pyproject.toml or the constraints changed since the last time.
 ensure_venv() {
-  local dir=$1 python=$2 spec=$3 stamp="$1/.installed"
+  local dir=$1 python=$2 spec=$3 constraints=${4:-} stamp="$1/.installed" wanted
+  wanted="$spec${constraints:+ $(cat "$constraints")}"
   if [ ! -x "$dir/bin/python" ]; then
     step "creating $dir with $("$python" --version)"
     "$python" -m venv "$dir"
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$(cat "$stamp")" != "$spec" ]; then
-    step "installing $spec into $dir"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    step "installing $spec into $dir${constraints:+ (constrained by $constraints)}"
     # A current pip resolves this set faster than the one a new venv comes with.
     "$dir/bin/python" -m pip install --quiet --upgrade pip
-    "$dir/bin/python" -m pip install --quiet --editable "$spec"
-    echo "$spec" > "$stamp"
+    "$dir/bin/python" -m pip install --quiet --editable "$spec" ${constraints:+--constraint "$constraints"}
+    echo "$wanted" > "$stamp"
   fi
 }

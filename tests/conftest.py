@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -34,10 +33,3 @@ FUZZ_EXAMPLES = {"ci": 1_000, "dev": 200, "compat": 100, "thorough": 20_000}.get
 """Examples per fuzz test: at least 1,000 in CI, as the fuzzing issue requires."""
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_SOURCE = ROOT.parent / "shared" / "source" / "communique-2024-07-28.txt"
-
-
-@pytest.fixture(scope="session")
-def root() -> Path:
-    """The repository's top folder."""
-    return ROOT

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
-
-from usjapan2024 import Meeting, source_text
-from usjapan2024._integrity import check
-from usjapan2024.strategies import meetings_with_source
+from usjapan2024 import source_text
 
 from .helpers import bundled_document, problems_of
 
@@ -137,14 +133,6 @@ class TestIdsAndReferences:
         document["errata"][0]["target"] = "nobody"
         document["officials"][0]["sources"][0]["quote"] = "nope"
         assert len(problems_of(document)) == 3
-
-
-class TestGenerated:
-    @given(meetings_with_source())
-    def test_generated_meetings_pass(self, pair: tuple[Meeting, str]) -> None:
-        """The strategies' meetings are valid: the checks find nothing."""
-        meeting, text = pair
-        assert check(meeting, text) == []
 
 
 class TestIdsAcrossTypes:

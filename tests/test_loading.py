@@ -13,7 +13,7 @@ import usjapan2024
 from usjapan2024 import DatasetError, Meeting, dump, dumps, load, loads, source_text
 from usjapan2024.strategies import meetings_with_source
 
-from .conftest import ROOT, SHARED_SOURCE
+from .conftest import ROOT
 
 # The digest ../shared/source/README.md gives for the source text.
 SOURCE_SHA256 = "17048a9dbb06ab98b142242c4cd329b12a364b0d57271a5809bcac431e29b60e"
@@ -27,11 +27,6 @@ class TestBundled:
         assert hashlib.sha256(raw).hexdigest() == SOURCE_SHA256
         assert source_text().encode("utf-8") == raw
 
-    @pytest.mark.skipif(not SHARED_SOURCE.exists(), reason="../shared is not on this machine")
-    def test_source_is_byte_identical_to_shared(self) -> None:
-        """Where ../shared exists, the bundled copy has the same bytes."""
-        assert (DATA / "communique-2024-07-28.txt").read_bytes() == SHARED_SOURCE.read_bytes()
-
     def test_load_is_cached(self) -> None:
         """Every call returns the same object."""
         assert load() is load()
@@ -44,7 +39,6 @@ class TestBundled:
         """The file carries its schema version, source digest and citation."""
         meeting = load()
         assert meeting.schema_version in usjapan2024.SUPPORTED_SCHEMA_VERSIONS
-        assert meeting.metadata.source.sha256 == SOURCE_SHA256
         assert meeting.metadata.version == usjapan2024.__version__
         assert "2+2" in meeting.metadata.official_document.title
 
@@ -126,7 +120,6 @@ class TestUserFiles:
         with pytest.raises(DatasetError):
             loads(json.dumps(document))
         assert load() is before
-        assert load().commitments[0].id == "commitment.rule-of-law"
 
 
 class TestGarbageCollector:

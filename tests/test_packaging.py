@@ -86,3 +86,52 @@ class TestWheel:
         from usjapan2024 import __version__, load
 
         assert result.stdout.split() == [str(len(load().commitments)), __version__]
+
+
+class TestPublicNames:
+    """``__init__`` lists each public name twice: for the lazy loader and for type checkers."""
+
+    def _type_checking_imports(self) -> dict[str, str]:
+        import ast
+
+        tree = ast.parse((ROOT / "src" / "usjapan2024" / "__init__.py").read_text("utf-8"))
+        (block,) = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.If)
+            and isinstance(node.test, ast.Name)
+            and node.test.id == "TYPE_CHECKING"
+        ]
+        found = {}
+        for node in block.body:
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    assert alias.asname == alias.name, "re-export with `import X as X`"
+                    found[alias.name] = str(node.module)
+        return found
+
+    def test_lists_agree(self) -> None:
+        """The imports type checkers read name the same modules as the lazy table."""
+        import usjapan2024
+
+        assert self._type_checking_imports() == usjapan2024._MODULE_OF
+
+    def test_every_name_resolves(self) -> None:
+        """Every name in __all__ is there at run time, from the module the table says."""
+        import importlib
+
+        import usjapan2024
+
+        for name in usjapan2024.__all__:
+            value = getattr(usjapan2024, name)
+            if name != "__version__":
+                module = importlib.import_module(usjapan2024._MODULE_OF[name])
+                assert value is getattr(module, name)
+        assert isinstance(usjapan2024.__version__, str)
+
+    def test_unknown_name_is_an_attribute_error(self) -> None:
+        """A misspelt name fails as for any module."""
+        import usjapan2024
+
+        with pytest.raises(AttributeError, match="has no attribute 'lod'"):
+            _ = usjapan2024.lod  # type: ignore[attr-defined]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from usjapan2024 import DatasetError, load, loads
+from usjapan2024 import DatasetError, loads
 
 from .helpers import bundled_document, problems_of
 
@@ -57,11 +55,6 @@ class TestNotADataset:
         document = bundled_document()
         del document["schema_version"]
         assert problems_of(document)[0][0] == "$.schema_version"
-
-    def test_missing_file(self, tmp_path: Path) -> None:
-        """A path that does not exist is FileNotFoundError, as Python users expect."""
-        with pytest.raises(FileNotFoundError):
-            load(tmp_path / "missing.json")
 
     def test_loads_wrong_argument_type(self) -> None:
         """Passing something that is not text is a programming error, not bad data."""

@@ -44,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Version(argparse.Action):
-    """``--version``, reading the installed metadata only when asked (it costs ~10 ms)."""
+    """``--version``, reading the installed metadata only when asked (it is slow to read)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
         from usjapan2024 import __version__

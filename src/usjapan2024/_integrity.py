@@ -31,7 +31,7 @@ __all__ = ["REFERENCES", "check"]
 def check(meeting: Meeting, text: str) -> list[Problem]:
     """Return every problem with ``meeting`` read against the source ``text``."""
     records = [r for group in record_groups(meeting).values() for r in group]
-    # Ids as plain strings (a party's is its Actor's value: enums hash by name, not value).
+    # Ids as plain strings, a party's being its Actor's value, so that every id compares as text.
     ids = [r.id.value if r.__class__ is Party else r.id for r in records]
     problems = list(_check_digest(meeting, text))
     problems += _check_spans(meeting, text)

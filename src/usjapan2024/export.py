@@ -8,9 +8,11 @@ optional extra; importing this module does not import it.
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
-from usjapan2024._flat import JOIN, Row, flatten, frame_of
+from usjapan2024 import _flat
+from usjapan2024._flat import JOIN, Row
 from usjapan2024._loading import load
 from usjapan2024._records import KINDS as _KINDS
 from usjapan2024._records import RECORD_KINDS, record_groups
@@ -36,7 +38,7 @@ def to_records(kind: str, *, meeting: Meeting | None = None) -> list[Row]:
     >>> to_records("commitments")[0]["parties"]
     'US; JP'
     """
-    return [flatten(record) for record in _records(kind, meeting or load())]
+    return [_flat.flatten(record) for record in _records(kind, meeting or load())]
 
 
 def _records(kind: str, meeting: Meeting) -> tuple[Any, ...]:
@@ -59,4 +61,21 @@ def to_frame(kind: str, *, meeting: Meeting | None = None) -> pd.DataFrame:
     {'recognition': 1, 'concern': 1, 'criticism': 2, 'condemnation': 4}
     """
     rows = to_records(kind, meeting=meeting)
-    return frame_of(rows, _CLASSES[kind])
+    return _flat.frame_of(rows, _CLASSES[kind])
+
+
+_MOVED = ("flatten", "flatten_columns", "frame_of")
+"""Helpers 1.0.0 left importable from here; they now live in a private module."""
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401
+    if name in _MOVED:
+        warnings.warn(
+            f"usjapan2024.export.{name} is deprecated and will be removed in 2.0.0;"
+            " use to_records() or Results.to_records() for flat rows",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(_flat, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

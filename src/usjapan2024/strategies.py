@@ -105,7 +105,7 @@ def spans(draw: st.DrawFn, text: str | None = None, *, limit: int | None = None)
 
 
 # Strategies are built once and reused: building new strategy objects inside every
-# draw made a generated meeting cost about 35 ms, most of it Hypothesis bookkeeping.
+# draw made generating a meeting slow, most of the time going to Hypothesis bookkeeping.
 _COUNT = st.integers(1, 3)
 _OFFSET = st.integers(0, 2**16)
 
