@@ -41,13 +41,13 @@ class TestNotADataset:
             ("$", "key 'schema_version' appears twice in one object")
         ]
 
-    @pytest.mark.parametrize("version", [0, 2, "1", True, None])
+    @pytest.mark.parametrize("version", [0, 3, "1", True, None, 2.0])
     def test_unsupported_schema_version(self, version: object) -> None:
         """A version this release cannot read names the versions it can."""
         document = bundled_document()
         document["schema_version"] = version
         assert problems_of(document) == [
-            ("$.schema_version", f"this release reads schema_version 1, got {version!r}")
+            ("$.schema_version", f"this release reads schema_version 1, 2, got {version!r}")
         ]
 
     def test_missing_schema_version(self) -> None:

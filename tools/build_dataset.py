@@ -29,6 +29,7 @@ from usjapan2024.model import (
     Official,
     Party,
     Programme,
+    Reference,
     SourceInfo,
     Span,
     Threat,
@@ -42,6 +43,7 @@ from usjapan2024.vocabulary import (
     Place,
     ProgrammeKind,
     Response,
+    SourceRole,
     Status,
     ThreatKind,
     Topic,
@@ -749,6 +751,22 @@ THREATS = (
     ),
 )
 
+
+def ref(
+    url: str, publisher: str, title: str, date: datetime.date | None, role: SourceRole
+) -> Reference:
+    """A source an erratum relies on; every one was read before it was recorded."""
+    return Reference(title, publisher, url, date, role)
+
+
+MOD_2PLUS2 = ref(
+    "https://www.mod.go.jp/en/article/2024/07/c11d4b86153aa309ebba4717f43490430d31343c.html",
+    "Japan Ministry of Defense",
+    'Japan-U.S. Security Consultative Committee ("2+2")',
+    None,
+    SourceRole.PRIMARY,
+)
+
 ERRATA = (
     Erratum(
         "erratum.defense-minister",
@@ -756,11 +774,19 @@ ERRATA = (
         "name",
         ErratumKind.CORRECTION,
         "Defense Minister Yasukazu Hamada",
-        "Japan's Minister of Defense on 28 July 2024 was Minoru Kihara (in office 13 September"
-        " 2023 to 1 October 2024; Yasukazu Hamada held the office until 13 September 2023)."
-        ' The joint statement names "Minister of Defense KIHARA".',
-        "Japan Ministry of Defense release on the 2+2 of 28 July 2024; reporting of the"
-        " cabinet changes of September 2023 and October 2024",
+        "Japan's Minister of Defense on 28 July 2024 was Minoru Kihara, who held the 2+2 with"
+        " the other three ministers; he had replaced Yasukazu Hamada in the cabinet reshuffle"
+        ' of 13 September 2023. The joint statement lists "Minister of Defense KIHARA".',
+        (
+            MOD_2PLUS2,
+            ref(
+                "https://www.defenceleaders.com/news/japan-gets-new-defense-minister",
+                "Defence Leaders (reposting the Associated Press)",
+                "Japan gets new defense minister",
+                datetime.date(2023, 9, 14),
+                SourceRole.REPORT,
+            ),
+        ),
         spans("Defense Minister Yasukazu Hamada"),
     ),
     Erratum(
@@ -769,8 +795,24 @@ ERRATA = (
         "description",
         ErratumKind.CORRECTION,
         "Japan’s newly established Joint Operations Command (JJOC)",
-        "On 28 July 2024 the JJOC was planned, not yet established; it was stood up on 24 March 2025.",
-        "Japan Ministry of Defense; reporting of 24 March 2025",
+        "On 28 July 2024 the JJOC was planned, not yet established; it was launched on"
+        " 24 March 2025 (news reports).",
+        (
+            ref(
+                "https://www.nippon.com/en/news/yjj2025032400552/ceremony-marks-launch-of-sdf-joint-operations-command.html",
+                "Nippon.com (Jiji Press)",
+                "Ceremony Marks Launch of SDF Joint Operations Command",
+                datetime.date(2025, 3, 24),
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://news.usni.org/2025/03/25/japan-stands-up-new-joint-operations-command-planned-to-work-with-local-u-s-forces",
+                "USNI News",
+                "Japan Stands Up New Joint Operations Command Planned to Work with Local U.S. Forces",
+                datetime.date(2025, 3, 25),
+                SourceRole.REPORT,
+            ),
+        ),
         spans(JJOC),
     ),
     Erratum(
@@ -779,8 +821,18 @@ ERRATA = (
         "date",
         ErratumKind.CLARIFICATION,
         KISHIDA,
-        "An Official Visit with State Dinner, Washington, 10 April 2024.",
-        "Joint Statement of the Security Consultative Committee (2+2), 28 July 2024",
+        "An Official Visit with a state dinner, Washington, 10 April 2024, as the White House"
+        " announced it in January 2024. Sources on the 2+2 say only that the visit was in April.",
+        (
+            ref(
+                "https://japannews.yomiuri.co.jp/politics/politics-government/20240126-164621/",
+                "The Japan News (Yomiuri Shimbun)",
+                "White House Announces Official Visit by Japan PM Fumio Kishida on April 10;"
+                " State Dinner and Summit with President Joe Biden Planned",
+                datetime.date(2024, 1, 26),
+                SourceRole.REPORT,
+            ),
+        ),
         spans(KISHIDA),
     ),
     Erratum(
@@ -792,7 +844,15 @@ ERRATA = (
         'TOFU is "Think of Okinawa\'s Future in the United States", a Ministry of Foreign Affairs'
         " of Japan exchange programme for Okinawan students. Whether the joint statement names"
         " it is not verified.",
-        "Ministry of Foreign Affairs of Japan programme pages",
+        (
+            ref(
+                "https://www.mofa.go.jp/na/fa/pagewe_000001_00042.html",
+                "Ministry of Foreign Affairs of Japan",
+                "Japan-United States of America Relations",
+                datetime.date(2024, 4, 5),
+                SourceRole.PRIMARY,
+            ),
+        ),
         spans("TOFU"),
     ),
     Erratum(
@@ -804,13 +864,22 @@ ERRATA = (
         'SEED is "Student Educational Exchange and Dialogue", run by the Ministry of Foreign'
         " Affairs of Japan with the U.S. Department of Defense Education Activity. Whether the"
         " joint statement names it is not verified.",
-        "Ministry of Foreign Affairs of Japan programme pages",
+        (
+            ref(
+                "https://www.dodea.edu/Pacific/newsroom/pressreleases/Japan-MOFA-and-DoDEA-Partner.cfm",
+                "Department of Defense Education Activity",
+                "Japan's Ministry of Foreign Affairs and DoDEA partner to bring unique cultural"
+                " and educational exchange opportunities to Japanese and American students",
+                datetime.date(2020, 11, 13),
+                SourceRole.PRIMARY,
+            ),
+        ),
         spans("SEED"),
     ),
 )
 
 MEETING = Meeting(
-    schema_version=1,
+    schema_version=2,
     metadata=METADATA,
     name="Japan-US Security Consultative Committee",
     short_name="2+2",

@@ -47,8 +47,8 @@ __all__ = [
     "structure_meeting",
 ]
 
-SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1,)
-"""The ``schema_version`` values this release can read."""
+SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2)
+"""The ``schema_version`` values this release can read; it writes the last."""
 
 _ENUMS = tuple(getattr(vocabulary, name) for name in vocabulary.__all__)
 # ASCII digits only, and no trailing newline: `\d` and `$` would allow both.
@@ -201,6 +201,8 @@ def structure_meeting(document: Any) -> Meeting:
         readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
         message = f"this release reads schema_version {readable}, got {version!r}"
         raise DatasetError([Problem("$.schema_version", message)])
+    if version == 1:
+        document = _from_schema_1(document)
     try:
         return fast_converter().structure(document, Meeting)
     except (_Invalid, cattrs.ForbiddenExtraKeysError, KeyError):
@@ -218,6 +220,28 @@ def structure_meeting(document: Any) -> Meeting:
 def _problem(line: str) -> Problem:
     message, _, path = line.rpartition(" @ ")  # cattrs writes "message @ $.path"
     return Problem(path, message)
+
+
+def _from_schema_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade a schema-1 document to schema 2, leaving anything malformed for the checks.
+
+    Schema 2 replaced an erratum's free-text ``reference`` with structured
+    ``references``; a schema-1 reference becomes one reference without an address.
+    """
+    upgraded = {**document, "schema_version": 2}
+    if document.get("errata").__class__ is list:
+        upgraded["errata"] = [_erratum_from_schema_1(e) for e in document["errata"]]
+    return upgraded
+
+
+def _erratum_from_schema_1(erratum: Any) -> Any:
+    if erratum.__class__ is not dict or "reference" not in erratum:
+        return erratum
+    upgraded = {k: v for k, v in erratum.items() if k != "reference"}
+    upgraded["references"] = [
+        {"title": erratum["reference"], "publisher": None, "url": None, "date": None, "role": None}
+    ]
+    return upgraded
 
 
 def _leaves(group: BaseException) -> Iterator[BaseException]:

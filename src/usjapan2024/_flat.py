@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import typing
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ JOIN = "; "
 def flatten(record: object) -> Row:
     """Flatten one record (or the meeting) into a row of scalars."""
     row: Row = {}
+    counted = _groups_of(typing.cast("Any", type(record)))
     for field in attrs.fields(type(record)):  # type: ignore[arg-type]
         value = getattr(record, field.name)
         if field.name == "sources":
@@ -50,14 +52,26 @@ def flatten(record: object) -> Row:
             row["quotes"] = JOIN.join(s.quote for s in value)
         elif field.name == "metadata":
             continue  # the meeting's metadata is one nested object, not a column
+        elif field.name in counted:
+            row[field.name] = len(value)  # the meeting's record groups: a count
         elif isinstance(value, tuple):
-            if value and attrs.has(type(value[0])):
-                row[field.name] = len(value)  # the meeting's record groups: a count
-            else:
-                row[field.name] = JOIN.join(_scalar_text(item) for item in value)
+            row[field.name] = JOIN.join(_scalar_text(item) for item in value)
         else:
             row[field.name] = value.value if isinstance(value, enum.Enum) else value
     return row
+
+
+@functools.cache
+def _groups_of(cls: Any) -> frozenset[str]:  # noqa: ANN401  (any attrs class)
+    """The fields of ``cls`` (other than ``sources``) that hold tuples of records."""
+    hints = typing.get_type_hints(cls)
+    return frozenset(
+        name
+        for name, hint in hints.items()
+        if name != "sources"
+        and typing.get_origin(hint) is tuple
+        and attrs.has(typing.get_args(hint)[0])
+    )
 
 
 def _scalar_text(value: object) -> str:

@@ -11,7 +11,7 @@ import enum
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -19,7 +19,7 @@ import attrs
 from usjapan2024._filters import FILTERS, Filter, filters_of
 from usjapan2024._records import record_groups, record_id
 from usjapan2024._results import Results
-from usjapan2024.model import Meeting, Record, Span
+from usjapan2024.model import Meeting, Record, Retired, Span
 
 __all__ = ["FieldIndex", "MeetingIndex", "index_of"]
 
@@ -86,12 +86,14 @@ class MeetingIndex:
         free_text: For each free-text filter, ``(query, name)``, the values it accepts:
             index key -> the spelling in the data.
         by_id: Every record by its id (a party by its actor's value).
+        retired: Every retired id, with what replaced it.
         haystacks: Each record with the case-folded text that :func:`search` looks in.
     """
 
     tables: dict[str, FieldIndex[Any]]
     free_text: dict[tuple[str, str], dict[Hashable, str]]
     by_id: dict[str, Record]
+    retired: dict[str, Retired]
     haystacks: tuple[tuple[Record, str], ...]
 
 
@@ -111,6 +113,7 @@ def _build(meeting: Meeting) -> MeetingIndex:
             if f.vocabulary is None
         },
         by_id={record_id(record): record for record in records},
+        retired={retired.id: retired for retired in meeting.retired},
         haystacks=tuple((record, _haystack(record)) for record in records),
     )
 
@@ -127,18 +130,26 @@ def _keys(f: Filter) -> Callable[[Any], Iterable[Hashable]]:
 
 
 def _haystack(record: Record) -> str:
-    """The record's words, case-folded: every string field, enum values, and its quotes."""
-    words: list[str] = []
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
+    """The record's words, case-folded: its strings, enum values and quotes, nested ones too.
+
+    Nested records count (an erratum's references), so that searching for a publisher
+    finds the errata that cite it.
+    """
+    return "\n".join(_words(record)).casefold()
+
+
+def _words(obj: object) -> Iterator[str]:
+    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, field.name)
         for item in value if isinstance(value, tuple) else (value,):
             if isinstance(item, enum.Enum):
-                words.append(str(item.value))
+                yield str(item.value)
             elif isinstance(item, str):
-                words.append(item)
+                yield item
             elif isinstance(item, Span):
-                words.append(item.quote)
-    return "\n".join(words).casefold()
+                yield item.quote
+            elif attrs.has(type(item)):
+                yield from _words(item)
 
 
 _lock = threading.Lock()

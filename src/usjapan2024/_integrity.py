@@ -3,7 +3,8 @@
 The schema (enforced while structuring) says each value has the right type; these
 checks say the values agree: every quote is the text at its offsets, no record cites
 a line that is not part of the communiqué, every record cites something, every id is
-unique and every reference resolves.  Each check yields :class:`Problem` values
+unique and every reference resolves, and a retired id is no record's id and points
+to records that exist.  Each check yields :class:`Problem` values
 instead of raising, so one run reports everything that is wrong.
 
 They run on every load, so they are written for speed: one pass over the spans with
@@ -37,7 +38,9 @@ def check(meeting: Meeting, text: str) -> list[Problem]:
     problems += _check_spans(meeting, text)
     problems += _check_cited(meeting)
     problems += _check_ids(meeting, ids)
-    problems += _check_references(meeting, dict(zip(ids, records, strict=True)))
+    by_id = dict(zip(ids, records, strict=True))
+    problems += _check_references(meeting, by_id)
+    problems += _check_retired(meeting, by_id)
     return problems
 
 
@@ -260,3 +263,19 @@ def _check_erratum_field(index: int, target: Record, field: str) -> Iterator[Pro
             f"{field!r} is not a field of {record_id(target)!r};"
             f" expected one of {', '.join(names)}",
         )
+
+
+def _check_retired(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Problem]:
+    """A retired id names no record and appears once; what replaced it exists."""
+    seen: set[str] = set()
+    for i, retired in enumerate(meeting.retired):
+        if retired.id in by_id:
+            yield Problem(f"$.retired[{i}].id", f"{retired.id!r} is retired but a record has it")
+        elif retired.id in seen:
+            yield Problem(f"$.retired[{i}].id", f"{retired.id!r} is retired twice")
+        seen.add(retired.id)
+        if not retired.replaced_by:
+            yield Problem(f"$.retired[{i}].replaced_by", "names no record; a retired id points on")
+        for j, replacement in enumerate(retired.replaced_by):
+            if replacement not in by_id:
+                yield _unresolved(f"$.retired[{i}].replaced_by[{j}]", replacement, "records")

@@ -48,7 +48,7 @@ def source_text() -> str:
     """
     global _source  # noqa: PLW0603  (a read-once cache)
     if _source is None:
-        _source = _read_resource(_SOURCE_FILE).decode("utf-8")
+        _source = read_resource(_SOURCE_FILE).decode("utf-8")
     return _source
 
 
@@ -79,12 +79,13 @@ def _load_bundled() -> Meeting:
         with _lock:
             meeting = _bundled
             if meeting is None:
-                meeting = loads(_read_resource(_DATA_FILE), source=source_text())
+                meeting = loads(read_resource(_DATA_FILE), source=source_text())
                 _bundled = meeting
     return meeting
 
 
-def _read_resource(name: str) -> bytes:
+def read_resource(name: str) -> bytes:
+    """Return the bytes of the data file ``name`` shipped in the package."""
     return _data_folder().joinpath(name).read_bytes()
 
 

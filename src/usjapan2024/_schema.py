@@ -2,7 +2,9 @@
 
 Generating it from the classes means the schema cannot drift from the code; the
 copy shipped as ``data/usjapan2024.schema.json`` is for people who do not run
-Python, and a test checks that it equals what this module generates.
+Python, and a test checks that it equals what this module generates.  The schema of
+each earlier version this release still reads is shipped beside it, frozen as that
+release published it (``data/usjapan2024.schema-1.json``).
 
 The schema states the shape (types, required fields, enum values, no unknown keys);
 what it cannot state, such as "every quote matches the text" or "every id is
@@ -15,6 +17,7 @@ import copy
 import datetime
 import enum
 import functools
+import json
 import types
 import typing
 from typing import Any
@@ -26,20 +29,35 @@ from usjapan2024.model import Meeting
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
-SCHEMA_ID = "urn:usjapan2024:schema:1"
+SCHEMA_ID = "urn:usjapan2024:schema:{version}"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def json_schema() -> dict[str, Any]:
-    """Return the JSON Schema of the dataset file, as a new dict the caller may change.
+def json_schema(version: int = SUPPORTED_SCHEMA_VERSIONS[-1]) -> dict[str, Any]:
+    """Return the JSON Schema of a dataset file, as a new dict the caller may change.
+
+    Args:
+        version: The ``schema_version`` whose schema to return: the current one by
+            default (what :func:`usjapan2024.dumps` writes), or an earlier one this
+            release still reads.
 
     >>> schema = json_schema()
-    >>> schema["$schema"]
-    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["$id"], schema["$schema"]
+    ('urn:usjapan2024:schema:2', 'https://json-schema.org/draft/2020-12/schema')
     >>> schema["$defs"]["Actor"]["enum"][:3]
     ['US', 'JP', 'CN']
+    >>> json_schema(1)["$id"]
+    'urn:usjapan2024:schema:1'
     """
-    return copy.deepcopy(_build())
+    if version == SUPPORTED_SCHEMA_VERSIONS[-1]:
+        return copy.deepcopy(_build())
+    if version in SUPPORTED_SCHEMA_VERSIONS:
+        from usjapan2024._loading import read_resource
+
+        frozen: dict[str, Any] = json.loads(read_resource(f"usjapan2024.schema-{version}.json"))
+        return frozen
+    msg = f"no schema_version {version!r}; this release knows {SUPPORTED_SCHEMA_VERSIONS}"
+    raise ValueError(msg)
 
 
 @functools.cache
@@ -49,12 +67,12 @@ def _build() -> dict[str, Any]:
     root.update(
         {
             "$schema": _DRAFT,
-            "$id": SCHEMA_ID,
+            "$id": SCHEMA_ID.format(version=SUPPORTED_SCHEMA_VERSIONS[-1]),
             "title": "usjapan2024 dataset",
             "description": _first_line(Meeting.__doc__),
         }
     )
-    root["properties"]["schema_version"] = {"enum": list(SUPPORTED_SCHEMA_VERSIONS)}
+    root["properties"]["schema_version"] = {"enum": [SUPPORTED_SCHEMA_VERSIONS[-1]]}
     root["$defs"] = dict(sorted(definitions.items()))
     return root
 
@@ -70,7 +88,7 @@ def _for_class(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "description": _first_line(cls.__doc__),
         "properties": {f.name: _for_type(hints[f.name], definitions) for f in fields},
-        "required": [f.name for f in fields],
+        "required": [f.name for f in fields if f.default is attrs.NOTHING],
         "additionalProperties": False,
     }
 

@@ -13,6 +13,7 @@ checks that each one resolves.
 from __future__ import annotations
 
 import datetime
+import warnings
 
 import attrs
 
@@ -25,6 +26,7 @@ from usjapan2024.vocabulary import (
     Place,
     ProgrammeKind,
     Response,
+    SourceRole,
     Status,
     ThreatKind,
     Topic,
@@ -42,6 +44,8 @@ __all__ = [
     "Party",
     "Programme",
     "Record",
+    "Reference",
+    "Retired",
     "SourceInfo",
     "Span",
     "Threat",
@@ -275,6 +279,50 @@ class Threat:
 
 
 @attrs.frozen
+class Reference:
+    """A public source that an erratum relies on.
+
+    Attributes:
+        title: The page's title as it shows it (for a reference converted from a
+            schema-1 file: the free-text reference).
+        publisher: Who published the page; for a mirror, the site and whose text it
+            carries.  ``None`` only for a reference converted from schema 1.
+        url: The page's full address; ``None`` only for a reference converted from
+            schema 1.
+        date: The date the page gives for itself; ``None`` where it gives none.
+        role: Whether the page is the primary source, a mirror of it or a report of
+            it; ``None`` only for a reference converted from schema 1.
+    """
+
+    title: str
+    publisher: str | None
+    url: str | None
+    date: datetime.date | None
+    role: SourceRole | None
+
+    def __str__(self) -> str:
+        parts = [self.publisher, f'"{self.title}"' if self.publisher else self.title]
+        if self.date is not None:
+            parts.append(self.date.isoformat())
+        if self.url is not None:
+            parts.append(self.url)
+        return ", ".join(p for p in parts if p)
+
+
+def _references(value: tuple[Reference, ...] | str) -> tuple[Reference, ...]:
+    """Accept the free-text reference of 1.0.0, with a warning, as one reference."""
+    if isinstance(value, str):
+        warnings.warn(
+            "an Erratum's reference as one string is deprecated since 1.1.0: give"
+            " references=(Reference(...), ...)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return (Reference(value, None, None, None, None),)
+    return value
+
+
+@attrs.frozen
 class Erratum:
     """Where the text is wrong or vague on a fact, and what the public record says.
 
@@ -286,8 +334,10 @@ class Erratum:
         field: The field of that record it concerns.
         kind: A correction (the text is wrong) or a clarification (it is vague).
         text_says: What the text says.
-        record_says: What the public record holds.
-        reference: Where the public record says so.
+        record_says: What the public record holds, in our words; where the evidence is
+            indirect (news reports of a statement whose text was not seen), it says so.
+        references: The pages that say so, each with its address, publisher, title,
+            date and role.
         sources: The words of the text concerned.
     """
 
@@ -297,8 +347,40 @@ class Erratum:
     kind: ErratumKind
     text_says: str
     record_says: str
-    reference: str
+    references: tuple[Reference, ...] = attrs.field(converter=_references)
     sources: tuple[Span, ...]
+
+    @property
+    def reference(self) -> str:
+        """The references as one line of text (deprecated since 1.1.0: use ``references``)."""
+        warnings.warn(
+            "Erratum.reference is deprecated since 1.1.0 and will be removed in 2.0.0;"
+            " use Erratum.references",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return "; ".join(map(str, self.references))
+
+
+@attrs.frozen
+class Retired:
+    """A record id that a release withdrew, and the records that took its place.
+
+    Ids never change meaning: when a record is split and no part keeps its meaning, its
+    id is retired rather than reused.  :func:`usjapan2024.get` answers a retired id with
+    an error that names the records that replaced it.
+
+    Attributes:
+        id: The id that no record has any more.
+        replaced_by: The ids of the records that hold what it held.
+        since: The dataset version that retired it.
+        reason: Why, in a sentence.
+    """
+
+    id: str
+    replaced_by: tuple[str, ...]
+    since: str
+    reason: str
 
 
 Record = Official | Party | Programme | Event | Commitment | Threat | Erratum
@@ -326,6 +408,8 @@ class Meeting:
         threats: What the ministers responded to, in source order.
         errata: Corrections and clarifications of the text.
         sources: Where the text states the meeting's name, date and place.
+        retired: Ids that earlier releases published and this one withdrew (new in
+            schema 2; empty when none was).
     """
 
     schema_version: int
@@ -343,3 +427,4 @@ class Meeting:
     threats: tuple[Threat, ...]
     errata: tuple[Erratum, ...]
     sources: tuple[Span, ...]
+    retired: tuple[Retired, ...] = ()

@@ -152,7 +152,8 @@ def get(
         meeting: The meeting to query; the bundled one by default.
 
     Raises:
-        KeyError: No record has that id and no ``default`` was given.
+        KeyError: No record has that id and no ``default`` was given; for an id a
+            release retired, the message names the records that replaced it.
         TypeError: The record is not of type ``kind``.
 
     >>> get("official.kamikawa", kind=Official).name
@@ -160,11 +161,20 @@ def get(
     >>> get("official.nobody", None) is None
     True
     """
-    by_id = _index(meeting).by_id
+    index = _index(meeting)
+    by_id = index.by_id
     found = by_id.get(record_id, _MISSING)
     if found is _MISSING:
         if default is not _MISSING:
             return default
+        retired = index.retired.get(record_id)
+        if retired is not None:
+            replacements = ", ".join(map(repr, retired.replaced_by))
+            msg = (
+                f"{record_id!r} was retired in {retired.since} ({retired.reason});"
+                f" it was replaced by {replacements}"
+            )
+            raise KeyError(msg)
         examples = ", ".join(repr(i) for i in list(by_id)[:3])
         msg = f"no record has id {record_id!r}; ids look like {examples}"
         raise KeyError(msg)

@@ -42,6 +42,8 @@ from usjapan2024.model import (
     Party,
     Programme,
     Record,
+    Reference,
+    Retired,
     SourceInfo,
     Span,
     Threat,
@@ -55,6 +57,7 @@ from usjapan2024.vocabulary import (
     Place,
     ProgrammeKind,
     Response,
+    SourceRole,
     Status,
     ThreatKind,
     Topic,
@@ -278,6 +281,20 @@ def _draw_threats(
 threats = st.composite(_draw_threats)
 
 
+_REFERENCES = st.lists(
+    st.builds(
+        Reference,
+        _TEXT,
+        st.none() | _TEXT,
+        st.none() | _TEXT,
+        _MAYBE_DATE,
+        st.none() | st.sampled_from(SourceRole),
+    ),
+    min_size=1,
+    max_size=2,
+).map(tuple)
+
+
 def _draw_errata(
     draw: st.DrawFn,
     *,
@@ -296,7 +313,7 @@ def _draw_errata(
         draw(_one(tuple(ErratumKind))),
         draw(_TEXT),
         draw(_TEXT),
-        draw(_TEXT),
+        draw(_REFERENCES),
         _draw_sources(draw, text, limit),
     )
 
@@ -366,6 +383,12 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
             groups[kind.group] = tuple(
                 _SIMPLE[kind.cls](draw, i, actors, text=text, limit=limit) for i in ids
             )
+    ids_in_use = {record_id(r) for g in groups.values() for r in g}
+    retired = tuple(
+        Retired(old, draw(_some_of(tuple(sorted(ids_in_use)))), draw(_TEXT), draw(_TEXT))
+        for old in _ids("retired", draw, _SMALL)
+    ) if ids_in_use else ()  # fmt: skip
+    retired = tuple(r for r in retired if r.replaced_by)
     exclusion = Exclusion(
         Span(limit + 1, len(text), text[limit + 1 :]), draw(_one(tuple(ExclusionReason)))
     )
@@ -384,7 +407,7 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         official_document=DocumentRef(draw(_TEXT), draw(st.dates()), draw(_SOME_TEXT)),
     )
     meeting = Meeting(
-        schema_version=1,
+        schema_version=2,
         metadata=metadata,
         name=draw(_TEXT),
         short_name=draw(_TEXT),
@@ -392,6 +415,7 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
         place=draw(_one(tuple(Place))),
         host=draw(_one(actors)),
         sources=_draw_sources(draw, text, limit),
+        retired=retired,
         **groups,  # type: ignore[arg-type]
     )
     return meeting, text

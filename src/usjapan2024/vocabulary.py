@@ -19,6 +19,7 @@ __all__ = [
     "Place",
     "ProgrammeKind",
     "Response",
+    "SourceRole",
     "Status",
     "ThreatKind",
     "Topic",
@@ -186,6 +187,17 @@ class ErratumKind(str, enum.Enum):
     """The text is wrong on a fact."""
     CLARIFICATION = "clarification"
     """The text is vague; the public record is more precise."""
+
+
+class SourceRole(str, enum.Enum):
+    """How a source an erratum cites relates to what it reports."""
+
+    PRIMARY = "primary"
+    """The body's own statement: a ministry's or department's page, a joint statement."""
+    MIRROR = "mirror"
+    """An official text republished on another site: it carries the body's words."""
+    REPORT = "report"
+    """A news report of what was said or done: indirect evidence."""
 
 
 class ExclusionReason(str, enum.Enum):
