@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from usjapan2024.model import Party as Party
     from usjapan2024.model import Programme as Programme
     from usjapan2024.model import Record as Record
+    from usjapan2024.model import Reference as Reference
+    from usjapan2024.model import Retired as Retired
     from usjapan2024.model import SourceInfo as SourceInfo
     from usjapan2024.model import Span as Span
     from usjapan2024.model import Threat as Threat
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
     from usjapan2024.vocabulary import Place as Place
     from usjapan2024.vocabulary import ProgrammeKind as ProgrammeKind
     from usjapan2024.vocabulary import Response as Response
+    from usjapan2024.vocabulary import SourceRole as SourceRole
     from usjapan2024.vocabulary import Status as Status
     from usjapan2024.vocabulary import ThreatKind as ThreatKind
     from usjapan2024.vocabulary import Topic as Topic
@@ -75,12 +78,13 @@ _WHERE = {
     "usjapan2024.export": ("to_frame", "to_records"),
     "usjapan2024.model": (
         "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
-        "Official", "Party", "Programme", "Record", "SourceInfo", "Span", "Threat",
+        "Official", "Party", "Programme", "Record", "Reference", "Retired", "SourceInfo", "Span",
+        "Threat",
     ),
     "usjapan2024.queries": ("commitments", "get", "officials", "search", "threats"),
     "usjapan2024.vocabulary": (
         "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
-        "ProgrammeKind", "Response", "Status", "ThreatKind", "Topic",
+        "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic",
     ),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}

@@ -194,16 +194,19 @@ def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
     The keyword arguments of a query function other than ``meeting`` are its filters,
     declared in ``_filters.FILTERS``.
     """
-    return _index(arguments["meeting"]).tables[query].select(criteria(query, arguments))
+    index = _index(arguments["meeting"])
+    return index.tables[query].select(criteria(query, arguments, index))
 
 
-def criteria(query: str, arguments: dict[str, Any]) -> dict[str, Hashable]:
+def criteria(
+    query: str, arguments: dict[str, Any], index: MeetingIndex | None = None
+) -> dict[str, Hashable]:
     """The filters given in ``arguments``, each as the key the index holds it under.
 
     This is the one place filter values are interpreted, and the only ``ValueError``
     it raises is for a value that names nothing (the command line relies on that).
     """
-    index = _index(arguments.get("meeting"))
+    index = index or _index(arguments.get("meeting"))
     criteria: dict[str, Hashable] = {}
     for f in filters_of(query):
         value = arguments[f.name]

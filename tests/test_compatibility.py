@@ -1,0 +1,172 @@
+"""Schema 2 reads schema 1: files and code written against 1.0.0 keep working."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import attrs
+import jsonschema
+import pytest
+
+from usjapan2024 import (
+    Erratum,
+    Reference,
+    Retired,
+    dumps,
+    get,
+    json_schema,
+    load,
+    loads,
+)
+
+from .conftest import ROOT
+from .helpers import bundled_document, problems_of
+
+RELEASE_1_0_0 = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
+"""The bundled data file exactly as release 1.0.0 shipped it (schema 1)."""
+
+
+@pytest.fixture(scope="module")
+def old_document() -> dict[str, object]:
+    document: dict[str, object] = json.loads(RELEASE_1_0_0.read_text(encoding="utf-8"))
+    return document
+
+
+class TestSchema1Files:
+    def test_the_1_0_0_file_loads(self, old_document: dict[str, object]) -> None:
+        """The real 1.0.0 file loads, as schema 2, each free-text reference kept as a title."""
+        meeting = load(RELEASE_1_0_0)
+        assert meeting.schema_version == 2
+        assert meeting.retired == ()
+        old_errata = old_document["errata"]
+        assert isinstance(old_errata, list)
+        assert [e.id for e in meeting.errata] == [e["id"] for e in old_errata]
+        for erratum, old in zip(meeting.errata, old_errata, strict=True):
+            assert erratum.references == (Reference(old["reference"], None, None, None, None),)
+
+    def test_it_matches_the_schema_1_published(self, old_document: dict[str, object]) -> None:
+        """The frozen schema of version 1 describes the 1.0.0 file, and refuses schema 2."""
+        jsonschema.Draft202012Validator(json_schema(1)).validate(old_document)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.Draft202012Validator(json_schema(1)).validate(bundled_document())
+
+    def test_dumps_writes_schema_2(self) -> None:
+        """A schema-1 file loaded and dumped again is a schema-2 file that loads equal."""
+        meeting = load(RELEASE_1_0_0)
+        written = json.loads(dumps(meeting))
+        assert written["schema_version"] == 2
+        assert "reference" not in written["errata"][0]
+        jsonschema.Draft202012Validator(json_schema()).validate(written)
+        assert loads(json.dumps(written)) == meeting
+
+    def test_a_broken_schema_1_file_names_its_problem(
+        self, old_document: dict[str, object]
+    ) -> None:
+        """Problems in a schema-1 file are reported at their paths, after the upgrade."""
+        broken = json.loads(json.dumps(old_document))
+        broken["errata"][0]["reference"] = 7
+        del broken["errata"][1]["reference"]
+        assert problems_of(broken) == [
+            ("$.errata[0].references[0].title", "expected a string, got integer 7"),
+            ("$.errata[1].references", "required field is missing"),
+        ]
+
+    def test_schema_2_has_no_reference_field(self) -> None:
+        """A schema-2 file with the old field is refused: the upgrade is for schema 1 only."""
+        document = bundled_document()
+        document["errata"][0]["reference"] = "a note"
+        assert problems_of(document) == [("$.errata[0]", "unknown field(s): reference")]
+
+    def test_unknown_schema_version_is_refused(self) -> None:
+        """json_schema() of a version this release does not know is an error."""
+        with pytest.raises(ValueError, match="no schema_version 3"):
+            json_schema(3)
+
+
+class TestCodeWrittenForRelease1:
+    def test_reference_attribute_warns_and_joins(self) -> None:
+        """`Erratum.reference` still works, as the references in one line, with a warning."""
+        erratum = load().errata[0]
+        with pytest.warns(DeprecationWarning, match=r"Erratum\.reference is deprecated"):
+            text = erratum.reference
+        assert text == "; ".join(map(str, erratum.references))
+        assert erratum.references[0].url is not None
+        assert erratum.references[0].url in text
+
+    def test_constructing_with_a_string_warns(self) -> None:
+        """`Erratum(..., "free text", ...)` as in 1.0.0 becomes one reference, with a warning."""
+        old = load().errata[0]
+        with pytest.warns(DeprecationWarning, match="reference as one string is deprecated"):
+            erratum = Erratum(
+                old.id,
+                old.target,
+                old.field,
+                old.kind,
+                old.text_says,
+                old.record_says,
+                "A ministry release",
+                old.sources,
+            )
+        assert erratum.references == (Reference("A ministry release", None, None, None, None),)
+
+    def test_structured_references_do_not_warn(self) -> None:
+        """The schema-2 way raises no warning."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            load()
+            attrs.evolve(load().errata[0], references=load().errata[0].references)
+
+
+def _with_retired(*retired: Retired) -> object:
+    return attrs.evolve(load(), retired=retired)
+
+
+class TestRetiredIds:
+    def test_get_names_the_replacements(self) -> None:
+        """get() of a retired id says when and why, and what replaced it."""
+        meeting = attrs.evolve(
+            load(),
+            retired=(
+                Retired(
+                    "threat.old", ("threat.cn-coercion", "threat.cn-nuclear"), "9.9.9", "split"
+                ),
+            ),
+        )
+        with pytest.raises(KeyError) as info:
+            get("threat.old", meeting=meeting)
+        message = str(info.value)
+        assert "retired in 9.9.9 (split)" in message
+        assert "'threat.cn-coercion', 'threat.cn-nuclear'" in message
+        assert get("threat.old", None, meeting=meeting) is None
+
+    def test_file_checks(self) -> None:
+        """A retired id may not be in use, listed twice, or point at nothing."""
+        document = bundled_document()
+        first_id = document["threats"][0]["id"]
+        document["retired"] = [
+            {"id": first_id, "replaced_by": [first_id], "since": "1.1.0", "reason": "x"},
+            {
+                "id": "threat.gone",
+                "replaced_by": ["threat.nowhere"],
+                "since": "1.1.0",
+                "reason": "x",
+            },
+            {"id": "threat.gone", "replaced_by": [], "since": "1.1.0", "reason": "x"},
+        ]
+        assert problems_of(document) == [
+            ("$.retired[0].id", f"{first_id!r} is retired but a record has it"),
+            (
+                "$.retired[1].replaced_by[0]",
+                "'threat.nowhere' does not name any of the meeting's records",
+            ),
+            ("$.retired[2].id", "'threat.gone' is retired twice"),
+            ("$.retired[2].replaced_by", "names no record; a retired id points on"),
+        ]
+
+    def test_retired_is_optional_in_schema_2(self) -> None:
+        """A schema-2 file without `retired` loads, and the schema does not require it."""
+        document = bundled_document()
+        document.pop("retired", None)
+        assert loads(json.dumps(document)).retired == ()
+        assert "retired" not in json_schema()["required"]
