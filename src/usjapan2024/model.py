@@ -428,3 +428,9 @@ class Meeting:
     errata: tuple[Erratum, ...]
     sources: tuple[Span, ...]
     retired: tuple[Retired, ...] = ()
+
+    def _repr_html_(self) -> str:
+        """Show the meeting in a notebook as its summary, errata by kind included."""
+        from usjapan2024._summary import summary_html
+
+        return summary_html(self)

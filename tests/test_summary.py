@@ -1,0 +1,48 @@
+"""The summary, in text and in a notebook, shows the errata by kind with the public record."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given
+
+from usjapan2024 import Meeting, load
+from usjapan2024._summary import errata_by_kind, summary, summary_html
+from usjapan2024.strategies import meetings
+
+
+class TestErrataByKind:
+    @given(meetings())
+    def test_groups_partition_the_errata(self, meeting: Meeting) -> None:
+        """Every erratum is in exactly the group of its kind, in file order."""
+        groups = errata_by_kind(meeting)
+        assert sorted(e.id for g in groups.values() for e in g) == sorted(
+            e.id for e in meeting.errata
+        )
+        for kind, errata in groups.items():
+            assert errata
+            assert all(e.kind is kind for e in errata)
+            assert errata == [e for e in meeting.errata if e.kind is kind]
+
+
+class TestSummary:
+    def test_text_shows_each_erratum_under_its_kind(self) -> None:
+        """Each erratum line names what the text says, and the next what the record says."""
+        meeting = load()
+        text = summary(meeting, width=10_000)
+        for kind, errata in errata_by_kind(meeting).items():
+            heading = text.index(f"  {kind.value.capitalize()}s (")
+            for erratum in errata:
+                line = (
+                    f"    {erratum.target} ({erratum.field}): the text says {erratum.text_says!r}"
+                )
+                assert text.index(line) > heading
+                assert f"{line}\n      → {erratum.record_says}\n" in f"{text}\n"
+
+    def test_html_is_what_a_notebook_shows(self) -> None:
+        """A meeting's notebook display is its HTML summary, with every erratum's record."""
+        meeting = load()
+        shown = meeting._repr_html_()
+        assert shown == summary_html(meeting)
+        for erratum in meeting.errata:
+            assert html.escape(erratum.record_says) in shown
