@@ -234,12 +234,12 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    source = None
+    from pathlib import Path
+
+    source = None if args.source is None else Path(args.source)  # read byte-exact
     try:
-        if args.source is not None:
-            with open(args.source, encoding="utf-8") as file:  # noqa: PTH123
-                source = file.read()
-        meeting = _loading.load(args.file, source=source)
+        data = Path(args.file).read_bytes()
+        meeting = _loading.read(data, source, hint="--source FILE")
     except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         raise UsageError(f"{PROG} validate: error: {error}") from None
     except DatasetError as error:

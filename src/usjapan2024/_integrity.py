@@ -14,7 +14,6 @@ integer work only, and a JSON path is formatted only for a problem.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import operator
 import typing
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from collections.abc import Iterator
 import attrs
 
 from usjapan2024._records import record_groups, record_id
+from usjapan2024._text import text_digest
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import Actor
@@ -29,12 +29,19 @@ from usjapan2024.vocabulary import Actor
 __all__ = ["REFERENCES", "check"]
 
 
-def check(meeting: Meeting, text: str) -> list[Problem]:
-    """Return every problem with ``meeting`` read against the source ``text``."""
+def check(meeting: Meeting, text: str, *, hint: str = "source=") -> list[Problem]:
+    """Return every problem with ``meeting`` read against the source ``text``.
+
+    A text whose digest is not the file's is one mistake, reported once: its spans are
+    not then checked against it, which would only repeat the mistake at every span.
+    ``hint`` says how the caller gives the source text, for that message.
+    """
     records = [r for group in record_groups(meeting).values() for r in group]
     # Ids as plain strings, a party's being its Actor's value, so that every id compares as text.
     ids = [r.id.value if r.__class__ is Party else r.id for r in records]
-    problems = list(_check_digest(meeting, text))
+    problems = list(_check_digest(meeting, text, hint))
+    if problems:
+        return problems
     problems += _check_spans(meeting, text)
     problems += _check_cited(meeting)
     problems += _check_ids(meeting, ids)
@@ -44,27 +51,15 @@ def check(meeting: Meeting, text: str) -> list[Problem]:
     return problems
 
 
-def _check_digest(meeting: Meeting, text: str) -> Iterator[Problem]:
-    digest = _sha256(text)
+def _check_digest(meeting: Meeting, text: str, hint: str) -> Iterator[Problem]:
+    digest = text_digest(text)
     if meeting.metadata.source.sha256 != digest:
         yield Problem(
             "$.metadata.source.sha256",
-            f"the source text given has sha256 {digest}, not {meeting.metadata.source.sha256};"
-            " pass the text this file was coded from as source=",
+            f"this file was coded from a text with sha256 {meeting.metadata.source.sha256},"
+            f" but the source text given has sha256 {digest}: give the text it was coded"
+            f" from ({hint})",
         )
-
-
-_digests: dict[str, str] = {}
-
-
-def _sha256(text: str) -> str:
-    # Loading many files against one text hashes it once.
-    digest = _digests.get(text)
-    if digest is None:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        _digests.clear()  # keep one entry: texts can be large
-        _digests[text] = digest
-    return digest
 
 
 def _cited_spans(meeting: Meeting) -> Iterator[tuple[str, int, int, Span]]:

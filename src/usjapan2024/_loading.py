@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from usjapan2024._text import Source, read_source
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -52,16 +53,18 @@ def source_text() -> str:
     return _source
 
 
-def load(path: str | os.PathLike[str] | None = None, *, source: str | None = None) -> Meeting:
+def load(path: str | os.PathLike[str] | None = None, *, source: Source | None = None) -> Meeting:
     """Load a dataset: the bundled one, or a file in the same schema.
 
     Args:
         path: A JSON file to read; ``None`` (the default) returns the bundled dataset,
             read on first use and shared afterwards.
-        source: The text the file's spans index into; defaults to the bundled text.
+        source: The text the file's spans index into, as a ``str``, or the path of a
+            file that holds it (read byte-exact, with no newline translation); defaults
+            to the bundled text.
 
     Raises:
-        FileNotFoundError: ``path`` does not exist.
+        FileNotFoundError: ``path`` (or the source's path) does not exist.
         DatasetError: The content is not a valid dataset; every problem is listed.
     """
     if path is None:
@@ -100,22 +103,33 @@ def _data_folder() -> importlib_resources.abc.Traversable:
     return importlib_resources.files(_PACKAGE).joinpath("data")
 
 
-def loads(data: str | bytes, *, source: str | None = None) -> Meeting:
+def loads(data: str | bytes, *, source: Source | None = None) -> Meeting:
     """Parse, structure and check a dataset held in memory.
 
     Args:
         data: The JSON document, as text or UTF-8 bytes.
-        source: The text the spans index into; defaults to the bundled text.
+        source: The text the spans index into, or the path of a file that holds it;
+            defaults to the bundled text.
 
     Raises:
         DatasetError: The content is not a valid dataset; every problem is listed.
     """
+    return read(data, source, hint="source=")
+
+
+def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
+    """:func:`loads`, with ``hint`` saying how the caller names the source text.
+
+    The command line passes ``--source FILE``, so that its messages give no
+    Python-only advice.
+    """
     from usjapan2024 import _converter, _integrity
 
+    text = source_text() if source is None else read_source(source)
     with _cyclic_gc_paused():
         document = _parse(data)
         meeting = _converter.structure_meeting(document)
-    problems = _integrity.check(meeting, source_text() if source is None else source)
+    problems = _integrity.check(meeting, text, hint=hint)
     if problems:
         raise DatasetError(problems)
     return meeting

@@ -1,0 +1,108 @@
+"""The source text: reading it byte-exact, its digest, and finding a quote in it.
+
+Spans are ``str`` indices into the text exactly as its bytes decode, so the text must
+never go through newline translation: ``open(path).read()`` and ``Path.read_text()``
+turn CRLF line endings into LF, which moves every later offset and changes the digest.
+Everything here reads bytes and decodes them as UTF-8.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.model import Span
+
+__all__ = ["locate", "read_source", "text_digest"]
+
+Source = str | os.PathLike[str]
+"""A source text, or the path of a file that holds one."""
+
+_digests: dict[str, str] = {}
+
+
+def text_digest(text: str) -> str:
+    """Return the hex sha256 of ``text``'s UTF-8 bytes: what ``metadata.source.sha256`` holds.
+
+    >>> text_digest("")
+    'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    """
+    digest = _digests.get(text)
+    if digest is None:  # loading many files against one text hashes it once
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        _digests.clear()  # keep one entry: texts can be large
+        _digests[text] = digest
+    return digest
+
+
+def read_source(source: Source) -> str:
+    """Return the text ``source`` is, or the text of the file it names, read byte-exact.
+
+    A ``str`` is the text itself; a path (any ``os.PathLike``) is read as bytes and
+    decoded as UTF-8, with no newline translation.
+
+    Raises:
+        FileNotFoundError: The path does not exist.
+        DatasetError: The file is not UTF-8.
+    """
+    if isinstance(source, str):
+        return source
+    if not isinstance(source, os.PathLike):
+        msg = f"source must be the text (str) or a path to it, not {type(source).__name__}"
+        raise TypeError(msg)
+    raw = Path(source).read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = (
+            f"the source text {os.fspath(source)!r} is not UTF-8:"
+            f" byte {exc.start} is {raw[exc.start]:#04x}"
+        )
+        raise DatasetError([Problem("$.metadata.source", message)]) from None
+
+
+def locate(quote: str, text: str, *, occurrence: int | None = None) -> Span:
+    """Return the :class:`~usjapan2024.Span` of ``quote`` in ``text``, for writing files by hand.
+
+    Args:
+        quote: The exact words to find.
+        text: The source text (:func:`usjapan2024.source_text` for the bundled one).
+        occurrence: Which occurrence to take, from 0, when the quote occurs more than
+            once; without it, a quote that is not unique is an error.
+
+    Raises:
+        ValueError: The quote is empty, absent, not unique (and no occurrence given),
+            or has fewer occurrences than asked for.
+
+    >>> from usjapan2024 import source_text
+    >>> locate("Yoko Kamikawa", source_text())
+    Span(start=266, end=279, quote='Yoko Kamikawa')
+    >>> locate("Japan", source_text(), occurrence=2).start
+    457
+    """
+    if not quote:
+        msg = "locate() needs a non-empty quote"
+        raise ValueError(msg)
+    starts = []
+    start = text.find(quote)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(quote, start + 1)
+    if not starts:
+        msg = f"{quote!r} is not in the text"
+        raise ValueError(msg)
+    if occurrence is None:
+        if len(starts) > 1:
+            msg = (
+                f"{quote!r} occurs {len(starts)} times (at {', '.join(map(str, starts))}):"
+                " pass occurrence= to choose, or quote more words"
+            )
+            raise ValueError(msg)
+        occurrence = 0
+    if not 0 <= occurrence < len(starts):
+        msg = f"{quote!r} occurs {len(starts)} times; there is no occurrence {occurrence}"
+        raise ValueError(msg)
+    found = starts[occurrence]
+    return Span(found, found + len(quote), quote)
