@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from usjapan2024._schema import json_schema as json_schema
     from usjapan2024._text import locate as locate
     from usjapan2024._text import text_digest as text_digest
+    from usjapan2024._typecheck import check as check
     from usjapan2024.exceptions import DatasetError as DatasetError
     from usjapan2024.exceptions import Problem as Problem
     from usjapan2024.export import to_frame as to_frame
@@ -77,6 +78,7 @@ _WHERE = {
     "usjapan2024._results": ("Results",),
     "usjapan2024._schema": ("json_schema",),
     "usjapan2024._text": ("locate", "text_digest"),
+    "usjapan2024._typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
     "usjapan2024.export": ("to_frame", "to_records"),
     "usjapan2024.model": (

@@ -13,6 +13,7 @@ import functools
 import gc
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,7 +188,31 @@ def _parse(data: str | bytes) -> Any:
         raise DatasetError([Problem("$", f"not valid JSON data: {exc}")]) from None
     if objects.repeated:
         raise DatasetError(objects.repeated)
+    if _SURROGATE_ESCAPE.search(data):  # only a \u escape makes one: rare, so checked slowly
+        problems = list(_lone_surrogates(document, "$"))
+        if problems:
+            raise DatasetError(problems)
     return document
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
+    """Strings holding a lone surrogate, which JSON can escape but UTF-8 cannot encode."""
+    from usjapan2024._typecheck import lone_surrogate
+
+    if isinstance(value, str):
+        at = lone_surrogate(value)
+        if at is not None:
+            yield Problem(path, f"a lone surrogate at index {at}, which UTF-8 cannot encode")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lone_surrogates(key, f"{path} (a key)")
+            yield from _lone_surrogates(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, f"{path}[{index}]")
 
 
 def _reject_constant(name: str) -> Any:
@@ -218,12 +243,28 @@ class _Objects:
 
 
 def dumps(meeting: Meeting) -> str:
-    """Return ``meeting`` as the JSON document :func:`loads` reads back."""
-    from usjapan2024._converter import converter
+    """Return ``meeting`` as the JSON document :func:`loads` reads back.
 
+    Raises:
+        DatasetError: A value is not of its field's type (a meeting built in code):
+            every such problem, with its path, and nothing is written.
+    """
+    from usjapan2024._converter import converter
+    from usjapan2024._typecheck import type_problems
+
+    problems = list(type_problems(meeting))
+    if problems:
+        raise DatasetError(problems)
     return json.dumps(converter().unstructure(meeting), ensure_ascii=False, indent=2) + "\n"
 
 
 def dump(meeting: Meeting, path: str | os.PathLike[str]) -> None:
-    """Write ``meeting`` to ``path`` as UTF-8 JSON."""
-    Path(path).write_text(dumps(meeting), encoding="utf-8", newline="\n")
+    """Write ``meeting`` to ``path`` as UTF-8 JSON, replacing the file all at once.
+
+    The document is encoded in full before anything is written, and written to a
+    temporary file that is renamed over ``path``: if anything fails, the old file is
+    left as it was.
+    """
+    from usjapan2024._atomic import replace_file
+
+    replace_file(path, dumps(meeting).encode("utf-8"))
