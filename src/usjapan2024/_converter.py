@@ -28,7 +28,7 @@ import functools
 import re
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -44,12 +44,14 @@ __all__ = [
     "configure_converter",
     "converter",
     "fast_converter",
+    "structure",
     "structure_meeting",
 ]
 
 SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2)
 """The ``schema_version`` values this release can read; it writes the last."""
 
+T = TypeVar("T")
 _ENUMS = tuple(getattr(vocabulary, name) for name in vocabulary.__all__)
 # ASCII digits only, and no trailing newline: `\d` and `$` would allow both.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -201,20 +203,36 @@ def structure_meeting(document: Any) -> Meeting:
         readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
         message = f"this release reads schema_version {readable}, got {version!r}"
         raise DatasetError([Problem("$.schema_version", message)])
+    if "$schema" in document:  # where an editor finds the file's schema: not data
+        if document["$schema"].__class__ is not str:
+            got = _describe(document["$schema"])
+            raise DatasetError([Problem("$['$schema']", f"expected a string, got {got}")])
+        document = {key: value for key, value in document.items() if key != "$schema"}
     if version == 1:
         document = _from_schema_1(document)
+    return structure(document, Meeting)
+
+
+def structure(document: Any, cls: type[T]) -> T:
+    """Structure ``document`` as ``cls``: fast if it is valid, every problem if it is not.
+
+    Raises:
+        DatasetError: With one :class:`Problem` for each value that is wrong.
+    """
     try:
-        return fast_converter().structure(document, Meeting)
+        return fast_converter().structure(document, cls)
     except (_Invalid, cattrs.ForbiddenExtraKeysError, KeyError):
         pass  # bad data, or a bug the detailed pass will re-raise: it finds out which
     try:
-        return converter().structure(document, Meeting)
+        return converter().structure(document, cls)
     except cattrs.BaseValidationError as group:
         bug = next((leaf for leaf in _leaves(group) if not _is_bad_data(leaf)), None)
         if bug is not None:
             raise bug from None
         lines = cattrs.transform_error(group, format_exception=_message)
         raise DatasetError([_problem(line) for line in lines]) from None
+    except _Invalid as invalid:  # a hook refused the whole document (it is not an object)
+        raise DatasetError([Problem("$", str(invalid))]) from None
 
 
 def _problem(line: str) -> Problem:

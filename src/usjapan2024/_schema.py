@@ -6,9 +6,11 @@ Python, and a test checks that it equals what this module generates.  The schema
 each earlier version this release still reads is shipped beside it, frozen as that
 release published it (``data/usjapan2024.schema-1.json``).
 
-The schema states the shape (types, required fields, enum values, no unknown keys);
-what it cannot state, such as "every quote matches the text" or "every id is
-unique", :func:`usjapan2024.loads` checks on top.
+The schema states the shape (types, required fields, enum values, no unknown keys)
+and the bounds that loading also enforces (``_BOUNDS``); what it cannot state, such as
+"every quote matches the text" or "every id is unique", :func:`usjapan2024.loads`
+checks on top.  ``docs/errors.md`` lists those rules, and a property test generates
+documents from this schema to check that the loader refuses nothing else.
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def _build() -> dict[str, Any]:
         }
     )
     root["properties"]["schema_version"] = {"enum": [SUPPORTED_SCHEMA_VERSIONS[-1]]}
+    # Editors find a file's schema through this key; the loader accepts and ignores it.
+    root["properties"] = {"$schema": {"type": "string"}, **root["properties"]}
     root["$defs"] = dict(sorted(definitions.items()))
     return root
 
@@ -81,13 +85,29 @@ def _first_line(doc: str | None) -> str:
     return (doc or "").strip().splitlines()[0]
 
 
+_BOUNDS: dict[tuple[str, str], dict[str, Any]] = {
+    ("Span", "start"): {"minimum": 0},  # the consistency checks: 0 <= start < end <= len(text)
+    ("Span", "end"): {"minimum": 1},
+    ("SourceInfo", "sha256"): {"pattern": "^[0-9a-f]{64}$"},  # it must equal the text's digest
+}
+"""Bounds of single fields that loading enforces, so the schema can state them too.
+
+Besides these, every ``sources`` array has ``minItems: 1``: every record cites a span."""
+
+
 def _for_class(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
+    properties = {}
+    for f in fields:
+        properties[f.name] = _for_type(hints[f.name], definitions)
+        properties[f.name].update(_BOUNDS.get((cls.__name__, f.name), {}))
+        if f.name == "sources":
+            properties[f.name]["minItems"] = 1
     return {
         "type": "object",
         "description": _first_line(cls.__doc__),
-        "properties": {f.name: _for_type(hints[f.name], definitions) for f in fields},
+        "properties": properties,
         "required": [f.name for f in fields if f.default is attrs.NOTHING],
         "additionalProperties": False,
     }
@@ -106,7 +126,15 @@ def _for_type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: 
     if tp is int:
         return {"type": "integer"}
     if tp is datetime.date:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # ASCII digits only (JSON Schema's \d may match others), and exactly ten
+        # characters, because some validators' `$` also matches before a final newline.
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "minLength": 10,
+            "maxLength": 10,
+        }
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         definitions.setdefault(
             tp.__name__,
