@@ -182,8 +182,6 @@ class TestBundledQueries:
             (lambda: officials(country="JPN"), "officials(): unknown country 'JPN'"),
             (lambda: commitments(topic="deterence"), "unknown topic 'deterence'"),
             (lambda: threats(kind="hacking"), "unknown kind 'hacking'"),
-            (lambda: commitments(subject="Patriot"), "unknown subject 'Patriot'"),
-            (lambda: commitments(programme="wps"), "unknown programme 'wps'"),
         ],
     )
     def test_unknown_values_raise(self, call: Any, message: str) -> None:
@@ -191,6 +189,17 @@ class TestBundledQueries:
         with pytest.raises(ValueError, match="valid values are") as info:
             call()
         assert message in str(info.value)
+
+    def test_free_text_absent_from_the_meeting_is_empty(self) -> None:
+        """A subject or programme this meeting lacks is a true "none", not an error."""
+        assert commitments(subject="Patriot") == ()
+        assert commitments(programme="wps") == ()
+
+    @pytest.mark.parametrize("value", ["", "   ", 7])
+    def test_free_text_that_matches_nothing_anywhere_raises(self, value: object) -> None:
+        """An empty or non-string free-text value could match no meeting: an error."""
+        with pytest.raises(ValueError, match="must be a non-empty string"):
+            commitments(subject=value)  # type: ignore[arg-type]
 
     def test_unknown_value_lists_choices(self) -> None:
         """The message names the real choices so the user can fix the call."""
@@ -224,3 +233,37 @@ class TestBundledQueries:
     def test_default_meeting_is_bundled(self) -> None:
         """Omitting meeting= queries the bundled dataset."""
         assert commitments() == load().commitments
+
+
+_FILTERS: dict[str, Any] = {
+    "officials": officials,
+    "commitments": commitments,
+    "threats": threats,
+}
+
+
+class TestOneRuleOnEveryMeeting:
+    """Whether a filter value raises depends on the value alone, never on the meeting."""
+
+    @given(meetings(), st.data())
+    def test_valid_values_never_raise(self, meeting: Meeting, data: st.DataObject) -> None:
+        """Any vocabulary member, or any non-empty text, gives a result on any meeting."""
+        from usjapan2024._filters import FILTERS
+
+        f = data.draw(st.sampled_from(FILTERS))
+        if f.vocabulary is not None:
+            value: object = data.draw(st.sampled_from(list(f.vocabulary))).value
+        else:
+            value = data.draw(st.text(min_size=1).filter(str.strip))
+        found = _FILTERS[f.query](meeting=meeting, **{f.name: value})
+        records = getattr(meeting, f.query)
+        assert found == tuple(r for r in records if f.key(value) in map(f.key, f.values(r)))
+
+    @given(meetings(), st.data())
+    def test_invalid_values_raise_everywhere(self, meeting: Meeting, data: st.DataObject) -> None:
+        """A value outside every vocabulary raises on every meeting, however small."""
+        from usjapan2024._filters import FILTERS
+
+        f = data.draw(st.sampled_from([f for f in FILTERS if f.vocabulary is not None]))
+        with pytest.raises(ValueError, match="valid values are"):
+            _FILTERS[f.query](meeting=meeting, **{f.name: "no-such-value"})

@@ -2,10 +2,8 @@
 
 A filter names a field of one kind of record and says how a value given by the user
 is checked.  An enum filter accepts a member or its value or name as a string, in any
-case; a free-text filter accepts the values the meeting holds (case-insensitively
-where ``fold`` says so).  A value that names nothing raises :class:`ValueError`
-listing the valid ones, because an empty result from a typo looks exactly like a
-true "none".
+case; a free-text filter accepts any non-empty string, compared case-insensitively
+where ``fold`` says so.  ``queries`` says which values raise and why.
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ from typing import Any
 
 import attrs
 
-from usjapan2024.model import Meeting
 from usjapan2024.vocabulary import (
     Actor,
     Organisation,
@@ -43,8 +40,6 @@ class Filter:
             values are those the meeting holds.
         help: What it selects, for the command line's help.
         fold: Whether free text is compared case-insensitively.
-        valid: For free text, the values it accepts, where these are more than the
-            records hold (a programme no commitment involves is still a programme).
     """
 
     query: str
@@ -53,7 +48,6 @@ class Filter:
     vocabulary: type[enum.Enum] | None
     help: str
     fold: bool = False
-    valid: Callable[[Meeting], Iterable[str]] | None = None
 
     def key(self, value: Hashable) -> Hashable:
         """The form a record's value is indexed under."""
@@ -72,7 +66,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("commitments", "subject", lambda c: c.subjects, None,
            "a concrete thing it names, e.g. Tomahawk", fold=True),
     Filter("commitments", "programme", lambda c: c.programmes, None,
-           "the id of a programme it involves", valid=lambda m: (p.id for p in m.programmes)),
+           "the id of a programme it involves"),
     Filter("threats", "actor", lambda t: (t.actor,), Actor, "whose behaviour"),
     Filter("threats", "kind", lambda t: (t.kind,), ThreatKind, "kind of behaviour"),
     Filter("threats", "place", lambda t: t.places, Place, "a place it concerns"),

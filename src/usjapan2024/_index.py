@@ -83,15 +83,12 @@ class MeetingIndex:
     Attributes:
         tables: For each query function (``"commitments"``...), its records indexed by
             each of its filters (see ``_filters.FILTERS``).
-        free_text: For each free-text filter, ``(query, name)``, the values it accepts:
-            index key -> the spelling in the data.
         by_id: Every record by its id (a party by its actor's value).
         retired: Every retired id, with what replaced it.
         haystacks: Each record with the case-folded text that :func:`search` looks in.
     """
 
     tables: dict[str, FieldIndex[Any]]
-    free_text: dict[tuple[str, str], dict[Hashable, str]]
     by_id: dict[str, Record]
     retired: dict[str, Retired]
     haystacks: tuple[tuple[Record, str], ...]
@@ -107,21 +104,10 @@ def _build(meeting: Meeting) -> MeetingIndex:
             )
             for query in queries
         },
-        free_text={
-            (f.query, f.name): {f.key(v): v for v in _accepted(f, meeting)}
-            for f in FILTERS
-            if f.vocabulary is None
-        },
         by_id={record_id(record): record for record in records},
         retired={retired.id: retired for retired in meeting.retired},
         haystacks=tuple((record, _haystack(record)) for record in records),
     )
-
-
-def _accepted(f: Filter, meeting: Meeting) -> Iterable[Any]:
-    if f.valid is not None:
-        return f.valid(meeting)
-    return (value for record in getattr(meeting, f.query) for value in f.values(record))
 
 
 def _keys(f: Filter) -> Callable[[Any], Iterable[Hashable]]:

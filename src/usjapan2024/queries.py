@@ -2,9 +2,13 @@
 
 Every helper takes ``meeting=`` and defaults to the bundled dataset, so the common
 case is one call.  Filters accept an enum member or its value as a string, in any
-case; a value that names nothing raises :class:`ValueError` listing the valid ones,
-because an empty result from a typo looks exactly like a true "none".  Filters are
-answered from indexes built once per meeting (see ``_index``), not by a scan.
+case.  One rule holds on every meeting: a value that could match nothing in *any*
+meeting raises :class:`ValueError` (an enum filter's value outside its vocabulary,
+listing the valid ones, because an empty result from a typo would look exactly like a
+true "none"; an empty free-text value); a value that is valid but that this meeting
+does not hold gives an empty result.  So ``subject="Tomahawk"`` is an empty result on a
+meeting without Tomahawks, never an error.  Filters are answered from indexes built
+once per meeting (see ``_index``), not by a scan.
 
 Results are :class:`~usjapan2024._results.Results`: tuples that also show as a table
 in Jupyter and convert to a DataFrame with ``.to_frame()``.
@@ -194,19 +198,16 @@ def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
     The keyword arguments of a query function other than ``meeting`` are its filters,
     declared in ``_filters.FILTERS``.
     """
-    index = _index(arguments["meeting"])
-    return index.tables[query].select(criteria(query, arguments, index))
+    return _index(arguments["meeting"]).tables[query].select(criteria(query, arguments))
 
 
-def criteria(
-    query: str, arguments: dict[str, Any], index: MeetingIndex | None = None
-) -> dict[str, Hashable]:
+def criteria(query: str, arguments: dict[str, Any]) -> dict[str, Hashable]:
     """The filters given in ``arguments``, each as the key the index holds it under.
 
     This is the one place filter values are interpreted, and the only ``ValueError``
-    it raises is for a value that names nothing (the command line relies on that).
+    it raises is for a value that could match nothing in any meeting (the command line
+    relies on that).  It needs no meeting: validity does not depend on one.
     """
-    index = index or _index(arguments.get("meeting"))
     criteria: dict[str, Hashable] = {}
     for f in filters_of(query):
         value = arguments[f.name]
@@ -216,10 +217,8 @@ def criteria(
             is_member = value.__class__ is f.vocabulary
             criteria[f.name] = value if is_member else member(f.vocabulary, value, query, f.name)
             continue
-        accepted = index.free_text[query, f.name]
-        if not isinstance(value, str) or f.key(value) not in accepted:
-            valid = ", ".join(sorted(map(repr, accepted.values())))
-            msg = f"{query}(): unknown {f.name} {value!r}; valid values are {valid}"
+        if not isinstance(value, str) or not value.strip():
+            msg = f"{query}(): {f.name} must be a non-empty string, not {value!r}"
             raise ValueError(msg)
         criteria[f.name] = f.key(value)
     return criteria
