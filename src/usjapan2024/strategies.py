@@ -28,7 +28,9 @@ from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
+from usjapan2024._loading import load, source_text
 from usjapan2024._records import KINDS, record_id
 from usjapan2024.model import (
     Commitment,
@@ -97,13 +99,39 @@ def source_texts() -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join)
 
 
+@functools.lru_cache(maxsize=64)
+def _passages(text: str, limit: int | None) -> tuple[tuple[int, int], ...]:
+    """The ranges of ``text[:limit]`` a record may quote.
+
+    For the bundled text, that is its lines less the excluded ones (headings and links
+    to other articles), so that records drawn for it pass loading; for any other text,
+    all of it.
+    """
+    if not text or (limit is not None and limit < 1):
+        msg = "spans need a non-empty text to quote"
+        raise InvalidArgument(msg)
+    end_max = len(text) if limit is None else min(limit, len(text))
+    if text != source_text():
+        return ((0, end_max),)
+    excluded = sorted((e.span.start, e.span.end) for e in load().metadata.source.excluded)
+    found, start = [], 0
+    for low, high in [*excluded, (end_max, end_max)]:
+        if low > start:
+            found.append((start, min(low, end_max)))
+        start = max(start, high)
+    return tuple((a, b) for a, b in found if b > a)
+
+
 @st.composite
 def spans(draw: st.DrawFn, text: str | None = None, *, limit: int | None = None) -> Span:
-    """A non-empty, verbatim span of ``text[:limit]`` (a generated text if none is given)."""
+    """A non-empty, verbatim span of ``text[:limit]`` (a generated text if none is given).
+
+    Given the bundled text, it quotes only the communiqué's lines, never an excluded one.
+    """
     text = draw(source_texts()) if text is None else text
-    end_max = len(text) if limit is None else limit
-    start = draw(st.integers(0, end_max - 1))
-    end = draw(st.integers(start + 1, end_max))
+    low, high = draw(st.sampled_from(_passages(text, limit)))
+    start = draw(st.integers(low, high - 1))
+    end = draw(st.integers(start + 1, high))
     return Span(start, end, text[start:end])
 
 
@@ -116,11 +144,12 @@ _OFFSET = st.integers(0, 2**16)
 def _draw_sources(draw: st.DrawFn, text: str | None, limit: int | None) -> tuple[Span, ...]:
     """One to three verbatim spans of ``text[:limit]``, drawn from shared strategies."""
     text = draw(source_texts()) if text is None else text
-    end_max = len(text) if limit is None else limit
+    passages = _passages(text, limit)
     found = []
     for _ in range(draw(_COUNT)):
-        start = draw(_OFFSET) % end_max
-        end = start + 1 + draw(_OFFSET) % (end_max - start)
+        low, high = passages[draw(_OFFSET) % len(passages)]
+        start = low + draw(_OFFSET) % (high - low)
+        end = start + 1 + draw(_OFFSET) % (high - start)
         found.append(Span(start, end, text[start:end]))
     return tuple(found)
 
@@ -322,35 +351,60 @@ errata = st.composite(_draw_errata)
 
 
 _SIMPLE: dict[type, Callable[..., Record]] = {
-    Official: lambda draw, i, actors, **kw: _draw_officials(draw, id=i, countries=actors, **kw),
-    Programme: lambda draw, i, _, **kw: _draw_programmes(draw, id=i, **kw),
-    Event: lambda draw, i, actors, **kw: _draw_events(draw, id=i, actors=actors, **kw),
-    Threat: lambda draw, i, actors, **kw: _draw_threats(draw, id=i, actors=actors, **kw),
+    Official: lambda draw, actors, **kw: _draw_officials(draw, countries=actors, **kw),
+    Programme: lambda draw, actors, **kw: _draw_programmes(draw, **kw),  # noqa: ARG005
+    Event: lambda draw, actors, **kw: _draw_events(draw, actors=actors, **kw),
+    Threat: lambda draw, actors, **kw: _draw_threats(draw, actors=actors, **kw),
 }
 """How to draw a record of each kind that refers to nothing but actors."""
 
 
 @functools.lru_cache(maxsize=64)
-def _slug_lists(max_size: int) -> st.SearchStrategy[list[str]]:
-    return st.lists(_SLUG, max_size=max_size, unique=True)
+def _counts(min_size: int, max_size: int) -> st.SearchStrategy[int]:
+    return st.integers(min_size, max_size)
 
 
-def _ids(prefix: str, draw: st.DrawFn, max_size: int = _SMALL) -> tuple[str, ...]:
-    slugs = draw(_slug_lists(max_size))
-    return tuple(f"{prefix}.{slug}" for slug in slugs)
+_DRAWN = 8
+"""Records of one kind drawn one by one; any more repeat them under new ids."""
+
+
+def _some_records(
+    draw: st.DrawFn,
+    prefix: str,
+    draw_one: Callable[..., Record],
+    min_size: int,
+    max_size: int,
+) -> tuple[Record, ...]:
+    """Between ``min_size`` and ``max_size`` records, the number drawn evenly.
+
+    Up to ``_DRAWN`` records are drawn (and shrink) one by one; the rest repeat them
+    under new ids, so that a meeting of a thousand records fits in one draw, which
+    Hypothesis could not hold if every record were drawn field by field.
+    """
+    count = draw(_counts(min_size, max_size))
+    drawn = [draw_one(id=f"{prefix}.{i}-{draw(_SLUG)}") for i in range(min(count, _DRAWN))]
+    # Never a Party (whose id is an Actor): parties are one per actor, not counted.
+    copies = [
+        attrs.evolve(drawn[i % _DRAWN], id=f"{prefix}.{i}")  # type: ignore[arg-type]
+        for i in range(len(drawn), count)
+    ]
+    return (*drawn, *copies)
 
 
 def _fields(record: Record) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(type(record)))
 
 
-@st.composite
-def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Meeting, str]:
-    """A valid :class:`Meeting` and the source text its spans index into.
+def _check_bounds(min_records: int, max_records: int) -> None:
+    if not 0 <= min_records <= max_records:
+        msg = f"need 0 <= min_records <= max_records, got {min_records} and {max_records}"
+        raise InvalidArgument(msg)
 
-    The text ends with one line that the metadata excludes, so that exclusions are
-    exercised too; no record cites it.
-    """
+
+@st.composite
+def _meetings_with_source(
+    draw: st.DrawFn, min_records: int, max_records: int
+) -> tuple[Meeting, str]:
     body = draw(source_texts())
     text = f"{body}\n{draw(st.sampled_from(('Related: another article', 'Section heading')))}"
     limit = len(body)
@@ -363,30 +417,28 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
                 _draw_parties(draw, actor=a, text=text, limit=limit) for a in actors
             )
             continue
-        ids = _ids(kind.cls.__name__.lower(), draw, max_records)
+        draw_one: Callable[..., Record]  # takes the id, as id=
         if kind.cls is Erratum:
             targets = {record_id(r): _fields(r) for g in groups.values() for r in g}
-            groups[kind.group] = tuple(
-                _draw_errata(draw, id=i, targets=targets, text=text, limit=limit) for i in ids
+            draw_one = functools.partial(
+                _draw_errata, draw, targets=targets, text=text, limit=limit
             )
         elif kind.cls is Commitment:
-            programme_ids = tuple(record_id(r) for r in groups["programmes"])
-            event_ids = tuple(record_id(r) for r in groups["events"])
-            groups[kind.group] = tuple(
-                _draw_commitments(
-                    draw, id=i, actors=actors, programme_ids=programme_ids,
-                    event_ids=event_ids, text=text, limit=limit,
-                )
-                for i in ids
+            draw_one = functools.partial(
+                _draw_commitments, draw, actors=actors, text=text, limit=limit,
+                programme_ids=tuple(record_id(r) for r in groups["programmes"]),
+                event_ids=tuple(record_id(r) for r in groups["events"]),
             )  # fmt: skip
         else:
-            groups[kind.group] = tuple(
-                _SIMPLE[kind.cls](draw, i, actors, text=text, limit=limit) for i in ids
+            draw_one = functools.partial(
+                _SIMPLE[kind.cls], draw, actors=actors, text=text, limit=limit
             )
+        prefix = kind.cls.__name__.lower()
+        groups[kind.group] = _some_records(draw, prefix, draw_one, min_records, max_records)
     ids_in_use = {record_id(r) for g in groups.values() for r in g}
     retired = tuple(
         Retired(old, draw(_some_of(tuple(sorted(ids_in_use)))), draw(_TEXT), draw(_TEXT))
-        for old in _ids("retired", draw, _SMALL)
+        for old in (f"retired.{i}-{draw(_SLUG)}" for i in range(draw(_counts(0, _SMALL))))
     ) if ids_in_use else ()  # fmt: skip
     retired = tuple(r for r in retired if r.replaced_by)
     exclusion = Exclusion(
@@ -421,6 +473,40 @@ def meetings_with_source(draw: st.DrawFn, max_records: int = _SMALL) -> tuple[Me
     return meeting, text
 
 
-def meetings(max_records: int = _SMALL) -> st.SearchStrategy[Meeting]:
-    """A valid :class:`Meeting` (its source text is not returned; see above)."""
-    return meetings_with_source(max_records).map(lambda pair: pair[0])
+def meetings_with_source(
+    max_records: int = _SMALL, *, min_records: int = 0
+) -> st.SearchStrategy[tuple[Meeting, str]]:
+    """A valid :class:`Meeting` and the source text its spans index into.
+
+    Args:
+        min_records: The fewest records of each kind with an id (officials,
+            programmes, events, commitments, threats, errata); parties are one per
+            actor drawn (1 to 6).
+        max_records: The most records of each kind; the number is drawn evenly
+            between the two, so large meetings are as likely as small ones.  Set
+            both to 150 for a meeting of about a thousand records in one draw.
+
+    The text ends with one line that the metadata excludes, so that exclusions are
+    exercised too; no record cites it.
+
+    Raises:
+        InvalidArgument: The bounds are negative or the wrong way round.
+    """
+    _check_bounds(min_records, max_records)
+    return _meetings_with_source(min_records, max_records)
+
+
+def meetings(max_records: int = _SMALL, *, min_records: int = 0) -> st.SearchStrategy[Meeting]:
+    """A valid :class:`Meeting` (its source text is not returned; see above).
+
+    A failing example prints the whole meeting.
+    """
+    _check_bounds(min_records, max_records)
+    return _meetings(min_records, max_records)
+
+
+@st.composite
+def _meetings(draw: st.DrawFn, min_records: int, max_records: int) -> Meeting:
+    # A composite, not `.map(...)`, so that Hypothesis prints the meeting it drew.
+    meeting, _ = draw(_meetings_with_source(min_records, max_records))
+    return meeting
