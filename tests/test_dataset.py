@@ -6,9 +6,20 @@ import re
 import subprocess
 import sys
 
+import attrs
 import pytest
 
-from usjapan2024 import ErratumKind, Event, ExclusionReason, Official, Span, get, load, source_text
+from usjapan2024 import (
+    ErratumKind,
+    Event,
+    ExclusionReason,
+    Official,
+    Span,
+    get,
+    load,
+    source_text,
+)
+from usjapan2024.vocabulary import SourceRole
 
 from .conftest import ROOT
 from .helpers import walk
@@ -110,14 +121,67 @@ class TestFidelity:
         assert "Minoru Kihara" in erratum.record_says
 
     def test_checked_facts_all_have_errata(self) -> None:
-        """Each fact the source README lists as checked has an erratum beside it."""
-        targets = {e.target for e in load().errata}
+        """Each fact the public record settles has an erratum beside the record and field."""
+        targets = {(e.target, e.field) for e in load().errata}
         assert targets == {
+            ("official.hamada", "name"),
+            ("programme.jjoc", "description"),
+            ("event.kishida-visit", "date"),
+            ("programme.tofu", "name"),
+            ("programme.seed", "name"),
+            ("commitment.usfj-headquarters", "parties"),
+            ("commitment.command-and-control", "summary"),
+            ("commitment.alliance-indo-pacific", "summary"),
+            ("commitment.article-v", "subjects"),
+            ("threat.cn-coercion", "summary"),
+            ("commitment.peace-near-taiwan", "summary"),
+            ("threat.ru-cn-alignment", "response"),
+            ("threat.ru-kp-alignment", "response"),
+            ("commitment.stand-off-missiles", "parties"),
+            ("programme.deterrence-dialogue", "description"),
+            ("commitment.co-production", "subjects"),
+            ("commitment.marine-corps-units", "subjects"),
+            ("commitment.okinawa-to-guam", "subjects"),
+            ("commitment.disaster-task-force", "status"),
+            ("commitment.pollutants", "subjects"),
+        }
+
+    def test_errata_target_real_fields(self) -> None:
+        """An erratum names a field its target record has."""
+        for erratum in load().errata:
+            assert erratum.field in attrs.fields_dict(type(get(erratum.target))), erratum.id
+
+    def test_errata_quote_what_the_text_says(self) -> None:
+        """text_says is the text's words: one of the erratum's own quotes holds it."""
+        for erratum in load().errata:
+            assert any(erratum.text_says in s.quote for s in erratum.sources), erratum.id
+
+    def test_references_are_structured(self) -> None:
+        """Every reference has an address, a publisher, a title and a role."""
+        for erratum in load().errata:
+            assert erratum.references, erratum.id
+            for reference in erratum.references:
+                assert reference.url is not None, erratum.id
+                assert reference.url.startswith(("https://", "http://")), erratum.id
+                assert reference.publisher, erratum.id
+                assert reference.title, erratum.id
+                assert reference.role is not None, erratum.id
+
+    def test_indirect_evidence_is_said(self) -> None:
+        """An erratum resting only on news reports says it rests on reports."""
+        for erratum in load().errata:
+            roles = {r.role for r in erratum.references}
+            if roles == {SourceRole.REPORT}:
+                assert "report" in erratum.record_says, erratum.id
+
+    def test_corrections_and_clarifications(self) -> None:
+        """A correction is where the text is wrong: the minister, the JJOC, two responses."""
+        corrections = {e.target for e in load().errata if e.kind is ErratumKind.CORRECTION}
+        assert corrections == {
             "official.hamada",
             "programme.jjoc",
-            "event.kishida-visit",
-            "programme.tofu",
-            "programme.seed",
+            "threat.ru-cn-alignment",
+            "threat.ru-kp-alignment",
         }
 
     def test_event_date_not_invented(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -13,6 +14,10 @@ import pytest
 from .conftest import ROOT
 
 _BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+# The caller's PYTHONPATH is kept, so a run from a worktree (PYTHONPATH=src) tests
+# that worktree's code rather than whatever copy is installed.
+_PYTHONPATH = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
 
 
 def _examples() -> list[tuple[str, str, str]]:
@@ -35,7 +40,7 @@ def test_console_example(page: str, command: str, output: str) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"COLUMNS": "80", "PATH": "", "PYTHONIOENCODING": "utf-8"},
+        env={"COLUMNS": "80", "PATH": "", "PYTHONIOENCODING": "utf-8", **_PYTHONPATH},
         check=False,
     )
     shown = result.stdout if result.returncode == 0 else result.stderr

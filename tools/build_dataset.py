@@ -30,6 +30,7 @@ from usjapan2024.model import (
     Party,
     Programme,
     Reference,
+    Retired,
     SourceInfo,
     Span,
     Threat,
@@ -99,7 +100,7 @@ METADATA = Metadata(
         " was coded from, with their offsets in the bundled text; where the text is wrong"
         " or vague on a fact, an erratum record says what the public record holds."
     ),
-    version="1.0.0",
+    version="1.1.0",
     licence=(
         "Code: MIT. Data (the records, their coding and the errata): CC BY 4.0. The bundled"
         " source text is a third-party news article, included verbatim for reference and"
@@ -107,7 +108,7 @@ METADATA = Metadata(
     ),
     citation=(
         "usjapan2024 contributors (2026). usjapan2024: the Japan-U.S. Security Consultative"
-        " Committee (2+2) communiqué of 28 July 2024 as typed data. Dataset version 1.0.0."
+        " Committee (2+2) communiqué of 28 July 2024 as typed data. Dataset version 1.1.0."
     ),
     source=SourceInfo(
         title="Japan-US alliance: new strategies for global security (title as given in the page address)",
@@ -209,7 +210,7 @@ PROGRAMMES = (
         "Extended Deterrence Dialogue",
         None,
         ProgrammeKind.DIALOGUE,
-        "the forum for strategic-level discussions on extended deterrence",
+        "the dialogue through which the ministers plan to improve strategic-level discussions",
         spans("Extended Deterrence Dialogue"),
     ),
     Programme(
@@ -285,6 +286,55 @@ def commitment(  # noqa: PLR0917  (the coding below reads as a table)
 
 
 BOTH = (US, JP)
+
+# Framing sentences (codebook, rule F): each is cited by every record in its scope, after
+# the record's own quotes, and sets no field but ``events`` (F2) and ``places`` (F7).
+F1 = "During the meeting, the ministers discussed new strategic plans to enhance their alliance."
+F2 = (
+    "These initiatives are part of building a stronger partnership following"
+    " Prime Minister Kishida’s important visit to the U.S. earlier this year."
+)
+F3 = L8
+F4 = "The meeting also addressed Russia’s actions."
+F5 = (
+    "To meet evolving security challenges, the ministers outlined several key areas"
+    " for enhancing alliance capabilities."
+)
+F6 = "Japan-US are teaming up with other friendly countries to tackle big security problems."
+F7 = "The goal is to keep the Indo-Pacific region open and free."
+F8 = (
+    "By collaborating with these allies and partners, they aim to enhance regional"
+    " security and address shared challenges more effectively."
+)
+F9 = "The Japan-US forces are working together to improve their defense technology."
+F10 = "By collaborating, they can stay ahead in technology and help maintain regional peace."
+F11 = "The Japan-US forces are improving their military plans to better handle security challenges."
+F12 = (
+    "These changes aim to enhance their ability to respond to security threats and"
+    " ensure the stability of the region."
+)
+F13 = (
+    "The Japan-US teams are also working together to address environmental issues"
+    " and provide humanitarian assistance."
+)
+F14 = (
+    "This cooperation demonstrates their commitment to addressing global challenges"
+    " and supporting affected communities."
+)
+F15 = (
+    "By promoting gender equality and women’s participation, they aim to create a"
+    " more inclusive and effective approach to security and peace."
+)
+F16 = (
+    "These initiatives aim to strengthen the bonds between the two countries and"
+    " ensure a lasting and cooperative relationship."
+)
+L9_FULL = L9 + ", stating that these relationships are worsening global and Indo-Pacific security."
+L22_3 = (
+    "They will continue working together on Women, Peace, and Security (WPS) initiatives"
+    " and integrate these goals into their joint activities."
+)
+
 COMMITMENTS = (
     commitment(
         "rule-of-law",
@@ -295,7 +345,7 @@ COMMITMENTS = (
         spans(
             "The ministers emphasized their strong commitment to a free and open international order based on the rule of law."
         ),
-        subjects=("rule of law",),
+        subjects=("free and open international order", "rule of law"),
     ),
     commitment(
         "alliance-indo-pacific",
@@ -306,6 +356,7 @@ COMMITMENTS = (
         spans(
             "They confirmed that the Japan-US Alliance is crucial for peace and security in the Indo-Pacific region."
         ),
+        subjects=("Japan-US Alliance",),
         places=(Place.INDO_PACIFIC,),
     ),
     commitment(
@@ -320,31 +371,36 @@ COMMITMENTS = (
     ),
     commitment(
         "command-and-control",
-        "Upgrade the alliance's command and control to improve coordination.",
+        "Upgrade their command and control systems to improve coordination.",
         BOTH,
         Topic.COMMAND_AND_CONTROL,
         Status.PLANNED,
         spans(
-            "During the meeting, the ministers discussed new strategic plans to enhance their alliance.",
             "They plan to upgrade their command and control systems to improve coordination.",
+            F1,
+            F2,
         ),
         subjects=("command and control",),
         events=("event.kishida-visit",),
     ),
     commitment(
         "defense-cooperation",
-        "Work more closely on defense projects and operations.",
+        "Work more closely on defense projects and enhance their operations in various areas.",
         BOTH,
         Topic.ALLIANCE,
         Status.PLANNED,
         spans(
-            "They also aim to work more closely on defense projects and enhance their operations in various areas."
+            "They also aim to work more closely on defense projects and enhance their operations in various areas.",
+            F1,
+            F2,
         ),
+        subjects=("defense projects", "operations"),
         events=("event.kishida-visit",),
     ),
     commitment(
         "article-v",
-        "The U.S. commits to Japan's defense under Article V, with its full range of capabilities, nuclear included.",
+        "The U.S. reaffirmed its commitment to Japan's defense under Article V, including a"
+        " promise to use its full range of capabilities, nuclear deterrents included, if necessary.",
         (US,),
         Topic.DETERRENCE,
         Status.REAFFIRMED,
@@ -355,20 +411,22 @@ COMMITMENTS = (
         subjects=(
             "Article V",
             "U.S.-Japan Treaty of Mutual Cooperation and Security",
+            "full range of capabilities",
             "nuclear deterrents",
         ),
         places=(Place.JAPAN,),
     ),
     commitment(
         "japan-capabilities",
-        "Japan enhances its defense capabilities: a larger defense budget, technology and cybersecurity.",
+        "Japan emphasized its dedication to enhancing its defense capabilities by increasing its"
+        " defense budget and advancing in technology and cybersecurity.",
         (JP,),
         Topic.DEFENSE_CAPABILITIES,
         Status.REAFFIRMED,
         spans(
             "Japan, in turn, emphasized its dedication to enhancing its defense capabilities by increasing its defense budget and advancing in technology and cybersecurity."
         ),
-        subjects=("defense budget", "cybersecurity"),
+        subjects=("defense capabilities", "defense budget", "technology", "cybersecurity"),
     ),
     commitment(
         "peace-near-taiwan",
@@ -376,17 +434,19 @@ COMMITMENTS = (
         BOTH,
         Topic.REGIONAL_SECURITY,
         Status.REAFFIRMED,
-        spans("They stressed the need to maintain peace near Taiwan."),
+        spans("They stressed the need to maintain peace near Taiwan.", F3),
         places=(Place.TAIWAN,),
     ),
     commitment(
         "preparedness",
-        "Be prepared to address regional threats to ensure stability and security.",
+        "The importance of being prepared to address these regional threats to ensure regional"
+        " stability and security.",
         BOTH,
         Topic.REGIONAL_SECURITY,
         Status.REAFFIRMED,
         spans(
-            "They highlighted the importance of being prepared to address these threats to ensure regional stability and security."
+            "They highlighted the importance of being prepared to address these threats to ensure regional stability and security.",
+            F3,
         ),
     ),
     commitment(
@@ -396,8 +456,10 @@ COMMITMENTS = (
         Topic.INTERNATIONAL_ORDER,
         Status.REAFFIRMED,
         spans(
-            "They emphasized the need for a united front to address these challenges and protect international peace."
+            "They emphasized the need for a united front to address these challenges and protect international peace.",
+            F4,
         ),
+        subjects=("united front",),
     ),
     commitment(
         "middle-east-peace",
@@ -413,13 +475,14 @@ COMMITMENTS = (
     ),
     commitment(
         "usfj-headquarters",
-        "Set up U.S. Forces Japan as a joint force headquarters coordinating with Japan's JJOC.",
+        "Set up U.S. Forces Japan (USFJ) as a joint force headquarters to improve coordination"
+        " with Japan's Joint Operations Command (JJOC).",
         BOTH,
         Topic.COMMAND_AND_CONTROL,
         Status.PLANNED,
         spans(
-            "To meet evolving security challenges, the ministers outlined several key areas for enhancing alliance capabilities.",
             "They plan to set up U.S. Forces Japan (USFJ) as a joint force headquarters to improve coordination with Japan’s newly established Joint Operations Command (JJOC).",
+            F5,
         ),
         subjects=("joint force headquarters",),
         places=(Place.JAPAN,),
@@ -432,9 +495,10 @@ COMMITMENTS = (
         Topic.DEFENSE_CAPABILITIES,
         Status.UNDER_WAY,
         spans(
-            "Both nations are advancing cooperation on stand-off missile capabilities, including the acquisition of Tomahawk missiles and other advanced technologies."
+            "Both nations are advancing cooperation on stand-off missile capabilities, including the acquisition of Tomahawk missiles and other advanced technologies.",
+            F5,
         ),
-        subjects=("stand-off missile capabilities", "Tomahawk"),
+        subjects=("stand-off missile capabilities", "Tomahawk", "advanced technologies"),
     ),
     commitment(
         "southwest-islands",
@@ -443,17 +507,21 @@ COMMITMENTS = (
         Topic.FORCE_POSTURE,
         Status.UNDER_WAY,
         spans("Japan is increasing its defense presence in the Southwest Islands"),
+        subjects=("defense presence",),
         places=(Place.SOUTHWEST_ISLANDS,),
     ),
     commitment(
         "bilateral-presence",
-        "Both countries enhance their bilateral presence and defense activities in the Southwest Islands.",
+        "Both countries are committed to enhancing their bilateral presence and defense"
+        " activities in the Southwest Islands.",
         BOTH,
         Topic.FORCE_POSTURE,
-        Status.PLANNED,
+        Status.REAFFIRMED,
         spans(
-            "both countries are committed to enhancing their bilateral presence and defense activities in this strategic region."
+            "both countries are committed to enhancing their bilateral presence and defense activities in this strategic region.",
+            "Southwest Islands",  # U6: the antecedent of "this strategic region"
         ),
+        subjects=("bilateral presence", "defense activities"),
         places=(Place.SOUTHWEST_ISLANDS,),
     ),
     commitment(
@@ -469,28 +537,24 @@ COMMITMENTS = (
     ),
     commitment(
         "extended-deterrence",
-        "Strengthen U.S. extended deterrence and strategic-level discussions in the Extended Deterrence Dialogue.",
+        "Strengthen U.S. extended deterrence and improve strategic-level discussions through"
+        " the Extended Deterrence Dialogue.",
         BOTH,
         Topic.DETERRENCE,
         Status.PLANNED,
         spans(
             "They also plan to strengthen U.S. extended deterrence and improve strategic-level discussions through the Extended Deterrence Dialogue."
         ),
-        subjects=("extended deterrence",),
+        subjects=("extended deterrence", "strategic-level discussions"),
         programmes=("programme.deterrence-dialogue",),
     ),
     commitment(
         "australia-south-korea",
-        "Work more closely with Australia and South Korea to keep the Indo-Pacific free and open.",
+        "Work more closely with Australia and South Korea.",
         BOTH,
         Topic.PARTNERSHIPS,
         Status.PLANNED,
-        spans(
-            "Japan-US are teaming up with other friendly countries to tackle big security problems.",
-            "They plan to work more closely with Australia and South Korea",
-            "The goal is to keep the Indo-Pacific region open and free.",
-            "By collaborating with these allies and partners, they aim to enhance regional security and address shared challenges more effectively.",
-        ),
+        spans("They plan to work more closely with Australia and South Korea", F6, F7, F8),
         places=(Place.INDO_PACIFIC,),
         partners=(Actor.AU, Actor.KR),
     ),
@@ -500,33 +564,36 @@ COMMITMENTS = (
         BOTH,
         Topic.PARTNERSHIPS,
         Status.PLANNED,
-        spans(L17),
+        spans(L17, F6, F7, F8),
         places=(Place.INDO_PACIFIC,),
         partners=(Actor.ASEAN, Actor.PACIFIC_ISLAND_NATIONS, Actor.NATO),
     ),
     commitment(
         "defense-industry",
-        "Develop defense technology together, strengthen defense industries and secure supply chains.",
+        "Develop new and better technologies, strengthen their defense industries and ensure"
+        " reliable supply chains.",
         BOTH,
         Topic.DEFENSE_INDUSTRY,
-        Status.UNDER_WAY,
+        Status.PLANNED,
         spans(
-            "The Japan-US forces are working together to improve their defense technology.",
             "They want to develop new and better technologies, strengthen their defense industries, and ensure they have reliable supply chains.",
-            "By collaborating, they can stay ahead in technology and help maintain regional peace.",
+            F9,
+            F10,
         ),
-        subjects=("defense industries", "supply chains"),
+        subjects=("new and better technologies", "defense industries", "supply chains"),
     ),
     commitment(
         "co-production",
-        "Make advanced missiles and other defense equipment, increase production and readiness.",
+        "Make advanced missiles and other defense tools, increase production and ensure their"
+        " defense equipment is ready when needed.",
         BOTH,
         Topic.DEFENSE_INDUSTRY,
         Status.UNDER_WAY,
         spans(
-            "They are focusing on making advanced missiles and other defense tools, increasing production, and ensuring their defense equipment is ready when needed."
+            "They are focusing on making advanced missiles and other defense tools, increasing production, and ensuring their defense equipment is ready when needed.",
+            F9,
         ),
-        subjects=("advanced missiles",),
+        subjects=("advanced missiles", "defense tools", "production", "defense equipment"),
     ),
     commitment(
         "defense-research",
@@ -534,37 +601,35 @@ COMMITMENTS = (
         BOTH,
         Topic.DEFENSE_INDUSTRY,
         Status.UNDER_WAY,
-        spans("They are also working on new defense technologies and research together."),
+        spans("They are also working on new defense technologies and research together.", F9),
+        subjects=("new defense technologies", "research"),
     ),
     commitment(
         "military-planes",
         "Update U.S. military planes in Japan.",
-        (US,),
+        BOTH,
         Topic.FORCE_POSTURE,
         Status.UNDER_WAY,
-        spans(
-            "The Japan-US forces are improving their military plans to better handle security challenges.",
-            "They are updating U.S. military planes in Japan",
-        ),
+        spans("They are updating U.S. military planes in Japan", F11, F12),
         subjects=("U.S. military planes",),
         places=(Place.JAPAN,),
     ),
     commitment(
         "marine-corps-units",
         "Reorganise Marine Corps units.",
-        (US,),
+        BOTH,
         Topic.FORCE_POSTURE,
         Status.UNDER_WAY,
-        spans("reorganizing Marine Corps units."),
+        spans("reorganizing Marine Corps units.", F11, F12),
         subjects=("Marine Corps",),
     ),
     commitment(
         "uss-george-washington",
-        "The USS George Washington returns to Japan.",
+        "The USS George Washington is returning to Japan to support the alliance.",
         (US,),
         Topic.FORCE_POSTURE,
         Status.UNDER_WAY,
-        spans("The USS George Washington is returning to Japan to support the alliance."),
+        spans("The USS George Washington is returning to Japan to support the alliance.", F11, F12),
         subjects=("USS George Washington",),
         places=(Place.JAPAN,),
     ),
@@ -576,20 +641,22 @@ COMMITMENTS = (
         Status.PLANNED,
         spans(
             "Some U.S. troops will move from Okinawa to Guam to strengthen defense while reducing the impact on local areas.",
-            "These changes aim to enhance their ability to respond to security threats and ensure the stability of the region.",
+            F11,
+            F12,
         ),
         subjects=("U.S. troops",),
         places=(Place.OKINAWA, Place.GUAM),
     ),
     commitment(
         "disaster-task-force",
-        "Create a task force for natural disasters and climate change, and provide humanitarian assistance.",
+        "Create a task force to improve their response to natural disasters and climate change.",
         BOTH,
         Topic.HUMANITARIAN,
         Status.UNDER_WAY,
         spans(
-            "The Japan-US teams are also working together to address environmental issues and provide humanitarian assistance.",
             "They are creating a task force to improve their response to natural disasters and climate change.",
+            F13,
+            F14,
         ),
         subjects=("task force", "natural disasters", "climate change"),
     ),
@@ -601,24 +668,85 @@ COMMITMENTS = (
         Status.UNDER_WAY,
         spans(
             "They are addressing environmental concerns, such as harmful chemicals and pollutants, to protect the environment and public health.",
-            "This cooperation demonstrates their commitment to addressing global challenges and supporting affected communities.",
+            F13,
+            F14,
         ),
         subjects=("harmful chemicals and pollutants",),
     ),
     commitment(
         "women-peace-security",
-        "Involve women in security and peace efforts through the Women, Peace, and Security agenda.",
+        "The U.S. and Japan are committed to involving women in security and peace efforts.",
         BOTH,
         Topic.WOMEN_PEACE_SECURITY,
         Status.REAFFIRMED,
         spans(
             "The U.S. and Japan are committed to involving women in security and peace efforts.",
-            "They support women’s empowerment and leadership in conflict prevention and peacebuilding.",
-            "They will continue working together on Women, Peace, and Security (WPS) initiatives and integrate these goals into their joint activities.",
-            "By promoting gender equality and women’s participation, they aim to create a more inclusive and effective approach to security and peace.",
+            F15,
         ),
-        subjects=("gender equality",),
+        subjects=("women",),
+    ),
+    commitment(
+        "women-empowerment",
+        "Support women’s empowerment and leadership in conflict prevention and peacebuilding.",
+        BOTH,
+        Topic.WOMEN_PEACE_SECURITY,
+        Status.REAFFIRMED,
+        spans(
+            "They support women’s empowerment and leadership in conflict prevention and peacebuilding.",
+            F15,
+        ),
+        subjects=("women’s empowerment", "leadership", "conflict prevention", "peacebuilding"),
+    ),
+    commitment(
+        "wps-initiatives",
+        "Continue working together on Women, Peace, and Security (WPS) initiatives.",
+        BOTH,
+        Topic.WOMEN_PEACE_SECURITY,
+        Status.UNDER_WAY,
+        (
+            span(
+                "They will continue working together on Women, Peace, and Security (WPS) initiatives",
+                within=L22_3,
+            ),
+            span(F15),
+        ),
         programmes=("programme.wps",),
+    ),
+    commitment(
+        "wps-integration",
+        "Integrate the Women, Peace, and Security goals into their joint activities.",
+        BOTH,
+        Topic.WOMEN_PEACE_SECURITY,
+        Status.PLANNED,
+        (
+            span("integrate these goals into their joint activities.", within=L22_3),
+            # U6: the antecedent of "these goals"
+            span("Women, Peace, and Security (WPS) initiatives", within=L22_3),
+            span(F15),
+        ),
+        subjects=("joint activities",),
+        programmes=("programme.wps",),
+    ),
+    commitment(
+        "friendship",
+        "The U.S. and Japan value their strong friendship.",
+        BOTH,
+        Topic.PEOPLE_TO_PEOPLE,
+        Status.REAFFIRMED,
+        spans("The U.S. and Japan value their strong friendship", F16),
+    ),
+    commitment(
+        "invest-in-people",
+        "Build on their strong friendship by investing in their people.",
+        BOTH,
+        Topic.PEOPLE_TO_PEOPLE,
+        Status.PLANNED,
+        spans(
+            "want to build on it by investing in their people.",
+            "their strong friendship",  # U6: the antecedent of "it"
+            F16,
+        ),
+        subjects=("people",),
     ),
     commitment(
         "exchange-programs",
@@ -627,10 +755,9 @@ COMMITMENTS = (
         Topic.PEOPLE_TO_PEOPLE,
         Status.UNDER_WAY,
         spans(
-            "The U.S. and Japan value their strong friendship and want to build on it by investing in their people.",
             "They are expanding exchange programs to help young people understand each other’s cultures.",
             "Programs like TOFU and SEED are designed to build future experts who will support the partnership.",
-            "These initiatives aim to strengthen the bonds between the two countries and ensure a lasting and cooperative relationship.",
+            F16,
         ),
         subjects=("exchange programs",),
         programmes=("programme.tofu", "programme.seed"),
@@ -647,11 +774,9 @@ THREATS = (
         (Place.EAST_CHINA_SEA, Place.SOUTH_CHINA_SEA),
         (),
         Response.CRITICISM,
-        (
-            span(L8),
-            span(
-                "They criticized China for trying to change things in the East China Sea and South China Sea"
-            ),
+        spans(
+            "They criticized China for trying to change things in the East China Sea and South China Sea",
+            F3,
         ),
     ),
     Threat(
@@ -663,7 +788,7 @@ THREATS = (
         (),
         (),
         Response.CONCERN,
-        (span(L8), span("were worried about China building more nuclear weapons.")),
+        spans("were worried about China building more nuclear weapons.", F3),
     ),
     Threat(
         "threat.kp-missiles",
@@ -674,11 +799,9 @@ THREATS = (
         (),
         (),
         Response.CONDEMNATION,
-        (
-            span(L8),
-            span(
-                "The ministers also condemned North Korea for its missile tests and nuclear weapons development."
-            ),
+        spans(
+            "The ministers also condemned North Korea for its missile tests and nuclear weapons development.",
+            F3,
         ),
     ),
     Threat(
@@ -690,11 +813,9 @@ THREATS = (
         (),
         (),
         Response.CONDEMNATION,
-        (
-            span(L8),
-            span(
-                "The ministers also condemned North Korea for its missile tests and nuclear weapons development."
-            ),
+        spans(
+            "The ministers also condemned North Korea for its missile tests and nuclear weapons development.",
+            F3,
         ),
     ),
     Threat(
@@ -707,23 +828,33 @@ THREATS = (
         ("international law",),
         Response.CONDEMNATION,
         spans(
-            "The meeting also addressed Russia’s actions.",
             "The ministers strongly condemned Russia’s unprovoked war against Ukraine and its violations of international law.",
+            F4,
         ),
     ),
     Threat(
-        "threat.ru-alignment",
-        "Russia's close ties with China and North Korea worsen global and Indo-Pacific security.",
+        "threat.ru-cn-alignment",
+        "Russia's close ties with China, which the ministers said are worsening global and"
+        " Indo-Pacific security.",
         Actor.RU,
         ThreatKind.STRATEGIC_ALIGNMENT,
-        (Actor.CN, Actor.KP),
+        (Actor.CN,),
         (Place.INDO_PACIFIC,),
         ("global and Indo-Pacific security",),
         Response.CRITICISM,
-        spans(
-            L9
-            + ", stating that these relationships are worsening global and Indo-Pacific security."
-        ),
+        spans(L9_FULL, F4),
+    ),
+    Threat(
+        "threat.ru-kp-alignment",
+        "Russia's close ties with North Korea, which the ministers said are worsening global"
+        " and Indo-Pacific security.",
+        Actor.RU,
+        ThreatKind.STRATEGIC_ALIGNMENT,
+        (Actor.KP,),
+        (Place.INDO_PACIFIC,),
+        ("global and Indo-Pacific security",),
+        Response.CRITICISM,
+        spans(L9_FULL, F4),
     ),
     Threat(
         "threat.middle-east-instability",
@@ -751,6 +882,17 @@ THREATS = (
     ),
 )
 
+RETIRED = (
+    Retired(
+        "threat.ru-alignment",
+        ("threat.ru-cn-alignment", "threat.ru-kp-alignment"),
+        "1.1.0",
+        "split in two: the text's one behaviour held Russia's ties with China and its ties with"
+        " North Korea, which the joint statement answered differently, and neither part keeps"
+        " the old record's meaning",
+    ),
+)
+
 
 def ref(
     url: str, publisher: str, title: str, date: datetime.date | None, role: SourceRole
@@ -766,6 +908,44 @@ MOD_2PLUS2 = ref(
     None,
     SourceRole.PRIMARY,
 )
+INDOPACOM_MIRROR = ref(
+    # A category page of the mirror: its title is the category's; it carries the text of
+    # the joint statement's opening under the item 'Joint Statement of the Security
+    # Consultative Committee ("2+2")'.
+    "https://securengin.fifthestate.nz/category/us-indo-pacific-command/page/85",
+    "securengin / Fifth Estate (reposting U.S. Indo-Pacific Command releases)",
+    "US Indo-Pacific Command",
+    None,
+    SourceRole.MIRROR,
+)
+DOD_NEWS_USFJ = ref(
+    "https://einpresswire.com/article_print/731410361/u-s-intends-to-reconstitute-u-s-forces-japan-as-joint-forces-headquarters?promo=4700",
+    "EIN Presswire (reposting DoD News, U.S. Department of Defense)",
+    "U.S. Intends to Reconstitute U.S. Forces Japan as Joint Forces Headquarters",
+    None,
+    SourceRole.MIRROR,
+)
+NEWS_AZ_NIKKEI = ref(
+    "https://news.az/news/us-set-to-create-unified-command-for-its-forces-in-japan",
+    "News.Az (citing Nikkei)",
+    "US set to create unified command for its forces in Japan",
+    datetime.date(2024, 7, 28),
+    SourceRole.REPORT,
+)
+RYUKYU_SHIMPO = ref(
+    "https://ryukyushimpo.jp/news/politics/entry-3320083.html",
+    "Ryukyu Shimpo",
+    "PFAS、PCB明記 グアム移転年内開始も",
+    None,
+    SourceRole.REPORT,
+)
+RUSSIA_TIES_REPORT = ref(
+    "https://viralnews.memeiros.com/2024/07/usa-and-japan-condemn-russias-military.html",
+    "viralnews.memeiros.com",
+    "USA And Japan Condemn Russia's Military Cooperation With China, North Korea",
+    None,
+    SourceRole.REPORT,
+)
 
 ERRATA = (
     Erratum(
@@ -776,9 +956,11 @@ ERRATA = (
         "Defense Minister Yasukazu Hamada",
         "Japan's Minister of Defense on 28 July 2024 was Minoru Kihara, who held the 2+2 with"
         " the other three ministers; he had replaced Yasukazu Hamada in the cabinet reshuffle"
-        ' of 13 September 2023. The joint statement lists "Minister of Defense KIHARA".',
+        " of 13 September 2023. The opening of the joint statement, as mirrored, names the"
+        ' "Minister of Defense KIHARA".',
         (
             MOD_2PLUS2,
+            INDOPACOM_MIRROR,
             ref(
                 "https://www.defenceleaders.com/news/japan-gets-new-defense-minister",
                 "Defence Leaders (reposting the Associated Press)",
@@ -795,9 +977,11 @@ ERRATA = (
         "description",
         ErratumKind.CORRECTION,
         "Japan’s newly established Joint Operations Command (JJOC)",
-        "On 28 July 2024 the JJOC was planned, not yet established; it was launched on"
-        " 24 March 2025 (news reports).",
+        "On 28 July 2024 the JJOC was planned, not yet established: reports of the day put its"
+        " launch at the end of Japan's fiscal year 2024, and it was launched on 24 March 2025"
+        " (news reports).",
         (
+            NEWS_AZ_NIKKEI,
             ref(
                 "https://www.nippon.com/en/news/yjj2025032400552/ceremony-marks-launch-of-sdf-joint-operations-command.html",
                 "Nippon.com (Jiji Press)",
@@ -822,7 +1006,8 @@ ERRATA = (
         ErratumKind.CLARIFICATION,
         KISHIDA,
         "An Official Visit with a state dinner, Washington, 10 April 2024, as the White House"
-        " announced it in January 2024. Sources on the 2+2 say only that the visit was in April.",
+        " announced it in January 2024 (news report). Sources on the 2+2 say only that the"
+        " visit was in April; that the joint statement gives the date is not verified.",
         (
             ref(
                 "https://japannews.yomiuri.co.jp/politics/politics-government/20240126-164621/",
@@ -832,8 +1017,352 @@ ERRATA = (
                 datetime.date(2024, 1, 26),
                 SourceRole.REPORT,
             ),
+            ref(
+                "https://japan.kantei.go.jp/101_kishida/diplomatic/202407/29courtsycall_us.html",
+                "Prime Minister's Office of Japan",
+                "Courtesy Call on Prime Minister Kishida by U.S. Secretary of State Antony"
+                " Blinken and U.S. Secretary of Defense Lloyd Austin (Summary)",
+                datetime.date(2024, 7, 29),
+                SourceRole.PRIMARY,
+            ),
         ),
         spans(KISHIDA),
+    ),
+    Erratum(
+        "erratum.usfj-upgrade",
+        "commitment.usfj-headquarters",
+        "parties",
+        ErratumKind.CLARIFICATION,
+        "They plan to set up U.S. Forces Japan (USFJ) as a joint force headquarters",
+        "USFJ already existed, mainly as an administrative command. After the 2+2 the United"
+        " States announced that it would upgrade USFJ, in phases, into a joint force"
+        " headquarters under a three-star commander reporting to Indo-Pacific Command, as the"
+        " counterpart of Japan's Joint Operations Command; Japan's own step is the JJOC"
+        " (DoD News, reposted, and news reports).",
+        (DOD_NEWS_USFJ, NEWS_AZ_NIKKEI),
+        (span("They plan to set up U.S. Forces Japan (USFJ) as a joint force headquarters"),),
+    ),
+    Erratum(
+        "erratum.command-and-control",
+        "commitment.command-and-control",
+        "summary",
+        ErratumKind.CLARIFICATION,
+        "They plan to upgrade their command and control systems to improve coordination.",
+        "Japan's defence ministry describes the initiative, confirmed at the April 2024 summit,"
+        " as each side upgrading its respective command and control framework: the JJOC on"
+        " Japan's side and the upgrade of USFJ on the U.S. side, not one system of the alliance.",
+        (
+            ref(
+                "https://www.mod.go.jp/en/article/2024/06/7b95cd4853e215b57b87baaba256c7ba464e97f1.html",
+                "Japan Ministry of Defense",
+                "Japan-U.S. Defense Ministerial Meeting (Summary)",
+                datetime.date(2024, 6, 2),
+                SourceRole.PRIMARY,
+            ),
+            ref(
+                "http://www.mod.go.jp/en/article/2024/05/cc97a978d551395bb4fc46753beec10f25d64703.html",
+                "Japan Ministry of Defense",
+                "Japan-U.S. Defense Ministerial Meeting (Summary)",
+                datetime.date(2024, 5, 3),
+                SourceRole.PRIMARY,
+            ),
+            DOD_NEWS_USFJ,
+        ),
+        spans("They plan to upgrade their command and control systems to improve coordination."),
+    ),
+    Erratum(
+        "erratum.alliance-cornerstone",
+        "commitment.alliance-indo-pacific",
+        "summary",
+        ErratumKind.CLARIFICATION,
+        "the Japan-US Alliance is crucial for peace and security in the Indo-Pacific region",
+        "The joint statement calls the Alliance the cornerstone of peace, security and"
+        " prosperity in the Indo-Pacific region and beyond: the text leaves out prosperity and"
+        " the reach beyond the region.",
+        (INDOPACOM_MIRROR,),
+        spans("the Japan-US Alliance is crucial for peace and security in the Indo-Pacific region"),
+    ),
+    Erratum(
+        "erratum.article-v-senkaku",
+        "commitment.article-v",
+        "subjects",
+        ErratumKind.CLARIFICATION,
+        "This includes a promise to use its full range of capabilities, including nuclear"
+        " deterrents, if necessary.",
+        "At the joint press conference Secretary Austin said that Article V also applies to the"
+        " Senkaku Islands (news report); according to one news report of the joint statement,"
+        " the statement reconfirmed this too. The text of the statement on this point was not"
+        " seen, and the article does not name the Senkakus.",
+        (
+            ref(
+                "https://news-pravda.com/world/2024/07/28/660117.html",
+                "News-Pravda (copy of TASS)",
+                "The United States and Japan discussed strengthening their presence on the"
+                " southwestern Japanese islands",
+                datetime.date(2024, 7, 28),
+                SourceRole.REPORT,
+            ),
+            RYUKYU_SHIMPO,
+        ),
+        spans(
+            "This includes a promise to use its full range of capabilities, including nuclear deterrents, if necessary."
+        ),
+    ),
+    Erratum(
+        "erratum.cn-south-china-sea",
+        "threat.cn-coercion",
+        "summary",
+        ErratumKind.CLARIFICATION,
+        "They criticized China for trying to change things in the East China Sea and South"
+        " China Sea",
+        "According to news reports of the joint statement, on the South China Sea the ministers"
+        " objected to China's destabilizing actions there, among them unsafe encounters at sea"
+        " and in the air and the dangerous use of coast guard and maritime militia vessels;"
+        " the text's 'trying to change things' does not say what China does.",
+        (
+            ref(
+                "https://www.lbcgroup.tv/news/world-news/786382/us-japan-slam-chinas-destabilizing-actions-in-south-china-sea/en",
+                "LBCI (AFP)",
+                "US, Japan slam China's 'destabilizing actions' in South China Sea",
+                datetime.date(2024, 7, 28),
+                SourceRole.REPORT,
+            ),
+        ),
+        spans(
+            "They criticized China for trying to change things in the East China Sea and South China Sea"
+        ),
+    ),
+    Erratum(
+        "erratum.taiwan-strait",
+        "commitment.peace-near-taiwan",
+        "summary",
+        ErratumKind.CLARIFICATION,
+        "They stressed the need to maintain peace near Taiwan.",
+        "According to Taiwan's foreign ministry, reporting the joint statement, the ministers"
+        " reaffirmed the importance of peace and stability across the Taiwan Strait and called"
+        " for the peaceful resolution of cross-Strait issues; 'near Taiwan' is vaguer.",
+        (
+            ref(
+                "https://en.mofa.gov.tw/News_Content.aspx?n=1330&s=117804&sms=274",
+                "Ministry of Foreign Affairs, Republic of China (Taiwan)",
+                "MOFA response to US and Japan foreign and defense ministers reaffirming"
+                " importance of cross-strait peace and stability",
+                datetime.date(2024, 7, 28),
+                SourceRole.REPORT,
+            ),
+        ),
+        spans("They stressed the need to maintain peace near Taiwan."),
+    ),
+    Erratum(
+        "erratum.ru-cn-response",
+        "threat.ru-cn-alignment",
+        "response",
+        ErratumKind.CORRECTION,
+        "They criticized Russia’s close ties with China and North Korea",
+        "According to news reports of the joint statement, the ministers noted Russia's growing"
+        " and provocative strategic military cooperation with China with concern, rather than"
+        " criticizing it, and named joint operations and drills near Japan.",
+        (RUSSIA_TIES_REPORT,),
+        spans(L9),
+    ),
+    Erratum(
+        "erratum.ru-kp-response",
+        "threat.ru-kp-alignment",
+        "response",
+        ErratumKind.CORRECTION,
+        "They criticized Russia’s close ties with China and North Korea",
+        "According to news reports of the joint statement, the ministers strongly condemned the"
+        " deepening cooperation between Russia and North Korea, a stronger response than"
+        " criticism; Kyodo's report of the statement ties it to the non-proliferation regime.",
+        (
+            RUSSIA_TIES_REPORT,
+            ref(
+                "https://cm.asiae.co.kr/en/article/2024072817593157138",
+                "Asia Economy (citing Kyodo)",
+                'US-Japan Foreign and Defense Ministers: "North Korea-Russia Military'
+                ' Cooperation Undermines International Non-Proliferation Regime"',
+                datetime.date(2024, 7, 28),
+                SourceRole.REPORT,
+            ),
+        ),
+        spans(L9),
+    ),
+    Erratum(
+        "erratum.tomahawk-buyer",
+        "commitment.stand-off-missiles",
+        "parties",
+        ErratumKind.CLARIFICATION,
+        "the acquisition of Tomahawk missiles",
+        "The acquisition is Japan's: Japan signed the agreement to buy up to 400 Tomahawk"
+        " missiles from the United States at its defence ministry on 18 January 2024 (news"
+        " report). Whether the joint statement mentions Tomahawk is not verified.",
+        (
+            ref(
+                "https://kvia.com/news/ap-national/2024/01/18/japan-signs-agreement-to-purchase-400-tomahawk-missiles-as-us-envoy-lauds-its-defense-buildup",
+                "KVIA (Associated Press)",
+                "Japan signs agreement to purchase 400 Tomahawk missiles as US envoy lauds its"
+                " defense buildup",
+                datetime.date(2024, 1, 18),
+                SourceRole.REPORT,
+            ),
+        ),
+        spans("the acquisition of Tomahawk missiles"),
+    ),
+    Erratum(
+        "erratum.extended-deterrence-meeting",
+        "programme.deterrence-dialogue",
+        "description",
+        ErratumKind.CLARIFICATION,
+        "improve strategic-level discussions through the Extended Deterrence Dialogue",
+        "The ministers' strategic-level discussion that day was a separate U.S.-Japan"
+        " ministerial meeting on extended deterrence, the first held apart from the 2+2, as"
+        " the Japanese foreign minister said in opening it; the Extended Deterrence Dialogue"
+        " is the officials' channel through which the two governments have coordinated on"
+        " extended deterrence since 2010.",
+        (
+            ref(
+                "https://thefederalnewswire.com/stories/662138248-u-s-japan-ministers-discuss-strengthening-extended-deterrence-amid-rising-regional-threats",
+                "The Federal Newswire (reposting U.S. Department of State remarks)",
+                "U.S.-Japan ministers discuss strengthening extended deterrence amid rising"
+                " regional threats",
+                None,
+                SourceRole.MIRROR,
+            ),
+            ref(
+                "https://miragenews.com/us-japan-extended-deterrence-dialogue-13-1377138",
+                "Mirage News (reposting the U.S. Department of State)",
+                "U.S.-Japan Extended Deterrence Dialogue 13 December",
+                None,
+                SourceRole.MIRROR,
+            ),
+        ),
+        spans("improve strategic-level discussions through the Extended Deterrence Dialogue"),
+    ),
+    Erratum(
+        "erratum.co-production",
+        "commitment.co-production",
+        "subjects",
+        ErratumKind.CLARIFICATION,
+        "making advanced missiles and other defense tools, increasing production",
+        "According to Kyodo's report of the joint document, the missiles are AMRAAM air-to-air"
+        " missiles and Patriot PAC-3 interceptors, to be co-produced to raise output; the"
+        " work runs through the Defense Industrial Cooperation, Acquisition and Sustainment"
+        " forum (DICAS), which first met in June 2024.",
+        (
+            ref(
+                "https://jp.news-pravda.com/world/2024/07/28/7603.html",
+                "News-Pravda (Japanese relay of TASS, citing Kyodo)",
+                "共同通信:日本と米国はアムラームとパトリオットの共同生産を模索します",
+                datetime.date(2024, 7, 28),
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://www.mod.go.jp/en/article/2024/06/a37480a6ef780d70fb1b8a5842528dabe43fda3a.html",
+                "Japan Ministry of Defense (posting the U.S. Department of Defense readout)",
+                "Readout of Under Secretary of Defense Dr. William LaPlante's Visit to Japan",
+                datetime.date(2024, 6, 10),
+                SourceRole.PRIMARY,
+            ),
+        ),
+        spans("making advanced missiles and other defense tools, increasing production"),
+    ),
+    Erratum(
+        "erratum.marine-littoral-regiment",
+        "commitment.marine-corps-units",
+        "subjects",
+        ErratumKind.CLARIFICATION,
+        "reorganizing Marine Corps units.",
+        "The reorganisation is that of the U.S. Marine Corps in Okinawa: the 12th Marine"
+        " Regiment became the 12th Marine Littoral Regiment in November 2023 (news report). One"
+        " news report of the joint statement says it commended the reorganisation's steady"
+        " progress toward initial operational capability by 2025; the statement's text was"
+        " not seen.",
+        (
+            ref(
+                "https://japannews.yomiuri.co.jp/politics/defense-security/20231117-149895/",
+                "The Japan News (Yomiuri Shimbun)",
+                "US Marine Littoral Regiment Formed in Okinawa to Work Alongside Japan SDF with"
+                " China in Mind",
+                datetime.date(2023, 11, 17),
+                SourceRole.REPORT,
+            ),
+            RYUKYU_SHIMPO,
+        ),
+        spans("reorganizing Marine Corps units."),
+    ),
+    Erratum(
+        "erratum.okinawa-guam",
+        "commitment.okinawa-to-guam",
+        "subjects",
+        ErratumKind.CLARIFICATION,
+        "Some U.S. troops will move from Okinawa to Guam",
+        "The troops are III Marine Expeditionary Force Marines, moving under a long-agreed"
+        " realignment plan that Japan co-funds. According to news reports of the joint"
+        " statement, it reconfirmed that the relocation would begin within 2024; the start,"
+        " with about 100 Marines, was announced on 14 December 2024.",
+        (
+            ref(
+                "https://japannews.yomiuri.co.jp/?p=227954",
+                "The Japan News (Yomiuri Shimbun)",
+                "U.S. Marines in Okinawa Pref. Begin to Relocate to Guam; Part of Agreement on"
+                " Realignment of U.S. Forces in Japan",
+                datetime.date(2024, 12, 15),
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://kesq.com/news/2024/12/14/us-marines-start-partial-transfer-from-okinawa-in-japan-to-guam-under-plan-agreed-12-years-ago/",
+                "KESQ (Associated Press)",
+                "US Marines start partial transfer from Okinawa in Japan to Guam under plan"
+                " agreed 12 years ago",
+                datetime.date(2024, 12, 14),
+                SourceRole.REPORT,
+            ),
+            RYUKYU_SHIMPO,
+        ),
+        spans("Some U.S. troops will move from Okinawa to Guam"),
+    ),
+    Erratum(
+        "erratum.disaster-task-force",
+        "commitment.disaster-task-force",
+        "status",
+        ErratumKind.CLARIFICATION,
+        "They are creating a task force to improve their response to natural disasters and"
+        " climate change.",
+        "According to news reports, the 2+2 decided to convene a task force on setting up a"
+        " humanitarian assistance and disaster relief hub in Japan; in late August 2024 Japan"
+        " had not yet named its members, so the task force was agreed rather than under way.",
+        (
+            ref(
+                "https://www.nippon.com/en/news/yjj2024082200473/u-s-envoy-urges-tokyo-to-speed-up-efforts-on-aid-hub.html",
+                "Nippon.com (Jiji Press)",
+                "U.S. Envoy Urges Tokyo to Speed Up Efforts on Aid Hub",
+                datetime.date(2024, 8, 22),
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://devdiscourse.com/article/law-order/3059997-us-urges-japan-to-appoint-humanitarian-task-force-reps-amid-climate-change-concerns",
+                "Devdiscourse (Reuters)",
+                "U.S. Urges Japan to Appoint Humanitarian Task Force Reps Amid Climate Change"
+                " Concerns",
+                datetime.date(2024, 8, 22),
+                SourceRole.REPORT,
+            ),
+        ),
+        spans(
+            "They are creating a task force to improve their response to natural disasters and climate change."
+        ),
+    ),
+    Erratum(
+        "erratum.pfas-pcb",
+        "commitment.pollutants",
+        "subjects",
+        ErratumKind.CLARIFICATION,
+        "harmful chemicals and pollutants",
+        "According to one news report of the joint statement (Ryukyu Shimpo), the chemicals are"
+        " PFAS found at high levels around U.S. bases and untreated PCB inside them; the"
+        " statement's text was not seen.",
+        (RYUKYU_SHIMPO,),
+        spans("harmful chemicals and pollutants"),
     ),
     Erratum(
         "erratum.tofu",
@@ -873,10 +1402,18 @@ ERRATA = (
                 datetime.date(2020, 11, 13),
                 SourceRole.PRIMARY,
             ),
+            ref(
+                "https://www.yokota.af.mil/News/Yokota-News/Article-Display/Article/3523977/dodea-partners-with-mofa-plants-seeds-of-friendship/",
+                "U.S. Air Force, Yokota Air Base",
+                "DoDEA partners with MOFA, plants SEEDs of friendship",
+                None,
+                SourceRole.PRIMARY,
+            ),
         ),
         spans("SEED"),
     ),
 )
+
 
 MEETING = Meeting(
     schema_version=2,
@@ -893,6 +1430,7 @@ MEETING = Meeting(
     commitments=COMMITMENTS,
     threats=THREATS,
     errata=ERRATA,
+    retired=RETIRED,
     sources=spans(
         "On July 28, 2024, the Japan-US Security Consultative Committee met in Tokyo to discuss important security issues and strengthen their alliance.",
         "The meeting included U.S. Secretary of State Antony Blinken, Secretary of Defense Lloyd Austin, Japanese Foreign Minister Yoko Kamikawa, and Defense Minister Yasukazu Hamada.",

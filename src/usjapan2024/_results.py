@@ -26,9 +26,10 @@ class Results(tuple[R, ...]):
     >>> from usjapan2024 import threats
     >>> found = threats(actor="RU")
     >>> isinstance(found, tuple), len(found)
-    (True, 2)
-    >>> found.to_frame()[["id", "response"]].to_dict("list")
-    {'id': ['threat.ru-war', 'threat.ru-alignment'], 'response': ['condemnation', 'criticism']}
+    (True, 3)
+    >>> found.to_frame()[["id", "response"]].to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
+    {'id': ['threat.ru-war', 'threat.ru-cn-alignment', 'threat.ru-kp-alignment'],
+     'response': ['condemnation', 'criticism', 'criticism']}
     """
 
     __slots__ = ()

@@ -58,7 +58,7 @@ def to_frame(kind: str, *, meeting: Meeting | None = None) -> pd.DataFrame:
     >>> str(frame["response"].dtype)
     'category'
     >>> frame.groupby("response", observed=False).size().to_dict()
-    {'recognition': 1, 'concern': 1, 'criticism': 2, 'condemnation': 4}
+    {'recognition': 1, 'concern': 1, 'criticism': 3, 'condemnation': 4}
     """
     rows = to_records(kind, meeting=meeting)
     return _flat.frame_of(rows, _CLASSES[kind])
