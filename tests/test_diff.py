@@ -36,7 +36,8 @@ FIXTURE = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
 
 
 def _with(meeting: Meeting, kind: Kind, records: tuple[Record, ...]) -> Meeting:
-    return attrs.evolve(meeting, **{kind.group: records})
+    changes: dict[str, Any] = {kind.group: records}
+    return attrs.evolve(meeting, **changes)
 
 
 @st.composite
@@ -117,8 +118,16 @@ def test_an_added_record_is_added(data: st.DataObject, meeting: Meeting) -> None
     record = data.draw(_new_record(meeting, kind))
     records = getattr(meeting, kind.group)
     at = data.draw(st.integers(0, len(records)))
-    result = diff(meeting, _with(meeting, kind, (*records[:at], record, *records[at:])))
+    new = _with(meeting, kind, (*records[:at], record, *records[at:]))
+    result = diff(meeting, new)
     assert result == DatasetDiff(added=(record,))
+    assert result.to_json()["added"] == [
+        {
+            "kind": kind.group,
+            "id": record_id(record),
+            "record": json.loads(dumps(new))[kind.group][at],
+        }
+    ]
 
 
 @given(st.data(), strategies.meetings())
@@ -135,6 +144,15 @@ def test_a_retired_record_is_retired_not_removed(data: st.DataObject, meeting: M
     assert result.retired == (RetiredRecord(record, entry),)
     assert result.removed == ()
     assert result.meeting == (FieldChange("retired", meeting.retired, new.retired),)
+    (entry_json,) = result.to_json()["retired"]
+    assert entry_json == {
+        "kind": kind.group,
+        "id": record_id(record),
+        "replaced_by": ["commitment.successor"],
+        "since": "9.9.9",
+        "reason": "split in two",
+        "record": json.loads(dumps(meeting))[kind.group][index],
+    }
 
 
 @given(st.data(), strategies.meetings())
@@ -285,9 +303,9 @@ def test_the_1_0_0_release_against_the_bundled_data() -> None:
     for record in result.removed:
         assert record_id(record) not in all_new_ids
         assert record_id(record) not in {entry.id for entry in new.retired}
-    for gone in result.retired:
-        assert gone.retired in new.retired
-        assert record_id(gone.record) not in all_new_ids
+    for entry in result.retired:
+        assert entry.retired in new.retired
+        assert record_id(entry.record) not in all_new_ids
     for change in result.changed:
         before = {record_id(r): r for r in getattr(old, change.kind)}[change.id]
         after = {record_id(r): r for r in getattr(new, change.kind)}[change.id]
@@ -366,6 +384,22 @@ class TestCommandLine:
         """--format json prints what DatasetDiff.to_json() returns."""
         result = _run("bundled", str(renamed), "--format", "json")
         assert result.returncode == 1
+        data = json.loads(result.stdout)
+        assert data["meeting"] == [{"field": "short_name", "old": "2+2", "new": "2 + 2"}]
+        official = load().officials[0]
+        assert data["changed"] == [
+            {
+                "kind": "officials",
+                "id": official.id,
+                "fields": [{"field": "title", "old": official.title, "new": "Chief Diplomat"}],
+            }
+        ]
+        assert (data["equal"], data["added"], data["removed"], data["retired"]) == (
+            False,
+            [],
+            [],
+            [],
+        )
         assert json.loads(result.stdout) == diff(load(), load(renamed)).to_json()
 
     def test_the_release_against_bundled(self) -> None:
