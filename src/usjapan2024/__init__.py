@@ -22,6 +22,11 @@ from __future__ import annotations
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from usjapan2024._converter import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
+    from usjapan2024._diff import DatasetDiff as DatasetDiff
+    from usjapan2024._diff import FieldChange as FieldChange
+    from usjapan2024._diff import RecordChange as RecordChange
+    from usjapan2024._diff import RetiredRecord as RetiredRecord
+    from usjapan2024._diff import diff as diff
     from usjapan2024._loading import dump as dump
     from usjapan2024._loading import dumps as dumps
     from usjapan2024._loading import load as load
@@ -74,6 +79,7 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "usjapan2024._converter": ("SUPPORTED_SCHEMA_VERSIONS",),
+    "usjapan2024._diff": ("DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff"),
     "usjapan2024._loading": ("dump", "dumps", "load", "loads", "source_text"),
     "usjapan2024._results": ("Results",),
     "usjapan2024._schema": ("json_schema",),

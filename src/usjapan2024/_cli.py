@@ -18,12 +18,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from usjapan2024 import _loading
 from usjapan2024._filters import filters_of
 from usjapan2024._records import RECORD_KINDS
 from usjapan2024.exceptions import DatasetError
+
+if TYPE_CHECKING:
+    from usjapan2024.model import Meeting
 
 __all__ = ["run"]
 
@@ -141,6 +144,16 @@ def _parser() -> _Parser:
 
     _add(commands, "schema", "print the JSON Schema of the dataset file",
          "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
+
+    p = _add(commands, "diff", "compare two datasets record by record; exit 1 if they differ",
+             "usjapan2024 diff tests/data/usjapan2024-1.0.0.json bundled")  # fmt: skip
+    for name in ("old", "new"):
+        p.add_argument(name, metavar=name.upper(),
+                       help=f"the {name} dataset file, or 'bundled'")  # fmt: skip
+    p.add_argument("--source", metavar="TEXTFILE",
+                   help="the text the files' spans index into (default: bundled text)")  # fmt: skip
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help="output format (default: table)")  # fmt: skip
     return parser
 
 
@@ -260,6 +273,48 @@ def _schema(_: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    """Exit 0 when the datasets are equal and 1 when not, like diff(1).
+
+    A file that cannot be compared (missing, a folder, invalid data) is a usage error,
+    exit 2, so that 1 always means "they differ" to a script.
+    """
+    import shutil
+
+    from usjapan2024._diff import diff
+
+    source = None
+    if args.source is not None:
+        try:
+            with open(args.source, encoding="utf-8") as file:  # noqa: PTH123
+                source = file.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{PROG} diff: error: {error}") from None
+    result = diff(_diff_input(args.old, source), _diff_input(args.new, source))
+    if args.format == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(result.to_text(shutil.get_terminal_size((80, 24)).columns))
+    return 1 if result else 0
+
+
+def _diff_input(name: str, source: str | None) -> Meeting:
+    """The dataset ``diff`` names: the bundled one for ``bundled``, else the file."""
+    if name == "bundled":
+        return _loading.load()
+    try:
+        return _loading.load(name, source=source)
+    except OSError as error:  # missing, a folder, unreadable
+        raise UsageError(f"{PROG} diff: error: {error}") from None
+    except DatasetError as error:
+        count = len(error.problems)
+        lines = [f"{name}: {problem}" for problem in error.problems]
+        head = f"{PROG} diff: error: {name} is not a valid dataset"
+        raise UsageError(
+            "\n".join([f"{head} ({count} problem{'s' if count != 1 else ''}):", *lines])
+        ) from None
+
+
 def _unstructure(record: object) -> Any:  # noqa: ANN401
     from usjapan2024._converter import converter
 
@@ -302,4 +357,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "validate": _validate,
     "schema": _schema,
+    "diff": _diff,
 }
