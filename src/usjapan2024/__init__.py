@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from usjapan2024._schema import json_schema as json_schema
     from usjapan2024.exceptions import DatasetError as DatasetError
     from usjapan2024.exceptions import Problem as Problem
+    from usjapan2024.export import to_datapackage as to_datapackage
     from usjapan2024.export import to_frame as to_frame
     from usjapan2024.export import to_records as to_records
+    from usjapan2024.export import to_sqlite as to_sqlite
     from usjapan2024.model import Commitment as Commitment
     from usjapan2024.model import DocumentRef as DocumentRef
     from usjapan2024.model import Erratum as Erratum
@@ -72,7 +74,7 @@ _WHERE = {
     "usjapan2024._results": ("Results",),
     "usjapan2024._schema": ("json_schema",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
-    "usjapan2024.export": ("to_frame", "to_records"),
+    "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
     "usjapan2024.model": (
         "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
         "Official", "Party", "Programme", "Record", "SourceInfo", "Span", "Threat",
