@@ -66,7 +66,7 @@ def _checks(column: Column) -> list[str]:
     if column.type == "integer":
         checks.append(f"typeof({name}) = 'integer'")
     elif column.type == "date":
-        checks.append(f"{name} = date({name})")  # a real date, written YYYY-MM-DD
+        checks.append(f"{name} = date({name}, '+0 days')")  # a real date (the modifier normalises 30 February away), written YYYY-MM-DD
     else:
         checks.append(f"typeof({name}) = 'text'")
     if column.minimum is not None:
