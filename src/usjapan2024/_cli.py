@@ -133,13 +133,18 @@ def _parser() -> _Parser:
                    help="the record kind, or 'dataset' for the whole JSON file")  # fmt: skip
     _listing(p, default="csv")
 
-    for name, what, target in (("datapackage", "a Frictionless Data Package", "FOLDER"),
-                               ("sqlite", "a SQLite database", "FILE")):
-        p = _add(commands, name, f"write every record as {what} of related tables",
-                 f"usjapan2024 {name} usjapan2024{'.db' if name == 'sqlite' else ''}")
+    for name, what, target in (
+        ("datapackage", "a Frictionless Data Package", "FOLDER"),
+        ("sqlite", "a SQLite database", "FILE"),
+    ):
+        p = _add(
+            commands,
+            name,
+            f"write every record as {what} of related tables",
+            f"usjapan2024 {name} usjapan2024{'.db' if name == 'sqlite' else ''}",
+        )
         p.add_argument("target", metavar=target, help="where to write it (its folder must exist)")
         p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
-    # fmt: skip
 
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip

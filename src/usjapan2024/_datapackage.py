@@ -144,7 +144,7 @@ def _field(column: Column) -> dict[str, Any]:
         constraints["enum"] = list(column.values)
     if column.minimum is not None:
         constraints["minimum"] = column.minimum
-    field: dict[str, Any] = {"name": column.name, "type": column.type}
+    field: dict[str, Any] = {"name": column.name, "type": column.datatype}
     if column.description:
         field["description"] = column.description
     if constraints:

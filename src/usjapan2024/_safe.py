@@ -58,9 +58,7 @@ def new_file(target: str | os.PathLike[str], *, overwrite: bool) -> Iterator[Pat
 
 
 @contextlib.contextmanager
-def new_folder(
-    target: str | os.PathLike[str], *, overwrite: bool, marker: str
-) -> Iterator[Path]:
+def new_folder(target: str | os.PathLike[str], *, overwrite: bool, marker: str) -> Iterator[Path]:
     """Yield a temporary folder to write the folder ``target`` in; rename it when done.
 
     Args:

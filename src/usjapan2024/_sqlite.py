@@ -21,10 +21,10 @@ from pathlib import Path
 
 from usjapan2024._filters import FILTERS, Filter
 from usjapan2024._index import index_of, words_of
-from usjapan2024._records import record_id
 from usjapan2024._loading import load
+from usjapan2024._records import record_id
 from usjapan2024._safe import new_file
-from usjapan2024._tables import DATA_LICENCE, TABLES, Column, Table, filter_column, rows_of
+from usjapan2024._tables import DATA_LICENCE, TABLES, Column, Row, Table, filter_column, rows_of
 from usjapan2024.model import Meeting
 
 __all__ = ["FTS_TABLE", "VIEWS", "condition", "fts5_available", "schema", "write"]
@@ -63,10 +63,12 @@ def _checks(column: Column) -> list[str]:
     checks = []
     if column.values is not None:
         checks.append(f"{name} IN ({', '.join(map(_text, column.values))})")
-    if column.type == "integer":
+    if column.datatype == "integer":
         checks.append(f"typeof({name}) = 'integer'")
-    elif column.type == "date":
-        checks.append(f"{name} = date({name}, '+0 days')")  # a real date (the modifier normalises 30 February away), written YYYY-MM-DD
+    elif column.datatype == "date":
+        checks.append(
+            f"{name} = date({name}, '+0 days')"
+        )  # a real date (the modifier normalises 30 February away), written YYYY-MM-DD
     else:
         checks.append(f"typeof({name}) = 'text'")
     if column.minimum is not None:
@@ -77,7 +79,7 @@ def _checks(column: Column) -> list[str]:
 def _create(table: Table) -> str:
     lines = []
     for column in table.columns:
-        sql_type = {"integer": "INTEGER"}.get(column.type, "TEXT")
+        sql_type = {"integer": "INTEGER"}.get(column.datatype, "TEXT")
         required = " NOT NULL" if column.required else ""
         checks = " AND ".join(_checks(column))
         if not column.required:
@@ -110,7 +112,7 @@ def condition(f: Filter) -> str:
         return f"{_quote(column.name)} = ?"
     owner = table.columns[0].name
     return (
-        f"id IN (SELECT {_quote(owner)} FROM {_quote(table.name)}"
+        f"id IN (SELECT {_quote(owner)} FROM {_quote(table.name)}"  # noqa: S608  (names from the layout)
         f" WHERE {_quote(column.name)} = ?)"
     )
 
@@ -138,9 +140,7 @@ def schema() -> str:
         "record_id UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 0')"
     )
     statements += [f"CREATE VIEW {_quote(name)} AS {sql}" for name, sql in VIEWS.items()]
-    statements.append(
-        "CREATE TABLE metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"
-    )
+    statements.append("CREATE TABLE metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
     return ";\n".join(statements) + ";\n"
 
 
@@ -179,7 +179,7 @@ def write(
 def _fill(
     connection: sqlite3.Connection,
     meeting: Meeting,
-    rows: dict[str, list[tuple[object, ...]]],
+    rows: dict[str, list[Row]],
 ) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("BEGIN")
@@ -189,9 +189,10 @@ def _fill(
             connection.execute(statement)
     for table in TABLES:
         marks = ", ".join("?" * len(table.columns))
-        connection.executemany(f"INSERT INTO {_quote(table.name)} VALUES ({marks})", rows[table.name])
+        insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"  # noqa: S608  (values are parameters)
+        connection.executemany(insert, rows[table.name])
     connection.executemany(
-        f"INSERT INTO {_quote(FTS_TABLE)} (record_id, words) VALUES (?, ?)",
+        f"INSERT INTO {_quote(FTS_TABLE)} (record_id, words) VALUES (?, ?)",  # noqa: S608
         ((record_id(r), "\n".join(words_of(r))) for r in index_of(meeting).by_id.values()),
     )
     connection.executemany("INSERT INTO metadata VALUES (?, ?)", _metadata(meeting).items())

@@ -49,6 +49,7 @@ __all__ = [
     "MEETING_ID",
     "TABLES",
     "Column",
+    "Row",
     "Table",
     "filter_column",
     "meeting_from_rows",
@@ -60,8 +61,9 @@ DATA_LICENCE = {
     "title": "Creative Commons Attribution 4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-"""The records, their coding and the errata: the dataset card's licence, which both exports declare, as Data Package
-``licenses`` want it (an Open Definition id and a link)."""
+"""The licence of the records, their coding and the errata (the dataset card's), as a
+Data Package's ``licenses`` want it: an Open Definition id and a link.  Both exports
+declare it, beside the metadata's own words on the licences."""
 
 MEETING_ID = "meeting"
 """The meeting's id in ``records`` and ``spans``: the meeting has no id of its own, and
@@ -77,7 +79,7 @@ class Column:
 
     Attributes:
         name: Its name.
-        type: Its Table Schema type: ``"string"``, ``"integer"`` or ``"date"``.
+        datatype: Its Table Schema type: ``"string"``, ``"integer"`` or ``"date"``.
         required: Whether every row has a value.
         values: The values it may hold (a vocabulary's), or ``None`` for any.
         references: The table whose ``id`` each value names, if any.
@@ -87,7 +89,7 @@ class Column:
     """
 
     name: str
-    type: str
+    datatype: str
     required: bool
     values: tuple[str, ...] | None = None
     references: str | None = None
@@ -165,7 +167,7 @@ def _column(group: str, field: str, hint: Any, *, name: str = "", **extra: Any) 
     kind = {int: "integer", datetime.date: "date"}.get(base, "string")
     return Column(
         name=name or field,
-        type=kind,
+        datatype=kind,
         required=not optional,
         values=None if vocabulary is None else tuple(m.value for m in vocabulary),
         references=_references(group, field, base),
@@ -254,11 +256,15 @@ def _layout() -> tuple[Table, ...]:
         "records",
         (
             Column("id", "string", required=True, description="the record's id"),
-            Column("kind", "string", required=True, values=RECORD_KINDS,
-                   description="the group it belongs to"),
-            Column("text", "string", required=True,
-                   description="its name, summary or description"),
-        ),  # fmt: skip
+            Column(
+                "kind",
+                "string",
+                required=True,
+                values=RECORD_KINDS,
+                description="the group it belongs to",
+            ),
+            Column("text", "string", required=True, description="its name, summary or description"),
+        ),
         ("id",),
         "every record and the meeting: what spans and errata refer to",
     )
@@ -286,15 +292,25 @@ def _layout() -> tuple[Table, ...]:
     spans = Table(
         "spans",
         (
-            Column("record_id", "string", required=True, references="records",
-                   description="the record that quotes it"),
-            Column("position", "integer", required=True, minimum=0,
-                   description="its place among the record's sources, from 0"),
+            Column(
+                "record_id",
+                "string",
+                required=True,
+                references="records",
+                description="the record that quotes it",
+            ),
+            Column(
+                "position",
+                "integer",
+                required=True,
+                minimum=0,
+                description="its place among the record's sources, from 0",
+            ),
             *(
-                attrs.evolve(c, minimum=0) if c.type == "integer" else c
+                attrs.evolve(c, minimum=0) if c.datatype == "integer" else c
                 for c in _scalar_columns("spans", Span)
             ),
-        ),  # fmt: skip
+        ),
         ("record_id", "position"),
         "a quote of the source text that a record was coded from",
     )
@@ -385,9 +401,9 @@ def _read(column: Column, value: object) -> Any:  # noqa: ANN401
         return None
     if column.vocabulary is not None:
         return column.vocabulary(value)
-    if column.type == "integer":
+    if column.datatype == "integer":
         return int(typing.cast("Any", value))
-    if column.type == "date" and isinstance(value, str):
+    if column.datatype == "date" and isinstance(value, str):
         return datetime.date.fromisoformat(value)
     return value
 
@@ -413,7 +429,8 @@ def meeting_from_rows(
     groups = {g: tuple(_rebuild(g, cls, rows[g], children)) for g, cls in _GROUPS.items()}
     (meeting_row,) = rows["meeting"]
     (meeting,) = _rebuild("meeting", Meeting, [meeting_row], children)
-    return attrs.evolve(meeting, metadata=metadata, **groups)
+    rebuilt: Meeting = attrs.evolve(meeting, metadata=metadata, **groups)
+    return rebuilt
 
 
 def _rebuild(
@@ -430,7 +447,7 @@ def _rebuild(
         owner_id = str(row["id"])
         if cls is Meeting:
             del values["id"]
-            values.update({g: () for g in _GROUPS}, metadata=None)
+            values.update(dict.fromkeys(_GROUPS, ()), metadata=None)
         for name, item in many.items():
             child = _BY_NAME[f"{group}_{name}"]
             values[name] = tuple(
