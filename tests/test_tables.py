@@ -362,7 +362,7 @@ class TestFullText:
 
         ``search()`` matches substrings, FTS whole words: so FTS finds a subset of what
         ``search()`` finds, and the same set for a word the data never writes inside a
-        longer word ("deterrence"; not "war", which is also in "toward").
+        longer word ("deterrence"; not "missile", which is also in "missiles").
         """
         records = list(index_of(uj.load()).by_id.values())
         tokens = {

@@ -52,6 +52,8 @@ def new_file(target: str | os.PathLike[str], *, overwrite: bool) -> Iterator[Pat
     try:
         partial.unlink()  # the writer creates it (SQLite wants to create its own file)
         yield partial
+        with partial.open("rb") as written:  # on disk before it takes the target's name
+            os.fsync(written.fileno())
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)

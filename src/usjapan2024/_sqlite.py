@@ -182,6 +182,10 @@ def _fill(
     rows: dict[str, list[Row]],
 ) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
+    # The file is a temporary one until it is complete: no journal and no syncing while
+    # it is built (``_safe`` syncs it once before the rename).
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
     connection.execute("BEGIN")
     connection.execute("PRAGMA defer_foreign_keys = ON")  # officials name parties written later
     for statement in schema().split(";\n"):

@@ -195,13 +195,17 @@ def _scalar_columns(group: str, cls: type) -> tuple[Column, ...]:
     )
 
 
-def _many_fields(cls: type) -> Iterator[tuple[str, Any]]:
+@functools.cache
+def _many_fields(cls: type) -> tuple[tuple[str, Any], ...]:
     """The many-valued fields of ``cls`` that get a table of their own (not ``sources``)."""
     hints = typing.get_type_hints(cls)
-    for f in attrs.fields(cls):
-        hint = hints[f.name]
-        if _is_many(hint) and f.name != "sources" and not (cls is Meeting and f.name in _GROUPS):
-            yield f.name, typing.get_args(hint)[0]
+    return tuple(
+        (f.name, typing.get_args(hints[f.name])[0])
+        for f in attrs.fields(cls)
+        if _is_many(hints[f.name])
+        and f.name != "sources"
+        and not (cls is Meeting and f.name in _GROUPS)
+    )
 
 
 @functools.cache
@@ -372,7 +376,8 @@ def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
         columns = table.columns[1:] if group == "meeting" else table.columns
         head = (owner_id,) if group == "meeting" else ()
         rows[group].append((*head, *(_cell(getattr(record, c.name)) for c in columns)))
-        for name, _ in _many_fields(type(record)):
+        cls: type = type(record)
+        for name, _ in _many_fields(cls):
             child = _BY_NAME[f"{group}_{name}"]
             for position, item in enumerate(getattr(record, name)):
                 rows[child.name].append((owner_id, position, *_item_cells(child, item)))
@@ -440,7 +445,7 @@ def _rebuild(
     children: Mapping[str, Mapping[str, Sequence[tuple[int, Any]]]],
 ) -> Iterator[Any]:
     table = _BY_NAME[group]
-    hints = typing.get_type_hints(cls)
+    has_sources = "sources" in attrs.fields_dict(cls)
     many = dict(_many_fields(cls))
     for row in rows:
         values = {c.name: _read(c, row[c.name]) for c in table.columns}
@@ -453,7 +458,7 @@ def _rebuild(
             values[name] = tuple(
                 _item(child, item, rest) for _, rest in sorted(children[child.name][owner_id])
             )
-        if "sources" in hints:
+        if has_sources:
             spans = sorted(children["spans"][owner_id])
             span_columns = _BY_NAME["spans"].columns[2:]
             values["sources"] = tuple(
