@@ -267,18 +267,20 @@ class TestSqlite:
 
 
 def _query_values(meeting: Meeting, f: Filter) -> st.SearchStrategy[Any]:
-    """Values filter ``f`` accepts: any of its vocabulary, or a spelling the meeting holds."""
+    """Values for filter ``f``: any of its vocabulary, or (in any case) a value a record holds."""
     if f.vocabulary is not None:
         return st.sampled_from(list(f.vocabulary))
-    accepted = sorted(index_of(meeting).free_text[f.query, f.name].values())
-    if not accepted:
+    held = sorted({str(v) for r in getattr(meeting, f.query) for v in f.values(r)})
+    if not held:
         return st.nothing()
-    spelling = st.sampled_from(accepted)
-    return (
-        spelling.flatmap(lambda v: st.sampled_from([v, v.upper(), v.lower()]))
-        if f.fold
-        else spelling
-    )
+    spelling = st.sampled_from(held)
+    if f.fold:
+        return spelling.flatmap(  # another case of the same word ("ı".upper() is not one)
+            lambda v: st.sampled_from(
+                [w for w in (v, v.upper(), v.lower()) if f.key(w) == f.key(v)]
+            )
+        )
+    return spelling
 
 
 def _criteria(meeting: Meeting) -> st.SearchStrategy[tuple[str, dict[str, Any]]]:
