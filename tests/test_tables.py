@@ -275,9 +275,11 @@ def _query_values(meeting: Meeting, f: Filter) -> st.SearchStrategy[Any]:
         return st.nothing()
     spelling = st.sampled_from(held)
     if f.fold:
-        return spelling.flatmap(  # another case of the same word ("ı".upper() is not one)
-            lambda v: st.sampled_from(
-                [w for w in (v, v.upper(), v.lower()) if f.key(w) == f.key(v)]
+        return (
+            spelling.flatmap(  # another case of the same word (a dotless i upper-cased is not one)
+                lambda v: st.sampled_from(
+                    [w for w in (v, v.upper(), v.lower()) if f.key(w) == f.key(v)]
+                )
             )
         )
     return spelling
