@@ -502,3 +502,11 @@ def test_layout_is_derived_from_the_classes() -> None:
                 or field.name in names[kind.group]
                 or (f"{kind.group}_{field.name}" in names)
             ), (kind.group, field.name)
+
+
+def test_a_sqlite_without_fts5_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where SQLite lacks FTS5 the error says so, and nothing is written."""
+    monkeypatch.setattr(_sqlite, "fts5_available", lambda: False)
+    with pytest.raises(RuntimeError, match="without FTS5"):
+        uj.to_sqlite(tmp_path / "x.db")
+    assert list(tmp_path.iterdir()) == []
