@@ -3,6 +3,7 @@
     scripts/bench            # full run, about two minutes (sets up .venv if needed)
     scripts/bench --quick    # fewer rounds and a 10^4 ceiling
     scripts/bench --docs     # also rewrite docs/performance.md
+    scripts/bench --only exports   # one group, printed only
 
 Every figure is a ratio of two things measured in the same run, each the median of
 many interleaved rounds (A, B, A, B, ...), because absolute times on a shared machine
@@ -13,6 +14,7 @@ targets are printed beside the ratios, and the test suite never times anything.
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
 import json
 import os
@@ -340,6 +342,61 @@ def bench_validate(rounds: int, n: int) -> list[Row]:
         ]
 
 
+def _write_flat_csv(folder: Path) -> None:
+    """The baseline: the flat CSV of every kind, as `usjapan2024 export KIND` writes it."""
+    for kind in uj.export.KINDS:
+        rows = uj.to_records(kind)
+        with (folder / f"{kind}.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def bench_exports(rounds: int) -> list[Row]:
+    """6. The relational exports of the bundled data against writing the flat CSV exports."""
+    uj.load()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+
+        def sqlite() -> object:
+            return uj.to_sqlite(folder / "usjapan2024.db", overwrite=True)
+
+        def package() -> object:
+            return uj.to_datapackage(folder / "package", overwrite=True)
+
+        def flat() -> object:
+            _write_flat_csv(folder)
+            return None
+
+        repeat = 3
+        return [
+            {
+                "group": "exports",
+                "name": "to_sqlite() / flat CSV of every kind",
+                "ratio": ratio(sqlite, flat, rounds, repeat),
+                "target": 2.0,  # keys, checks and indexes cost little beyond the writing
+            },
+            {
+                "group": "exports",
+                "name": "to_datapackage() / flat CSV of every kind",
+                "ratio": ratio(package, flat, rounds, repeat),
+                "target": 2.0,
+            },
+            {
+                "group": "exports",
+                "name": "to_sqlite(), seconds (not a ratio; about 1 s wanted)",
+                "ratio": _clock(sqlite, repeat),
+                "target": 1.0,
+            },
+            {
+                "group": "exports",
+                "name": "to_datapackage(), seconds (not a ratio; about 1 s wanted)",
+                "ratio": _clock(package, repeat),
+                "target": 1.0,
+            },
+        ]
+
+
 def _format(rows: list[Row]) -> str:
     lines = [f"{'measure':<66} {'ratio':>9} {'target':>7}  ok"]
     for row in rows:
@@ -364,19 +421,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, N up to 10^4")
     parser.add_argument("--docs", action="store_true", help="rewrite docs/performance.md")
+    parser.add_argument("--only", metavar="GROUP", help="run one group (not saved), e.g. exports")
     args = parser.parse_args(argv)
     rounds = 7 if args.quick else 21
     sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000)
-    rows = [
-        *bench_import(rounds),
-        *bench_load(rounds),
-        *bench_queries(rounds),
-        *bench_scale(rounds, sizes),
-        *bench_validate(rounds, max(sizes)),
-    ]
+    groups: dict[str, Callable[[], list[Row]]] = {
+        "import": lambda: bench_import(rounds),
+        "load": lambda: bench_load(rounds),
+        "queries": lambda: bench_queries(rounds),
+        "scale": lambda: bench_scale(rounds, sizes),
+        "validate": lambda: bench_validate(rounds, max(sizes)),
+        "exports": lambda: bench_exports(rounds),
+    }
+    if args.only is not None and args.only not in groups:
+        parser.error(f"--only: choose from {', '.join(groups)}")
+    rows = [row for name, run in groups.items() if args.only in (None, name) for row in run()]
     table = _format(rows)
     print(f"usjapan2024 {uj.__version__} on {_machine()}\n")
     print(table)
+    if args.only is not None:
+        return 0  # one group: the saved results and the docs stay whole
     result = {"machine": _machine(), "version": uj.__version__, "quick": args.quick, "rows": rows}
     (HERE / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.docs:

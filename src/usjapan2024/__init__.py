@@ -39,8 +39,10 @@ if TYPE_CHECKING:
     from usjapan2024._typecheck import check as check
     from usjapan2024.exceptions import DatasetError as DatasetError
     from usjapan2024.exceptions import Problem as Problem
+    from usjapan2024.export import to_datapackage as to_datapackage
     from usjapan2024.export import to_frame as to_frame
     from usjapan2024.export import to_records as to_records
+    from usjapan2024.export import to_sqlite as to_sqlite
     from usjapan2024.model import Commitment as Commitment
     from usjapan2024.model import DocumentRef as DocumentRef
     from usjapan2024.model import Erratum as Erratum
@@ -86,7 +88,7 @@ _WHERE = {
     "usjapan2024._text": ("locate", "text_digest"),
     "usjapan2024._typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
-    "usjapan2024.export": ("to_frame", "to_records"),
+    "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
     "usjapan2024.model": (
         "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
         "Official", "Party", "Programme", "Record", "Reference", "Retired", "SourceInfo", "Span",

@@ -136,6 +136,19 @@ def _parser() -> _Parser:
                    help="the record kind, or 'dataset' for the whole JSON file")  # fmt: skip
     _listing(p, default="csv")
 
+    for name, what, target in (
+        ("datapackage", "a Frictionless Data Package", "FOLDER"),
+        ("sqlite", "a SQLite database", "FILE"),
+    ):
+        p = _add(
+            commands,
+            name,
+            f"write every record as {what} of related tables",
+            f"usjapan2024 {name} usjapan2024{'.db' if name == 'sqlite' else ''}",
+        )
+        p.add_argument("target", metavar=target, help="where to write it (its folder must exist)")
+        p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
+
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip
     p.add_argument("file", metavar="FILE")
@@ -244,6 +257,19 @@ def _export(args: argparse.Namespace) -> int:
     meeting = _loading.load()
     records = (meeting,) if args.kind == "meeting" else getattr(meeting, args.kind)
     return _emit(records, args.format)
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from usjapan2024 import export
+
+    write = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
+    try:
+        write(args.target, overwrite=args.force)
+    except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
+            PermissionError) as error:  # fmt: skip
+        raise UsageError(f"{PROG} {args.command}: error: {error}") from None
+    print(f"wrote {args.target}", file=sys.stderr)
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -355,6 +381,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": _search,
     "show": _show,
     "export": _export,
+    "datapackage": _tables,
+    "sqlite": _tables,
     "validate": _validate,
     "schema": _schema,
     "diff": _diff,

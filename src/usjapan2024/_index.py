@@ -21,7 +21,7 @@ from usjapan2024._records import record_groups, record_id
 from usjapan2024._results import Results
 from usjapan2024.model import Meeting, Record, Retired, Span
 
-__all__ = ["FieldIndex", "MeetingIndex", "index_of"]
+__all__ = ["FieldIndex", "MeetingIndex", "index_of", "words_of"]
 
 R = TypeVar("R")
 
@@ -121,10 +121,14 @@ def _haystack(record: Record) -> str:
     Nested records count (an erratum's references), so that searching for a publisher
     finds the errata that cite it.
     """
-    return "\n".join(_words(record)).casefold()
+    return "\n".join(words_of(record)).casefold()
 
 
-def _words(obj: object) -> Iterator[str]:
+def words_of(obj: object) -> Iterator[str]:
+    """Every word :func:`search` looks in: ``obj``'s strings, enum values and quotes, nested too.
+
+    The SQLite export's full-text index holds the same words, so that the two agree.
+    """
     for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
         value = getattr(obj, field.name)
         for item in value if isinstance(value, tuple) else (value,):
@@ -135,7 +139,7 @@ def _words(obj: object) -> Iterator[str]:
             elif isinstance(item, Span):
                 yield item.quote
             elif attrs.has(type(item)):
-                yield from _words(item)
+                yield from words_of(item)
 
 
 _lock = threading.Lock()

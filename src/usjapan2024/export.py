@@ -1,14 +1,19 @@
-"""Flat rows and pandas DataFrames of any kind of record.
+"""Flat rows and pandas DataFrames of any kind of record; the data as tables for other tools.
 
 :func:`to_records` gives one flat row per record (the rules are in ``_flat``: enums
 as values, tuples joined with ``"; "``, sources as ``spans`` and ``quotes``);
 :func:`to_frame` gives a DataFrame of the same rows with real dtypes.  pandas is an
 optional extra; importing this module does not import it.
+
+:func:`to_datapackage` and :func:`to_sqlite` write every record as related tables (the
+layout is in ``docs/without-python.md``), for R, spreadsheets, SQL and Datasette.
 """
 
 from __future__ import annotations
 
+import os
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024 import _flat
@@ -21,7 +26,7 @@ from usjapan2024.model import Meeting
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "KINDS", "Row", "to_frame", "to_records"]
+__all__ = ["JOIN", "KINDS", "Row", "to_datapackage", "to_frame", "to_records", "to_sqlite"]
 
 KINDS = RECORD_KINDS
 """The record kinds :func:`to_records` and :func:`to_frame` accept."""
@@ -62,6 +67,66 @@ def to_frame(kind: str, *, meeting: Meeting | None = None) -> pd.DataFrame:
     """
     rows = to_records(kind, meeting=meeting)
     return _flat.frame_of(rows, _CLASSES[kind])
+
+
+def to_datapackage(
+    folder: str | os.PathLike[str], *, meeting: Meeting | None = None, overwrite: bool = False
+) -> Path:
+    """Write a Frictionless Data Package: a folder of CSV files and ``datapackage.json``.
+
+    One CSV file per table (each kind of record, each many-valued field, the spans, the
+    errata's references, the retired ids), described with types, vocabularies, keys,
+    licences and versions, plus the source text the spans index into.  The folder is
+    written under a temporary name beside it and renamed when complete.
+
+    Args:
+        folder: The folder to make; its parent must exist.
+        meeting: The meeting to write; the bundled one by default.  Its source text is
+            included when it is the bundled text.
+        overwrite: Replace an existing ``folder`` (only one that holds a
+            ``datapackage.json``: any other folder is refused).
+
+    Returns:
+        The folder.
+
+    Raises:
+        FileExistsError: ``folder`` exists and ``overwrite`` is false, or it is not a
+            data package.
+        FileNotFoundError: The parent folder does not exist.
+        NotADirectoryError: ``folder`` is a file.
+    """
+    from usjapan2024 import _datapackage
+
+    return _datapackage.write(folder, meeting=meeting, overwrite=overwrite)
+
+
+def to_sqlite(
+    path: str | os.PathLike[str], *, meeting: Meeting | None = None, overwrite: bool = False
+) -> Path:
+    """Write a SQLite database of the same tables, with their keys and checks enforced.
+
+    Besides the tables: an index per query filter, a full-text index (FTS5) of each
+    record's words, the views ``commitment_parties`` and ``threats_by_actor``, and a
+    ``metadata`` table.  The file is written under a temporary name and renamed when
+    complete.
+
+    Args:
+        path: The file to write; its folder must exist.
+        meeting: The meeting to write; the bundled one by default.
+        overwrite: Replace an existing file at ``path``.
+
+    Returns:
+        The path.
+
+    Raises:
+        FileExistsError: ``path`` exists and ``overwrite`` is false.
+        FileNotFoundError: The folder of ``path`` does not exist.
+        IsADirectoryError: ``path`` is a folder.
+        RuntimeError: This Python's SQLite lacks FTS5.
+    """
+    from usjapan2024 import _sqlite
+
+    return _sqlite.write(path, meeting=meeting, overwrite=overwrite)
 
 
 _MOVED = ("flatten", "flatten_columns", "frame_of")

@@ -1,0 +1,475 @@
+"""The relational layout of a meeting: tables, columns and keys, for every export that has them.
+
+The Data Package and the SQLite database hold the same tables; this module says what
+they are, makes their rows and turns rows back into a :class:`Meeting`.  Nothing here is
+listed by hand: the tables come from ``_records.KINDS`` and the attrs classes, the
+references from ``_integrity.REFERENCES`` (and the :class:`Actor` type, which names a
+party), the vocabularies from the enums the fields are typed with.  So a new field or
+kind of record appears in both exports, and in their tests, without an edit here.
+
+The layout:
+
+* ``records``: every id (a party's is its actor's value), its kind and its text; the
+  meeting is the record ``"meeting"``.  Spans and errata refer to it.
+* ``meeting`` and one table per group of records (``officials`` ... ``errata``, and
+  ``retired``): their single-valued fields.
+* One table per many-valued field, named ``<group>_<field>``: the owner's id, the
+  position (from 0, as in the JSON array) and the value (or, for nested records such as
+  an erratum's references, their fields).  A field that a case-insensitive filter reads
+  (a commitment's subjects) also holds each value case-folded, so that SQL can match it
+  exactly: SQLite's ``lower()`` and ``NOCASE`` fold ASCII letters only.
+* ``spans``: every quote of every record (record id, position, start, end, quote).
+
+The dataset's metadata is one nested object, not a table: each export keeps it whole.
+Strings that are empty and ``None`` are the same empty cell in CSV; the dataset has no
+empty strings, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import types
+import typing
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from usjapan2024._filters import FILTERS, Filter
+from usjapan2024._integrity import REFERENCES
+from usjapan2024._records import KINDS, RECORD_KINDS, record_id
+from usjapan2024.model import Meeting, Metadata, Party, Span
+from usjapan2024.vocabulary import Actor
+
+__all__ = [
+    "DATA_LICENCE",
+    "MEETING_ID",
+    "TABLES",
+    "Column",
+    "Row",
+    "Table",
+    "filter_column",
+    "meeting_from_rows",
+    "rows_of",
+]
+
+DATA_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+"""The licence of the records, their coding and the errata (the dataset card's), as a
+Data Package's ``licenses`` want it: an Open Definition id and a link.  Both exports
+declare it, beside the metadata's own words on the licences."""
+
+MEETING_ID = "meeting"
+"""The meeting's id in ``records`` and ``spans``: the meeting has no id of its own, and
+no record can have this one (ids have a kind's prefix; a party's is an actor's value)."""
+
+Value = str | int | datetime.date | None
+Row = tuple[Value, ...]
+
+
+@attrs.frozen
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: Its name.
+        datatype: Its Table Schema type: ``"string"``, ``"integer"`` or ``"date"``.
+        required: Whether every row has a value.
+        values: The values it may hold (a vocabulary's), or ``None`` for any.
+        references: The table whose ``id`` each value names, if any.
+        vocabulary: The enum its values are read back as, if any.
+        minimum: The least value of an integer column (positions and offsets), if any.
+        description: What it holds, for the descriptor and the docs.
+    """
+
+    name: str
+    datatype: str
+    required: bool
+    values: tuple[str, ...] | None = None
+    references: str | None = None
+    vocabulary: type[enum.Enum] | None = None
+    minimum: int | None = None
+    description: str = ""
+
+
+@attrs.frozen
+class Table:
+    """One table.
+
+    Attributes:
+        name: Its name (also the CSV file's stem).
+        columns: Its columns, in order.
+        key: The columns of its primary key.
+        description: What one row is.
+        owner: For a table of a many-valued field: the table whose rows own these rows.
+        field: For a table of a many-valued field: the field it holds.
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    description: str
+    owner: str | None = None
+    field: str | None = None
+
+    @property
+    def foreign_keys(self) -> tuple[tuple[str, str], ...]:
+        """``(column, table)`` for each column that names the ``id`` of a row of ``table``."""
+        return tuple((c.name, c.references) for c in self.columns if c.references is not None)
+
+
+# --- deriving the layout from the classes -------------------------------------------------
+
+_GROUPS: dict[str, type] = {
+    name: typing.get_args(hint)[0]
+    for name, hint in typing.get_type_hints(Meeting).items()
+    if typing.get_origin(hint) is tuple
+    and attrs.has(typing.get_args(hint)[0])
+    and "id" in attrs.fields_dict(typing.get_args(hint)[0])
+}
+"""The meeting's groups of records with ids: every kind, and the retired ids."""
+
+_ANY_RECORD = {("errata", "target"), ("retired", "replaced_by")}
+"""The fields that name a record of any kind, which ``REFERENCES`` leaves out (its
+docstring says so): they refer to ``records``."""
+
+_PARTIES = next(k.group for k in KINDS if typing.get_type_hints(k.cls)["id"] is Actor)
+"""The group whose ids are actors: every field typed :class:`Actor` names one of them."""
+
+
+def _base(hint: Any) -> tuple[Any, bool]:  # noqa: ANN401  (any type hint)
+    """The type a hint holds, and whether ``None`` is allowed."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0], True
+    return hint, False
+
+
+def _is_many(hint: Any) -> bool:  # noqa: ANN401
+    return typing.get_origin(hint) is tuple
+
+
+def _singular(cls: type) -> str:
+    """The name of the column that holds an owner's id: ``commitment_id``."""
+    return f"{cls.__name__.lower()}_id"
+
+
+def _column(group: str, field: str, hint: Any, *, name: str = "", **extra: Any) -> Column:  # noqa: ANN401
+    """The column of ``group``'s ``field`` (named ``name`` if given), typed by its hint."""
+    base, optional = _base(hint)
+    vocabulary = base if isinstance(base, type) and issubclass(base, enum.Enum) else None
+    kind = {int: "integer", datetime.date: "date"}.get(base, "string")
+    return Column(
+        name=name or field,
+        datatype=kind,
+        required=not optional,
+        values=None if vocabulary is None else tuple(m.value for m in vocabulary),
+        references=_references(group, field, base),
+        vocabulary=vocabulary,
+        **extra,
+    )
+
+
+def _references(group: str, name: str, base: Any) -> str | None:  # noqa: ANN401
+    if (group, name) in REFERENCES:
+        return REFERENCES[group, name]
+    if (group, name) in _ANY_RECORD:
+        return "records"
+    if base is Actor and not (group == _PARTIES and name == "id"):
+        return _PARTIES
+    return None
+
+
+def _scalar_columns(group: str, cls: type) -> tuple[Column, ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        _column(group, f.name, hints[f.name])
+        for f in attrs.fields(cls)
+        if not _is_many(hints[f.name]) and not attrs.has(_base(hints[f.name])[0])
+    )
+
+
+@functools.cache
+def _many_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The many-valued fields of ``cls`` that get a table of their own (not ``sources``)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, typing.get_args(hints[f.name])[0])
+        for f in attrs.fields(cls)
+        if _is_many(hints[f.name])
+        and f.name != "sources"
+        and not (cls is Meeting and f.name in _GROUPS)
+    )
+
+
+@functools.cache
+def _folded_fields() -> frozenset[tuple[str, str]]:
+    return frozenset((f.query, _field_of(f)) for f in FILTERS if f.fold)
+
+
+def _field_of(f: Filter) -> str:
+    """The field of its query's records that filter ``f`` reads.
+
+    A filter declares how to read its values, as a lambda such as ``lambda c: c.parties``;
+    the one attribute that lambda reads is the field.
+    """
+    cls = _GROUPS[f.query]
+    names = [n for n in f.values.__code__.co_names if n in attrs.fields_dict(cls)]
+    if len(names) != 1:  # pragma: no cover  (a filter that reads no field, or two)
+        msg = f"filter {f.query}.{f.name} must read exactly one field, reads {names}"
+        raise TypeError(msg)
+    return names[0]
+
+
+def _child(group: str, owner: type, name: str, item: Any) -> Table:  # noqa: ANN401
+    owner_column = Column(
+        _singular(owner), "string", required=True, references=group,
+        description=f"the id of the {owner.__name__.lower()}",
+    )  # fmt: skip
+    position = Column(
+        "position", "integer", required=True, minimum=0,
+        description="the value's place in the list, from 0",
+    )  # fmt: skip
+    if attrs.has(item):
+        values = _scalar_columns(f"{group}.{name}", item)
+        what = f"one {item.__name__.lower()} of a {owner.__name__.lower()}'s {name}"
+    else:
+        values = (_column(group, name, item, name="value", description=f"one of its {name}"),)
+        if (group, name) in _folded_fields():
+            values += (Column("folded", "string", required=True,
+                              description="the value case-folded, for matching"),)  # fmt: skip
+        what = f"one of a {owner.__name__.lower()}'s {name}"
+    return Table(
+        name=f"{group}_{name}",
+        columns=(owner_column, position, *values),
+        key=(owner_column.name, "position"),
+        description=what,
+        owner=group,
+        field=name,
+    )
+
+
+def _layout() -> tuple[Table, ...]:
+    records = Table(
+        "records",
+        (
+            Column("id", "string", required=True, description="the record's id"),
+            Column(
+                "kind",
+                "string",
+                required=True,
+                values=RECORD_KINDS,
+                description="the group it belongs to",
+            ),
+            Column("text", "string", required=True, description="its name, summary or description"),
+        ),
+        ("id",),
+        "every record and the meeting: what spans and errata refer to",
+    )
+    meeting = Table(
+        "meeting",
+        (
+            Column("id", "string", required=True, values=(MEETING_ID,), references="records"),
+            *_scalar_columns("meeting", Meeting),
+        ),
+        ("id",),
+        "the meeting itself: one row",
+    )
+    tables = [records, meeting]
+    children = [_child("meeting", Meeting, n, item) for n, item in _many_fields(Meeting)]
+    for group, cls in _GROUPS.items():
+        columns = _scalar_columns(group, cls)
+        if group != "retired":
+            columns = tuple(
+                attrs.evolve(c, references="records") if c.name == "id" and c.references is None
+                else c
+                for c in columns
+            )  # fmt: skip
+        tables.append(Table(group, columns, ("id",), f"one of the meeting's {group}"))
+        children += [_child(group, cls, n, item) for n, item in _many_fields(cls)]
+    spans = Table(
+        "spans",
+        (
+            Column(
+                "record_id",
+                "string",
+                required=True,
+                references="records",
+                description="the record that quotes it",
+            ),
+            Column(
+                "position",
+                "integer",
+                required=True,
+                minimum=0,
+                description="its place among the record's sources, from 0",
+            ),
+            *(
+                attrs.evolve(c, minimum=0) if c.datatype == "integer" else c
+                for c in _scalar_columns("spans", Span)
+            ),
+        ),
+        ("record_id", "position"),
+        "a quote of the source text that a record was coded from",
+    )
+    return (*tables, *children, spans)
+
+
+TABLES: tuple[Table, ...] = _layout()
+"""Every table: ``records`` and the meeting, each group, the many-valued fields, ``spans``.
+
+Some tables refer to tables after them (officials to parties), so a writer that checks
+foreign keys checks them once every row is written."""
+
+_BY_NAME = {t.name: t for t in TABLES}
+
+
+def filter_column(f: Filter) -> tuple[Table, Column]:
+    """The table and column that filter ``f`` compares with (``folded`` where it folds).
+
+    For a many-valued field that is the field's own table, whose owner column names
+    the record.
+    """
+    field = _field_of(f)
+    table = _BY_NAME.get(f"{f.query}_{field}")
+    if table is None:
+        table = _BY_NAME[f.query]
+        return table, next(c for c in table.columns if c.name == field)
+    return table, next(c for c in table.columns if c.name == ("folded" if f.fold else "value"))
+
+
+# --- rows ----------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> Value:
+    if isinstance(value, enum.Enum):
+        return typing.cast("str", value.value)
+    return typing.cast("Value", value)
+
+
+def _id(record: Any) -> str:  # noqa: ANN401
+    return record_id(record) if isinstance(record, Party) else typing.cast("str", record.id)
+
+
+def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
+    """Every table's rows for ``meeting``: table name -> rows, each in its columns' order.
+
+    Values are plain: strings (an enum as its value), integers, dates and ``None``.
+    """
+    rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+    kinds = {k.group: k for k in KINDS}
+    rows["records"].append((MEETING_ID, "meeting", meeting.name))
+    for kind in KINDS:
+        rows["records"] += [
+            (_id(r), kind.group, getattr(r, kind.text)) for r in getattr(meeting, kind.group)
+        ]
+    owners: list[tuple[str, str, Any]] = [("meeting", MEETING_ID, meeting)]
+    owners += [(g, _id(r), r) for g in _GROUPS for r in getattr(meeting, g)]
+    for group, owner_id, record in owners:
+        table = _BY_NAME[group]
+        columns = table.columns[1:] if group == "meeting" else table.columns
+        head = (owner_id,) if group == "meeting" else ()
+        rows[group].append((*head, *(_cell(getattr(record, c.name)) for c in columns)))
+        cls: type = type(record)
+        for name, _ in _many_fields(cls):
+            child = _BY_NAME[f"{group}_{name}"]
+            for position, item in enumerate(getattr(record, name)):
+                rows[child.name].append((owner_id, position, *_item_cells(child, item)))
+        if group in kinds or group == "meeting":
+            rows["spans"] += [
+                (owner_id, i, s.start, s.end, s.quote) for i, s in enumerate(record.sources)
+            ]
+    return rows
+
+
+def _item_cells(table: Table, item: object) -> Row:
+    if attrs.has(type(item)):
+        return tuple(_cell(getattr(item, c.name)) for c in table.columns[2:])
+    value = _cell(item)
+    if table.columns[-1].name == "folded":
+        return (value, typing.cast("str", value).casefold())
+    return (value,)
+
+
+# --- and back ------------------------------------------------------------------------------
+
+
+def _read(column: Column, value: object) -> Any:  # noqa: ANN401
+    """A cell as the field's value: rows read back as text, or typed by their reader."""
+    if value is None or (value == "" and not column.required):
+        return None
+    if column.vocabulary is not None:
+        return column.vocabulary(value)
+    if column.datatype == "integer":
+        return int(typing.cast("Any", value))
+    if column.datatype == "date" and isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def meeting_from_rows(
+    rows: Mapping[str, Iterable[Mapping[str, object]]], metadata: Metadata
+) -> Meeting:
+    """Rebuild the :class:`Meeting` whose tables hold ``rows`` (table -> rows as dicts).
+
+    The inverse of :func:`rows_of`: how the tests show that an export loses nothing.
+    Rows of the main tables are taken in the order given; rows of the other tables by
+    their position.
+    """
+    children: dict[str, dict[str, list[tuple[int, Any]]]] = {}
+    for table in TABLES:
+        if table.owner is None and table.name != "spans":
+            continue
+        found: defaultdict[str, list[tuple[int, Any]]] = defaultdict(list)
+        for row in rows[table.name]:
+            owner, position, *rest = (row[c.name] for c in table.columns)
+            found[str(owner)].append((int(typing.cast("Any", position)), rest))
+        children[table.name] = found
+    groups = {g: tuple(_rebuild(g, cls, rows[g], children)) for g, cls in _GROUPS.items()}
+    (meeting_row,) = rows["meeting"]
+    (meeting,) = _rebuild("meeting", Meeting, [meeting_row], children)
+    rebuilt: Meeting = attrs.evolve(meeting, metadata=metadata, **groups)
+    return rebuilt
+
+
+def _rebuild(
+    group: str,
+    cls: type,
+    rows: Iterable[Mapping[str, object]],
+    children: Mapping[str, Mapping[str, Sequence[tuple[int, Any]]]],
+) -> Iterator[Any]:
+    table = _BY_NAME[group]
+    has_sources = "sources" in attrs.fields_dict(cls)
+    many = dict(_many_fields(cls))
+    for row in rows:
+        values = {c.name: _read(c, row[c.name]) for c in table.columns}
+        owner_id = str(row["id"])
+        if cls is Meeting:
+            del values["id"]
+            values.update(dict.fromkeys(_GROUPS, ()), metadata=None)
+        for name, item in many.items():
+            child = _BY_NAME[f"{group}_{name}"]
+            values[name] = tuple(
+                _item(child, item, rest) for _, rest in sorted(children[child.name][owner_id])
+            )
+        if has_sources:
+            spans = sorted(children["spans"][owner_id])
+            span_columns = _BY_NAME["spans"].columns[2:]
+            values["sources"] = tuple(
+                Span(*(_read(c, v) for c, v in zip(span_columns, rest, strict=True)))
+                for _, rest in spans
+            )
+        yield cls(**values)
+
+
+def _item(table: Table, item: Any, cells: Sequence[object]) -> Any:  # noqa: ANN401
+    columns = table.columns[2:]
+    if attrs.has(item):
+        return item(*(_read(c, v) for c, v in zip(columns, cells, strict=True)))
+    return _read(columns[0], cells[0])

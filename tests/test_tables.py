@@ -1,0 +1,512 @@
+"""The relational exports: a Data Package checked by frictionless, a SQLite database by SQLite.
+
+Both hold ``_tables``' layout, so each test of the layout runs on both, and reading
+either back must give the very meeting that was written (a round trip over generated
+meetings).  The SQLite file must answer every query filter as the Python API does, find
+what ``search()`` finds, and open in Datasette.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import usjapan2024 as uj
+from usjapan2024 import _datapackage, _sqlite, queries
+from usjapan2024._converter import converter
+from usjapan2024._filters import FILTERS, Filter, filters_of
+from usjapan2024._index import index_of, words_of
+from usjapan2024._records import KINDS, record_id
+from usjapan2024._tables import MEETING_ID, TABLES, filter_column, meeting_from_rows
+from usjapan2024.model import Meeting, Metadata
+from usjapan2024.strategies import meetings_with_source
+
+frictionless = pytest.importorskip("frictionless")
+
+FEW = settings(max_examples=5, deadline=None)
+"""Each generated example writes files and runs frictionless: a few show the property."""
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return uj.to_datapackage(tmp_path_factory.mktemp("package") / "usjapan2024")
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return uj.to_sqlite(tmp_path_factory.mktemp("db") / "usjapan2024.db")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+# --- reading back -----------------------------------------------------------------------
+
+
+def _read_package(folder: Path) -> Meeting:
+    """The meeting in a Data Package, read through frictionless and its typed rows."""
+    package = frictionless.Package(str(folder / "datapackage.json"))
+    rows = {t.name: package.get_resource(t.name).read_rows() for t in TABLES}
+    metadata = converter().structure(package.custom["usjapan2024"]["metadata"], Metadata)
+    return meeting_from_rows(rows, metadata)
+
+
+def _read_database(path: Path) -> Meeting:
+    with _connect(path) as connection:
+        rows = {
+            t.name: connection.execute(f'SELECT * FROM "{t.name}" ORDER BY rowid').fetchall()  # noqa: S608
+            for t in TABLES
+        }
+        (text,) = connection.execute("SELECT value FROM metadata WHERE key = 'metadata'").fetchone()
+    connection.close()
+    return meeting_from_rows(rows, converter().structure(json.loads(text), Metadata))
+
+
+def _validate(folder: Path) -> None:
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "type", "note"])
+
+
+def _temporary() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)
+
+
+# --- the Data Package -------------------------------------------------------------------
+
+
+class TestDataPackage:
+    def test_frictionless_finds_it_valid(self, package: Path) -> None:
+        """Types, vocabularies, primary and foreign keys and the source's hash all hold."""
+        _validate(package)
+
+    def test_one_resource_per_table_and_the_source(self, package: Path) -> None:
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        names = [r["name"] for r in descriptor["resources"]]
+        assert names == [*(t.name for t in TABLES), "source"]
+        assert {k.group for k in KINDS} <= set(names)
+        assert {"spans", "errata_references", "retired", "commitments_parties"} <= set(names)
+        assert (package / "source.txt").read_text("utf-8") == uj.source_text()
+
+    def test_descriptor_says_licences_sources_and_versions(self, package: Path) -> None:
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        meeting = uj.load()
+        assert descriptor["version"] == meeting.metadata.version
+        assert descriptor["usjapan2024"]["schema_version"] == meeting.schema_version
+        assert [lic["name"] for lic in descriptor["licenses"]] == ["CC-BY-4.0"]
+        (source,) = [r for r in descriptor["resources"] if r["name"] == "source"]
+        assert source["licenses"][0]["name"] == "other-closed"
+        assert "not relicensed" in source["description"]
+        assert meeting.metadata.source.url in json.dumps(descriptor["sources"])
+
+    def test_fields_are_typed_with_vocabularies_and_keys(self, package: Path) -> None:
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        schemas = {r["name"]: r.get("schema") for r in descriptor["resources"]}
+        topic = next(f for f in schemas["commitments"]["fields"] if f["name"] == "topic")
+        assert topic["constraints"]["enum"] == [t.value for t in uj.Topic]
+        assert schemas["commitments_parties"]["primaryKey"] == ["commitment_id", "position"]
+        assert {"fields": ["value"], "reference": {"resource": "parties", "fields": ["id"]}} in (
+            schemas["commitments_parties"]["foreignKeys"]
+        )
+        date = next(f for f in schemas["events"]["fields"] if f["name"] == "date")
+        assert date["type"] == "date"
+
+    def test_a_broken_reference_is_caught_by_frictionless(self) -> None:
+        """The foreign keys are real: frictionless rejects a commitment of nobody."""
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "copy"
+            uj.to_datapackage(copy)
+            links = copy / "commitments_parties.csv"
+            links.write_text(links.read_text("utf-8").replace(",US", ",XX", 1), "utf-8")
+            report = frictionless.validate(str(copy / "datapackage.json"))
+        assert not report.valid
+        assert {"constraint-error", "foreign-key"} <= {e[0] for e in report.flatten(["type"])}
+
+    def test_it_reads_back_as_the_bundled_meeting(self, package: Path) -> None:
+        assert _read_package(package) == uj.load()
+
+    @FEW
+    @given(meetings_with_source())
+    def test_round_trip(self, pair: tuple[Meeting, str]) -> None:
+        """Any valid meeting, with its own source text, is valid as a package and reads back."""
+        meeting, text = pair
+        for folder in _temporary():
+            _datapackage.write(folder / "p", meeting=meeting, source=text)
+            _validate(folder / "p")
+            assert _read_package(folder / "p") == meeting
+
+
+# --- the SQLite database ------------------------------------------------------------------
+
+
+class TestSqlite:
+    def test_it_reads_back_as_the_bundled_meeting(self, database: Path) -> None:
+        assert _read_database(database) == uj.load()
+
+    @FEW
+    @given(meetings_with_source())
+    def test_round_trip(self, pair: tuple[Meeting, str]) -> None:
+        meeting, _ = pair
+        for folder in _temporary():
+            uj.to_sqlite(folder / "m.db", meeting=meeting)
+            assert _read_database(folder / "m.db") == meeting
+
+    def test_foreign_keys_hold_and_are_enforced(self, database: Path) -> None:
+        with _connect(database) as connection:
+            assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+            declared = connection.execute(
+                "SELECT * FROM pragma_foreign_key_list('commitments_parties')"
+            ).fetchall()
+        assert {(row["from"], row["table"]) for row in declared} == {
+            ("commitment_id", "commitments"),
+            ("value", "parties"),
+        }
+        for folder in _temporary():
+            copy = uj.to_sqlite(folder / "copy.db")
+            with sqlite3.connect(copy) as connection:
+                connection.execute("PRAGMA foreign_keys = ON")
+                with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+                    connection.execute(
+                        "INSERT INTO commitments_parties VALUES ('commitment.nobody', 9, 'KP')"
+                    )
+            connection.close()
+
+    @pytest.mark.parametrize(
+        ("statement", "message"),
+        [
+            ("UPDATE commitments SET topic = 'deterence'", "CHECK"),
+            ("UPDATE events SET date = '2024-02-30'", "CHECK"),
+            ('UPDATE spans SET "end" = "end" + 1', "CHECK"),
+            ("UPDATE spans SET position = -1", "CHECK"),
+            ("UPDATE threats SET response = NULL", "NOT NULL"),
+        ],
+    )
+    def test_checks_refuse_bad_values(self, statement: str, message: str) -> None:
+        for folder in _temporary():
+            copy = uj.to_sqlite(folder / "copy.db")
+            with (
+                sqlite3.connect(copy) as connection,
+                pytest.raises(sqlite3.IntegrityError, match=message),
+            ):
+                connection.execute(statement)
+            connection.close()
+
+    def test_metadata(self, database: Path) -> None:
+        meeting = uj.load()
+        with _connect(database) as connection:
+            found = dict(connection.execute("SELECT key, value FROM metadata").fetchall())
+        assert found["dataset_version"] == meeting.metadata.version
+        assert found["schema_version"] == str(meeting.schema_version)
+        assert found["source_sha256"] == meeting.metadata.source.sha256
+        assert found["data_licence"] == "CC-BY-4.0"
+        assert found["licence"] == meeting.metadata.licence
+
+    def test_every_filter_has_an_index(self, database: Path) -> None:
+        """Each filter's column leads an index of its table."""
+        with _connect(database) as connection:
+            for f in FILTERS:
+                table, column = filter_column(f)
+                leading = {
+                    connection.execute(
+                        "SELECT name FROM pragma_index_info(?) WHERE seqno = 0", (index["name"],)
+                    ).fetchone()[0]
+                    for index in connection.execute(
+                        "SELECT name FROM pragma_index_list(?)", (table.name,)
+                    )
+                    if index["name"].startswith("index_")
+                }
+                assert column.name in leading, (f.query, f.name)
+
+    def test_views(self, database: Path) -> None:
+        with _connect(database) as connection:
+            rows = connection.execute(
+                "SELECT commitment_id FROM commitment_parties WHERE party = 'US'"
+            ).fetchall()
+            by_actor = {
+                r["actor"]: r["threats"]
+                for r in connection.execute("SELECT * FROM threats_by_actor")
+            }
+        assert [r[0] for r in rows] == [c.id for c in uj.commitments(party="US")]
+        assert by_actor == {
+            a: len(uj.threats(actor=a)) if a is not None else 1
+            for a in {t.actor.value if t.actor else None for t in uj.load().threats}
+        }
+
+    def test_opens_in_datasette(self, database: Path) -> None:
+        datasette = pytest.importorskip("datasette.app")
+
+        async def page() -> tuple[int, str]:
+            response = await datasette.Datasette([str(database)]).client.get(
+                f"/{database.stem}/commitments"
+            )
+            return response.status_code, response.text
+
+        status, text = asyncio.run(page())
+        assert status == 200
+        assert "commitment.article-v" in text
+
+
+# --- filters: the SQL gives what the Python API gives --------------------------------------
+
+
+def _query_values(meeting: Meeting, f: Filter) -> st.SearchStrategy[Any]:
+    """Values for filter ``f``: any of its vocabulary, or (in any case) a value a record holds."""
+    if f.vocabulary is not None:
+        return st.sampled_from(list(f.vocabulary))
+    held = sorted({str(v) for r in getattr(meeting, f.query) for v in f.values(r)})
+    if not held:
+        return st.nothing()
+    spelling = st.sampled_from(held)
+    if f.fold:
+        return (
+            spelling.flatmap(  # another case of the same word (a dotless i upper-cased is not one)
+                lambda v: st.sampled_from(
+                    [w for w in (v, v.upper(), v.lower()) if f.key(w) == f.key(v)]
+                )
+            )
+        )
+    return spelling
+
+
+def _criteria(meeting: Meeting) -> st.SearchStrategy[tuple[str, dict[str, Any]]]:
+    def for_query(query: str) -> st.SearchStrategy[tuple[str, dict[str, Any]]]:
+        values = {f.name: _query_values(meeting, f) for f in filters_of(query)}
+        chosen = st.fixed_dictionaries({}, optional=values)
+        return chosen.map(lambda given: (query, given))
+
+    return st.sampled_from(sorted({f.query for f in FILTERS})).flatmap(for_query)
+
+
+def _sql_ids(path: Path, query: str, given: dict[str, Any]) -> list[str]:
+    by_name = {f.name: f for f in filters_of(query)}
+    where = " AND ".join(_sqlite.condition(by_name[name]) for name in given) or "1"
+    params = [
+        by_name[name].key(value.value if hasattr(value, "value") else value)
+        for name, value in given.items()
+    ]
+    with _connect(path) as connection:
+        found = connection.execute(
+            f'SELECT id FROM "{query}" WHERE {where} ORDER BY rowid',  # noqa: S608
+            params,
+        ).fetchall()
+    connection.close()
+    return [row[0] for row in found]
+
+
+def _python_ids(meeting: Meeting, query: str, given: dict[str, Any]) -> list[str]:
+    found = getattr(queries, query)(meeting=meeting, **given)
+    return [record_id(r) for r in found]
+
+
+class TestFilters:
+    def test_every_filter_is_tested_below(self) -> None:
+        """Each filter the Python API offers has a column, and the strategies reach it."""
+        assert {f.query for f in FILTERS} == {"officials", "commitments", "threats"}
+        for f in FILTERS:
+            assert _sqlite.condition(f).count("?") == 1
+
+    @settings(max_examples=200, deadline=None)
+    @given(data=st.data())
+    def test_sql_matches_python_on_the_bundled_data(
+        self, database: Path, data: st.DataObject
+    ) -> None:
+        meeting = uj.load()
+        query, given_ = data.draw(_criteria(meeting))
+        assert _sql_ids(database, query, given_) == _python_ids(meeting, query, given_)
+
+    @FEW
+    @given(pair=meetings_with_source(), data=st.data())
+    def test_sql_matches_python_on_generated_meetings(
+        self, pair: tuple[Meeting, str], data: st.DataObject
+    ) -> None:
+        meeting, _ = pair
+        for folder in _temporary():
+            path = uj.to_sqlite(folder / "m.db", meeting=meeting)
+            for _ in range(10):
+                query, given_ = data.draw(_criteria(meeting))
+                assert _sql_ids(path, query, given_) == _python_ids(meeting, query, given_)
+
+
+# --- full-text search -----------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+"""A token as FTS5's unicode61 tokenizer sees one: a run of letters and digits."""
+
+
+def _fts_ids(path: Path, word: str) -> set[str]:
+    with _connect(path) as connection:
+        found = connection.execute(
+            f'SELECT record_id FROM "{_sqlite.FTS_TABLE}" WHERE "{_sqlite.FTS_TABLE}" MATCH ?',  # noqa: S608
+            ('"' + word.replace('"', '""') + '"',),
+        ).fetchall()
+    connection.close()
+    return {row[0] for row in found}
+
+
+class TestFullText:
+    def test_fts_finds_what_search_finds_for_every_whole_word(self, database: Path) -> None:
+        """For each whole word of the data, FTS finds the records holding it as a word.
+
+        ``search()`` matches substrings, FTS whole words: so FTS finds a subset of what
+        ``search()`` finds, and the same set for a word the data never writes inside a
+        longer word ("deterrence"; not "missile", which is also in "missiles").
+        """
+        records = list(index_of(uj.load()).by_id.values())
+        tokens = {
+            record_id(r): set(_TOKEN.findall("\n".join(words_of(r)).casefold())) for r in records
+        }
+        words = sorted(set().union(*tokens.values()))
+        same = 0
+        for word in words:
+            fts = _fts_ids(database, word)
+            found = {record_id(r) for r in uj.search(word)}
+            assert fts == {i for i, held in tokens.items() if word in held}, word
+            assert fts <= found, word
+            same += fts == found
+        assert len(words) > 500
+        assert same > len(words) * 3 // 4
+
+    def test_fts_needs_no_exact_case(self, database: Path) -> None:
+        assert _fts_ids(database, "OKINAWA") == {record_id(r) for r in uj.search("okinawa")}
+
+    def test_the_meeting_itself_is_not_indexed(self, database: Path) -> None:
+        assert MEETING_ID not in _fts_ids(database, uj.load().short_name.split("+")[0])
+
+
+# --- safe writes and the command line --------------------------------------------------------
+
+WRITERS: dict[str, tuple[Callable[..., Path], str]] = {
+    "datapackage": (uj.to_datapackage, "pkg"),
+    "sqlite": (uj.to_sqlite, "data.db"),
+}
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the command line in ``cwd``, on the package these tests import."""
+    env = {**os.environ, "PYTHONPATH": str(Path(uj.__file__).resolve().parent.parent)}
+    return subprocess.run(
+        [sys.executable, "-m", "usjapan2024", *args],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+class TestSafeWrites:
+    def test_an_interrupted_write_leaves_nothing(
+        self, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A write that fails halfway leaves neither the target nor a temporary file."""
+        write, name = WRITERS[command]
+
+        def boom(*_: object, **__: object) -> None:
+            raise KeyboardInterrupt
+
+        module = _datapackage if command == "datapackage" else _sqlite
+        monkeypatch.setattr(module, "descriptor" if command == "datapackage" else "_metadata", boom)
+        with pytest.raises(KeyboardInterrupt):
+            write(tmp_path / name)
+        assert list(tmp_path.iterdir()) == []
+
+    def test_written_under_a_temporary_name(
+        self, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """While it is written, the target's name does not exist; a hidden .partial does."""
+        write, name = WRITERS[command]
+        seen: list[list[str]] = []
+        module = _datapackage if command == "datapackage" else _sqlite
+        spied = "descriptor" if command == "datapackage" else "_metadata"
+        original = getattr(module, spied)
+
+        def spy(*args: object, **kwargs: object) -> object:
+            seen.append(sorted(p.name for p in tmp_path.iterdir()))
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, spied, spy)
+        write(tmp_path / name)
+        (names,) = seen
+        assert names
+        assert all(n.startswith(f".{name}.") for n in names)  # SQLite's journal too
+        assert any(n.endswith(".partial") for n in names)
+        assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+    def test_cli_refuses_to_overwrite_without_force(self, command: str, tmp_path: Path) -> None:
+        _, name = WRITERS[command]
+        assert _cli(command, name, cwd=tmp_path).returncode == 0
+        before = {p.name: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+        again = _cli(command, name, cwd=tmp_path)
+        assert again.returncode == 2
+        assert again.stderr.count("\n") == 1
+        assert "exists already" in again.stderr
+        assert "--force" in again.stderr
+        assert {p.name: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before
+        assert _cli(command, name, "--force", cwd=tmp_path).returncode == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+    def test_bad_targets_get_one_line_and_status_2(self, command: str, tmp_path: Path) -> None:
+        (tmp_path / "folder").mkdir()
+        (tmp_path / "file").write_text("x", "utf-8")
+        bad = {"missing/out": "does not exist"}
+        bad["folder" if command == "sqlite" else "file"] = (
+            "it is a folder" if command == "sqlite" else "it is a file"
+        )
+        for target, message in bad.items():
+            result = _cli(command, target, cwd=tmp_path)
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.count("\n") == 1
+            assert message in result.stderr
+            assert result.stderr.startswith(f"usjapan2024 {command}: error: ")
+
+
+def test_force_never_replaces_a_folder_that_is_not_a_package(tmp_path: Path) -> None:
+    """--force replaces a data package, not a folder of someone's other files."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me", "utf-8")
+    with pytest.raises(FileExistsError, match="holds other files"):
+        uj.to_datapackage(tmp_path / "mine", overwrite=True)
+    assert (tmp_path / "mine" / "notes.txt").read_text("utf-8") == "keep me"
+
+
+def test_neither_export_imports_pandas(tmp_path: Path) -> None:
+    code = (
+        "import sys, usjapan2024 as uj; "
+        f"uj.to_sqlite({str(tmp_path / 'a.db')!r}); uj.to_datapackage({str(tmp_path / 'p')!r}); "
+        "assert 'pandas' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_layout_is_derived_from_the_classes() -> None:
+    """Every field of every record is a column or a table: nothing was left out."""
+    names = {t.name: {c.name for c in t.columns} for t in TABLES}
+    for kind in KINDS:
+        for field in attrs.fields(kind.cls):
+            assert (
+                field.name == "sources"
+                or field.name in names[kind.group]
+                or (f"{kind.group}_{field.name}" in names)
+            ), (kind.group, field.name)
+
+
+def test_a_sqlite_without_fts5_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where SQLite lacks FTS5 the error says so, and nothing is written."""
+    monkeypatch.setattr(_sqlite, "fts5_available", lambda: False)
+    with pytest.raises(RuntimeError, match="without FTS5"):
+        uj.to_sqlite(tmp_path / "x.db")
+    assert list(tmp_path.iterdir()) == []
