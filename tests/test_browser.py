@@ -155,7 +155,7 @@ def test_every_record_has_its_anchor(catalogue: Rendered, source: Rendered) -> N
     for link in records_dom.links:
         if link.startswith("source.html#"):
             assert link.partition("#")[2] in source_dom.ids, link
-        elif link.startswith("#"):
+        elif link.startswith("#") and len(link) > 1:  # the theme has a bare "#"
             assert link[1:] in records_dom.ids, link
 
 
