@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -13,6 +14,16 @@ import pytest
 from .conftest import ROOT
 
 _BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+# The code under test, where PYTHONPATH points at it (a checkout run without installing).
+_CODE_UNDER_TEST = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+# `show` links to the docs: pin the address to the default that pyproject.toml declares,
+# which an installed package reads from its metadata (a bare checkout has none).
+_DOCS = re.search(
+    r'^Documentation = "(.+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M
+)
+_DOCS_URL = {"USJAPAN2024_DOCS_URL": _DOCS.group(1) if _DOCS else ""}
 
 
 def _examples() -> list[tuple[str, str, str]]:
@@ -35,7 +46,7 @@ def test_console_example(page: str, command: str, output: str) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"COLUMNS": "80", "PATH": "", "PYTHONIOENCODING": "utf-8"},
+        env={"COLUMNS": "80", "PATH": "", "PYTHONIOENCODING": "utf-8", **_CODE_UNDER_TEST, **_DOCS_URL},
         check=False,
     )
     shown = result.stdout if result.returncode == 0 else result.stderr
