@@ -45,7 +45,13 @@ def _run(
         text=True,
         check=False,
         encoding="utf-8",
-        env={"COLUMNS": str(columns), "PATH": "", "PYTHONIOENCODING": "utf-8", **_CODE_UNDER_TEST, **(env or {})},
+        env={
+            "COLUMNS": str(columns),
+            "PATH": "",
+            "PYTHONIOENCODING": "utf-8",
+            **_CODE_UNDER_TEST,
+            **(env or {}),
+        },
     )
 
 

@@ -21,7 +21,9 @@ _CODE_UNDER_TEST = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
 # `show` links to the docs: pin the address to the default that pyproject.toml declares,
 # which an installed package reads from its metadata (a bare checkout has none).
 _DOCS = re.search(
-    r'^Documentation = "(.+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M
+    r'^Documentation = "(.+)"$',
+    (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+    re.MULTILINE,
 )
 _DOCS_URL = {"USJAPAN2024_DOCS_URL": _DOCS.group(1) if _DOCS else ""}
 
@@ -46,7 +48,13 @@ def test_console_example(page: str, command: str, output: str) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"COLUMNS": "80", "PATH": "", "PYTHONIOENCODING": "utf-8", **_CODE_UNDER_TEST, **_DOCS_URL},
+        env={
+            "COLUMNS": "80",
+            "PATH": "",
+            "PYTHONIOENCODING": "utf-8",
+            **_CODE_UNDER_TEST,
+            **_DOCS_URL,
+        },
         check=False,
     )
     shown = result.stdout if result.returncode == 0 else result.stderr

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from html import escape
 import sys
 import typing
 import xml.etree.ElementTree as ET
+from html import escape
 from pathlib import Path
 from types import ModuleType
 
@@ -52,10 +52,12 @@ class TestDiagram:
         for cls in CLASSES:
             box = root.find(f"{SVG}g[@id='class-{cls.__name__}']")
             assert box is not None, cls.__name__
-            drawn = [t.text.split(":")[0] for t in box.findall(f"{SVG}text[@class='field']")]
+            drawn = [
+                (t.text or "").split(":")[0] for t in box.findall(f"{SVG}text[@class='field']")
+            ]
             assert drawn == [f.name for f in attrs.fields(cls)], cls.__name__
 
-    def _edges(self, kind: str) -> set[tuple[str, str, str]]:
+    def _edges(self, kind: str) -> set[tuple[str | None, str | None, str | None]]:
         return {
             (g.get("data-source"), g.get("data-target"), g.get("data-field"))
             for g in self._svg().findall(f"{SVG}g[@class='edge {kind}']")

@@ -11,7 +11,9 @@ from .builtdocs import built_docs
 __all__ = ["built_docs"]
 
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # http://, https://, //
-_IMPORT = re.compile(r"""\bimport\b[^;]*?["']((?:[a-z]+:)?//[^"']+)["']|\bimport\(\s*["']((?:[a-z]+:)?//[^"']+)""")
+_IMPORT = re.compile(
+    r"""\bimport\b[^;]*?["']((?:[a-z]+:)?//[^"']+)["']|\bimport\(\s*["']((?:[a-z]+:)?//[^"']+)"""
+)
 _CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])((?:[a-z]+:)?//[^"')]+)""", re.IGNORECASE)
 _NOT_LOADED = {"canonical", "alternate", "author", "help", "license", "next", "prev", "search"}
 
@@ -38,7 +40,7 @@ class _Loads(HTMLParser):
             self.inline.append(found.get("style") or "")
         self._in_script = tag in {"script", "style"} and not found.get("src")
 
-    def handle_endtag(self, tag: str) -> None:
+    def handle_endtag(self, tag: str) -> None:  # noqa: ARG002  (any end tag ends a script)
         self._in_script = False
 
     def handle_data(self, data: str) -> None:

@@ -49,7 +49,7 @@ def test_the_default_is_the_documentation_address() -> None:
     assert installed in {None, _documentation()} or installed.startswith("https://")
 
 
-def test_source_links(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_links() -> None:
     """A span links to its anchor in the annotated source."""
     span = uj.get("official.hamada").sources[0]
     assert _links.source_url(span, base="https://d.example") == (

@@ -18,7 +18,8 @@ so a rebuild of unchanged classes writes the same bytes.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -97,7 +98,12 @@ def _order(rows: list[list[_Slot]], links: list[tuple[str, str]]) -> None:
             place = {slot.key: n for n, slot in enumerate(ref)}
             near = up if downward else down
 
-            def centre(slot: _Slot, n: int, place: dict[str, int] = place) -> float:
+            def centre(
+                slot: _Slot,
+                n: int,
+                place: dict[str, int] = place,
+                near: dict[str, list[str]] = near,
+            ) -> float:
                 found = [place[k] for k in near.get(slot.key, []) if k in place]
                 return sum(found) / len(found) if found else float(n)
 
@@ -147,7 +153,7 @@ def _closest_fit(row: list[_Slot], wanted: list[float]) -> list[float]:
     pushing overlapping boxes one way, it does not drift the row to one side.
     """
     offsets = [0.0]
-    for left, right in zip(row, row[1:], strict=False):
+    for left, right in itertools.pairwise(row):
         offsets.append(offsets[-1] + (left.width + right.width) / 2 + _gap(left, right))
     pools: list[list[float]] = []  # [mean, count]
     for target in (w - o for w, o in zip(wanted, offsets, strict=True)):
@@ -190,7 +196,7 @@ def svg(boxes: Sequence[Box], edges: Sequence[Edge], title: str) -> str:
             rows[depth].append(_Slot(key, DUMMY, 0.0))
             chain.append(key)
         chain.append(edge.target)
-        links += zip(chain, chain[1:], strict=False)
+        links += itertools.pairwise(chain)
         chains.append(chain)
     _order(rows, links)
     width = _place(rows, links)
@@ -198,69 +204,93 @@ def svg(boxes: Sequence[Box], edges: Sequence[Edge], title: str) -> str:
     by_key = {slot.key: slot for row in rows for slot in row}
     height = max(s.y for s in by_key.values()) + row_height[-1] + PAD * 2
 
-    # Spread the arrows leaving (and entering) a box along its edge, in the order of
-    # where they go (come from), so they do not start on top of each other.
-    out_ports: dict[str, list[int]] = {}
-    in_ports: dict[str, list[int]] = {}
-    for n, chain in enumerate(chains):
-        out_ports.setdefault(chain[0], []).append(n)
-        in_ports.setdefault(chain[-1], []).append(n)
-    for ports, end in ((out_ports, 1), (in_ports, -2)):
-        for ns in ports.values():
-            ns.sort(key=lambda n, end=end: by_key[chains[n][end]].x)
-
-    def port(key: str, n: int, ports: dict[str, list[int]]) -> float:
-        slot, order = by_key[key], ports[key]
-        return slot.x + (order.index(n) + 1) / (len(order) + 1) * slot.width * 0.8 - slot.width * 0.4
+    port = _ports(chains, by_key)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}"'
-        f' viewBox="0 0 {width:.0f} {height:.0f}" font-family="ui-monospace, monospace"'
-        f' font-size="12" role="img" aria-label="{html.escape(title)}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}"'
+            f' viewBox="0 0 {width:.0f} {height:.0f}" font-family="ui-monospace, monospace"'
+            f' font-size="12" role="img" aria-label="{html.escape(title)}">'
+        ),
         f"<title>{html.escape(title)}</title>",
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
-        ' markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/>'
-        "</marker></defs>",
+        (
+            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
+            ' markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z"'
+            ' fill="context-stroke"/></marker></defs>'
+        ),
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
-        f'<text x="{PAD * 2}" y="{PAD * 2.5}" fill="#333">solid: contains   dashed: refers'
-        " to by id (checked on loading)</text>",
+        (
+            f'<text x="{PAD * 2}" y="{PAD * 2.5}" fill="#333">solid: contains   dashed:'
+            " refers to by id (checked on loading)</text>"
+        ),
     ]
     for n, (edge, chain) in enumerate(zip(edges, chains, strict=True)):
         start, end = by_key[chain[0]], by_key[chain[-1]]
-        points = [(port(chain[0], n, out_ports), start.y + start.height)]
+        points = [(port(n, leaving=True), start.y + start.height)]
         for key in chain[1:-1]:
             dummy = by_key[key]
             points += [(dummy.x, dummy.y), (dummy.x, dummy.y + row_height[layer_of(key, layer)])]
-        points.append((port(chain[-1], n, in_ports), end.y))
+        points.append((port(n, leaving=False), end.y))
         colour, dash = ("#3b6ea5", ' stroke-dasharray="5 3"') if edge.reference else ("#777", "")
         kind = "refers" if edge.reference else "contains"
         parts.append(
             f'<g class="edge {kind}" data-source="{edge.source}" data-target="{edge.target}"'
-            f' data-field="{html.escape(edge.label)}"><title>{edge.source}.{html.escape(edge.label)}'
-            f" {kind} {edge.target}</title>"
+            f' data-field="{html.escape(edge.label)}"><title>{edge.source}.'
+            f"{html.escape(edge.label)} {kind} {edge.target}</title>"
             f'<path d="{_curve(points)}" fill="none" stroke="{colour}" stroke-width="1.3"{dash}'
             ' marker-end="url(#arrow)"/></g>'
         )
-    for box in boxes:
-        slot = by_key[box.name]
-        left = slot.x - slot.width / 2
-        parts.append(
-            f'<g class="class" id="class-{box.name}" data-name="{box.name}">'
-            f'<rect x="{left:.1f}" y="{slot.y:.1f}" width="{slot.width:.1f}"'
-            f' height="{slot.height:.1f}" rx="4" fill="#f4f7fb" stroke="#3b6ea5"/>'
-            f'<rect x="{left:.1f}" y="{slot.y:.1f}" width="{slot.width:.1f}" height="{HEAD}"'
-            f' rx="4" fill="#3b6ea5"/>'
-            f'<text x="{slot.x:.1f}" y="{slot.y + 16:.1f}" text-anchor="middle" fill="#ffffff"'
-            f' font-weight="bold">{box.name}</text>'
-        )
-        for i, line in enumerate(box.lines):
-            parts.append(
-                f'<text class="field" x="{left + PAD:.1f}" y="{slot.y + HEAD + 13 + i * LINE:.1f}"'
-                f' fill="#222">{html.escape(line)}</text>'
-            )
-        parts.append("</g>")
+    parts += [_box_svg(box, by_key[box.name]) for box in boxes]
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _box_svg(box: Box, slot: _Slot) -> str:
+    """One class: a header with its name, then a line per field."""
+    left = slot.x - slot.width / 2
+    head = (
+        f'<g class="class" id="class-{box.name}" data-name="{box.name}">'
+        f'<rect x="{left:.1f}" y="{slot.y:.1f}" width="{slot.width:.1f}"'
+        f' height="{slot.height:.1f}" rx="4" fill="#f4f7fb" stroke="#3b6ea5"/>'
+        f'<rect x="{left:.1f}" y="{slot.y:.1f}" width="{slot.width:.1f}" height="{HEAD}"'
+        f' rx="4" fill="#3b6ea5"/>'
+        f'<text x="{slot.x:.1f}" y="{slot.y + 16:.1f}" text-anchor="middle" fill="#ffffff"'
+        f' font-weight="bold">{box.name}</text>'
+    )
+    lines = [head]
+    lines += [
+        f'<text class="field" x="{left + PAD:.1f}" y="{slot.y + HEAD + 13 + i * LINE:.1f}"'
+        f' fill="#222">{html.escape(line)}</text>'
+        for i, line in enumerate(box.lines)
+    ]
+    return "\n".join([*lines, "</g>"])
+
+
+def _ports(chains: list[list[str]], by_key: dict[str, _Slot]) -> Callable[..., float]:
+    """Return where arrow ``n`` leaves its first box, or enters its last.
+
+    The arrows of a box are spread along its edge in the order of where they go (or come
+    from), so they neither start on top of each other nor cross needlessly.
+    """
+    ends: dict[tuple[str, bool], list[int]] = {}
+    for n, chain in enumerate(chains):
+        ends.setdefault((chain[0], True), []).append(n)
+        ends.setdefault((chain[-1], False), []).append(n)
+    for (_, leaving), ns in ends.items():
+        step = 1 if leaving else -2  # the slot next to the box along each arrow
+
+        def beyond(n: int, step: int = step) -> float:
+            return by_key[chains[n][step]].x
+
+        ns.sort(key=beyond)
+
+    def port(n: int, *, leaving: bool) -> float:
+        key = chains[n][0 if leaving else -1]
+        slot, order = by_key[key], ends[key, leaving]
+        share = (order.index(n) + 1) / (len(order) + 1)
+        return slot.x + share * slot.width * 0.8 - slot.width * 0.4
+
+    return port
 
 
 def layer_of(key: str, layer: dict[str, int]) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import html
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def _annotate(text: str, start: int, end: int, cited: list[Citation]) -> str:
     cuts = [cut for cut in cuts if start <= cut <= end]
     out: list[str] = []
     opened: set[str] = set()
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         for c in here:
             key = span_anchor(c.span)
             if c.span.start == a and key not in opened:
@@ -160,25 +161,27 @@ def _entry(
     quotes = "".join(
         f"<li><blockquote>{quote.html()}</blockquote>"
         f'<a class="uj-to-source" href="{SOURCE}#{span_anchor(quote.span)}">see it in the'
-        f" source (characters {quote.span.start}–{quote.span.end})</a></li>"
+        f" source (characters {quote.span.start}&ndash;{quote.span.end})</a></li>"
         for quote in in_context(record, text=text)
     )
     parts = [
         f'<section class="uj-record" id="{_e(anchor)}" data-kind="{group}">',
-        f'<h3><code>{_e(anchor)}</code> <small>{name}</small> <a class="headerlink"'
-        f' href="#{_e(anchor)}" title="Link to this record">#</a></h3>',
+        (
+            f'<h3><code>{_e(anchor)}</code> <small>{name}</small> <a class="headerlink"'
+            f' href="#{_e(anchor)}" title="Link to this record">#</a></h3>'
+        ),
         f'<dl class="uj-fields">{rows}</dl>',
     ]
     if isinstance(record, Erratum):
         parts.append(_references(record))
     parts.append(f'<p class="uj-label">Quotes in their sentences:</p><ol>{quotes}</ol>')
-    for erratum in errata:
-        parts.append(
-            f'<div class="uj-erratum-note"><p><strong>{_e(erratum.kind.value.capitalize())}'
-            f"</strong> of <code>{_e(erratum.field)}</code> ({_record_link(erratum.id)}):"
-            f" the text says “{_e(erratum.text_says)}”; the public record: "
-            f"{_e(erratum.record_says)}</p>{_references(erratum)}</div>"
-        )
+    parts.extend(
+        f'<div class="uj-erratum-note"><p><strong>{_e(erratum.kind.value.capitalize())}'
+        f"</strong> of <code>{_e(erratum.field)}</code> ({_record_link(erratum.id)}):"
+        f" the text says &ldquo;{_e(erratum.text_says)}&rdquo;; the public record: "
+        f"{_e(erratum.record_says)}</p>{_references(erratum)}</div>"
+        for erratum in errata
+    )
     parts.append("</section>")
     return "".join(parts)
 
@@ -232,4 +235,3 @@ def write_pages(folder: Path, linked: set[tuple[str, str]]) -> list[Path]:
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
     return list(pages)
-

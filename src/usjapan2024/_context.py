@@ -21,7 +21,7 @@ __all__ = ["InContext", "QuoteInContext", "in_context", "sentence_bounds"]
 
 # The end of a sentence: ., ! or ? (and any closing quote or bracket), white space, then
 # the capital or digit that starts the next one.
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*(\s+)(?=[\"“‘(]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019)]*(\s+)(?=[\"\u201c\u2018(]?[A-Z0-9])")
 # "U.S. Secretary": a full stop that ends an initialism ends no sentence.
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.)+$")
 
@@ -93,14 +93,11 @@ class InContext(tuple[QuoteInContext, ...]):
 
     __slots__ = ()
 
-    def __new__(cls, quotes: Iterable[QuoteInContext] = ()) -> InContext:
-        return super().__new__(cls, quotes)
-
     def __str__(self) -> str:
         return "\n".join(map(str, self))
 
     def _repr_html_(self) -> str:
-        return "".join(q._repr_html_() for q in self) or "<p>no quotes</p>"  # noqa: SLF001
+        return "".join(q._repr_html_() for q in self) or "<p>no quotes</p>"
 
 
 def quote_in_context(span: Span, text: str) -> QuoteInContext:

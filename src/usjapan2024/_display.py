@@ -145,9 +145,7 @@ def record_html(record: Record) -> str:
     )
     quotes = "".join(f"<li>{line}</li>" for line in _quotes_html(record))
     url = record_url(record)
-    link = (
-        f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>' if url is not None else ""
-    )
+    link = f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>' if url is not None else ""
     return (
         f"<div><p><strong>{type(record).__name__}</strong> <code>{html.escape(_cell(row['id']))}"
         f"</code></p><table>{fields}</table><p>Quotes in context:</p><ul>{quotes}</ul>{link}</div>"

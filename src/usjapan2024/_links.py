@@ -37,7 +37,7 @@ def _metadata_address() -> str | None:
     for entry in urls:
         label, _, address = entry.partition(",")
         if label.strip().lower() == "documentation":
-            return address.strip()
+            return str(address).strip()
     return None
 
 
@@ -53,7 +53,7 @@ def docs_base(base: str | None = None) -> str | None:
 
 
 def record_anchor(record: Record | Meeting | str) -> str:
-    """The HTML anchor of a record's entry in the catalogue: its id (``meeting`` for the meeting)."""
+    """The HTML anchor of a record's catalogue entry: its id (``meeting`` for the meeting)."""
     if isinstance(record, str):
         return record
     if isinstance(record, Meeting):

@@ -64,7 +64,8 @@ class _Shown:
     def _repr_html_(self) -> str:
         from usjapan2024._display import record_html
 
-        return record_html(self)
+        # Only the record classes derive from this one.
+        return record_html(self)  # type: ignore[arg-type]
 
 
 @attrs.frozen
