@@ -1,8 +1,9 @@
 """Sphinx configuration: MyST Markdown pages, furo theme, API from docstrings.
 
 The build runs with warnings as errors in ``scripts/test``.  The extension in
-``_ext/generated.py`` draws the class diagram and the charts from the code and the
-data at every build, so neither can disagree with what they show.
+``_ext/generated.py`` draws the class diagram, the charts, the annotated source and the
+record catalogue from the code and the data at every build, so none can disagree with
+what they show.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
-    "sphinxcontrib.mermaid",
     "generated",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -34,6 +34,10 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_generated/*.md"]
 html_theme = "furo"
 html_title = f"usjapan2024 {release}"
+# Local files only: the built docs load nothing from another host (tests/test_docs_offline.py).
+html_static_path = ["_static"]
+html_css_files = ["viewer.css"]
+html_js_files = ["viewer.js"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"

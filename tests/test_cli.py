@@ -31,24 +31,32 @@ SUBCOMMANDS = (
     "schema",
 )
 
-# The caller's PYTHONPATH is kept, so a run from a worktree (PYTHONPATH=src) tests
-# that worktree's code rather than whatever copy is installed.
-_PYTHONPATH = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+
+# The code under test, where PYTHONPATH points at it (a checkout run without installing).
+_CODE_UNDER_TEST = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
 
 
-def _run(*args: str, columns: int = 80) -> subprocess.CompletedProcess[str]:
+def _run(
+    *args: str, columns: int = 80, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "usjapan2024", *args],
         capture_output=True,
         text=True,
         check=False,
         encoding="utf-8",
-        env={"COLUMNS": str(columns), "PATH": "", "PYTHONIOENCODING": "utf-8", **_PYTHONPATH},
+        env={
+            "COLUMNS": str(columns),
+            "PATH": "",
+            "PYTHONIOENCODING": "utf-8",
+            **_CODE_UNDER_TEST,
+            **(env or {}),
+        },
     )
 
 
-def _ok(*args: str, columns: int = 80) -> str:
-    result = _run(*args, columns=columns)
+def _ok(*args: str, columns: int = 80, env: dict[str, str] | None = None) -> str:
+    result = _run(*args, columns=columns, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return result.stdout
@@ -141,9 +149,50 @@ class TestShowExportSchema:
     def test_show_text(self) -> None:
         """show prints a record, its quotes with offsets, and its errata."""
         out = _ok("show", "official.hamada")
-        assert "[285, 317) 'Defense Minister Yasukazu Hamada'" in out
+        assert "[285, 317) The meeting included U.S." in out
+        assert "Kamikawa, and «Defense Minister Yasukazu Hamada»." in out
         assert "erratum erratum.defense-minister (correction, name):" in out
         assert "Minoru Kihara" in out
+        assert "\x1b[" not in out  # not a terminal: no colour
+
+    def test_show_links_to_the_catalogue(self) -> None:
+        """show ends with the record's address in the catalogue, under the base chosen."""
+        out = _ok("show", "JP", env={"USJAPAN2024_DOCS_URL": "file:///docs/html"})
+        assert out.splitlines()[-1] == "  see: file:///docs/html/records.html#JP"
+        assert "see:" not in _ok("show", "JP", env={"USJAPAN2024_DOCS_URL": ""})
+
+    def test_show_color(self) -> None:
+        """--color always emphasises the quote with escape codes, even under NO_COLOR."""
+        out = _ok("show", "official.hamada", "--color", "always", env={"NO_COLOR": "1"})
+        assert "and \x1b[1;4mDefense Minister Yasukazu Hamada\x1b[0m." in out
+        assert "\x1b[" not in _ok("show", "official.hamada", "--color", "never")
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+    @pytest.mark.parametrize(("no_color", "coloured"), [("", True), ("1", False)])
+    def test_show_color_auto_on_a_terminal(self, no_color: str, coloured: bool) -> None:  # noqa: FBT001
+        """On a terminal, auto colours unless NO_COLOR is set (to anything but "")."""
+        import pty
+
+        leader, follower = pty.openpty()
+        env = {"PATH": "", "NO_COLOR": no_color, "TERM": "xterm", **_CODE_UNDER_TEST}
+        env["PYTHONIOENCODING"] = "utf-8"
+        with subprocess.Popen(
+            [sys.executable, "-m", "usjapan2024", "show", "official.hamada"],
+            stdout=follower, stderr=subprocess.PIPE, env=env,
+        ) as process:  # fmt: skip
+            os.close(follower)
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:  # the terminal closes when the process ends
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            assert process.wait() == 0
+        os.close(leader)
+        assert ("\x1b[1;4m" in b"".join(chunks).decode("utf-8")) is coloured
 
     def test_show_json(self) -> None:
         """show --format json prints the record as the dataset holds it."""

@@ -15,9 +15,17 @@ from .conftest import ROOT
 
 _BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
-# The caller's PYTHONPATH is kept, so a run from a worktree (PYTHONPATH=src) tests
-# that worktree's code rather than whatever copy is installed.
-_PYTHONPATH = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+
+# The code under test, where PYTHONPATH points at it (a checkout run without installing).
+_CODE_UNDER_TEST = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+# `show` links to the docs: pin the address to the default that pyproject.toml declares,
+# which an installed package reads from its metadata (a bare checkout has none).
+_DOCS = re.search(
+    r'^Documentation = "(.+)"$',
+    (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+    re.MULTILINE,
+)
+_DOCS_URL = {"USJAPAN2024_DOCS_URL": _DOCS.group(1) if _DOCS else ""}
 
 
 def _examples() -> list[tuple[str, str, str]]:
@@ -40,7 +48,13 @@ def test_console_example(page: str, command: str, output: str) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"COLUMNS": "80", "PATH": "", "PYTHONIOENCODING": "utf-8", **_PYTHONPATH},
+        env={
+            "COLUMNS": "80",
+            "PATH": "",
+            "PYTHONIOENCODING": "utf-8",
+            **_CODE_UNDER_TEST,
+            **_DOCS_URL,
+        },
         check=False,
     )
     shown = result.stdout if result.returncode == 0 else result.stderr
@@ -57,7 +71,7 @@ _FENCE = re.compile(r"^```\s*\{?([\w-]*)\}?", re.MULTILINE)
 # Kinds of fenced block that are not Python examples: shell set-up commands (install,
 # build), plain text, and Sphinx directives.  Python examples must be `pycon`, which the
 # doctests run; command-line examples must be `console`, which the test above runs.
-_NOT_EXAMPLES = {"bash", "text", "mermaid", "include", "toctree", "eval-rst", ""}
+_NOT_EXAMPLES = {"bash", "text", "raw", "image", "include", "toctree", "eval-rst", ""}
 
 
 @pytest.mark.parametrize(

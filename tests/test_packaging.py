@@ -58,6 +58,8 @@ class TestWheel:
             "importlib-resources",
         ]
         assert "Classifier: Typing :: Typed" in text
+        # `show` and the notebook read this at run time to link records to the docs.
+        assert "Project-URL: Documentation, https://" in text
 
     def test_installed_wheel_loads_outside_source_tree(self, wheel: Path, tmp_path: Path) -> None:
         """In a clean venv, from an unrelated folder, the installed package loads its data."""

@@ -1,12 +1,16 @@
-"""A Sphinx extension that draws pictures from the code and the data at every build.
+"""A Sphinx extension that draws pictures and pages from the code and the data at every build.
 
-* ``_generated/model.mmd``: a Mermaid class diagram of the attrs classes, their fields
-  and their references (an id field that names another record type is a reference).
+* ``_generated/model.svg``: the class diagram of the attrs classes, their fields and
+  their references (an id field that names another record type is a reference), laid
+  out and drawn to a static SVG by ``diagram.py``, so the page needs no script.
 * ``_generated/commitments-by-topic.png`` and ``threats-by-actor.png``: bar charts of
   the bundled data (matplotlib, a docs-only dependency).
+* ``_generated/source.html`` and ``records.md``: the annotated source text and the
+  record catalogue (``pages.py``).
 
-Because they are drawn anew at each build, neither can disagree with the code or the
-data; ``tests/test_docs_generated.py`` checks the diagram against the classes.
+Because they are made anew at each build, none can disagree with the code or the data;
+``tests/test_docs_generated.py`` checks the diagram against the classes and the pages
+against the data.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from diagram import Box, Edge, svg
+from pages import write_pages
 
 from usjapan2024 import model
 
@@ -44,7 +50,7 @@ def classes() -> list[type]:
 def _type_name(tp: Any) -> str:  # noqa: ANN401
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is tuple:
-        return f"tuple~{_type_name(args[0])}~"
+        return f"tuple[{_type_name(args[0])}]"
     if args and type(None) in args:
         return " | ".join(_type_name(a) for a in args)
     return "None" if tp is type(None) else getattr(tp, "__name__", str(tp))
@@ -57,24 +63,36 @@ def _contained(tp: Any) -> list[type]:  # noqa: ANN401
     return found
 
 
-def mermaid() -> str:
-    """The class diagram, in Mermaid syntax."""
-    lines = ["classDiagram"]
-    edges: list[str] = []
+def diagram_parts() -> tuple[list[Box], list[Edge]]:
+    """The class diagram's boxes (each class, each field) and arrows, from the classes.
+
+    A field that holds another attrs class is a containment arrow; a field that holds
+    ids of other records (``references()``) is a reference arrow, and its line in the
+    box names the class the ids name.
+    """
+    boxes, edges = [], []
+    refs = references()
     for cls in classes():
         hints = typing.get_type_hints(cls)
-        lines.append(f"  class {cls.__name__} {{")
-        lines += [f"    {_type_name(hints[f.name])} {f.name}" for f in attrs.fields(cls)]
-        lines.append("  }")
+        lines = []
         for field in attrs.fields(cls):
+            target = refs.get((cls.__name__, field.name))
+            suffix = f" -> {target}" if target is not None else ""
+            lines.append(f"{field.name}: {_type_name(hints[field.name])}{suffix}")
             edges += [
-                f"  {cls.__name__} *-- {inner.__name__} : {field.name}"
+                Edge(cls.__name__, inner.__name__, field.name, reference=False)
                 for inner in _contained(hints[field.name])
             ]
-            target = references().get((cls.__name__, field.name))
             if target is not None:
-                edges.append(f"  {cls.__name__} ..> {target} : {field.name} (id)")
-    return "\n".join(lines + sorted(set(edges))) + "\n"
+                edges.append(Edge(cls.__name__, target, field.name, reference=True))
+        boxes.append(Box(cls.__name__, tuple(lines)))
+    return boxes, edges
+
+
+def class_diagram() -> str:
+    """The class diagram as an SVG document."""
+    boxes, edges = diagram_parts()
+    return svg(boxes, edges, "The classes of usjapan2024.model and their references")
 
 
 def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
@@ -125,8 +143,20 @@ def charts(folder: Path = GENERATED) -> list[Path]:
 
 def _generate(_: object) -> None:
     GENERATED.mkdir(exist_ok=True)
-    (GENERATED / "model.mmd").write_text(mermaid(), encoding="utf-8")
+    _write(GENERATED / "model.svg", class_diagram())
     charts()
+    write_pages(GENERATED, linked_fields())
+
+
+def linked_fields() -> set[tuple[str, str]]:
+    """(class, field) of every field holding ids that the catalogue links to their records."""
+    return {*references(), ("Erratum", "target")}
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` unless the file holds it already (so Sphinx rereads only what changed)."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
 
 
 def setup(app: Any) -> dict[str, Any]:  # noqa: ANN401

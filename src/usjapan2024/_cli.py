@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from usjapan2024 import _loading
 from usjapan2024._filters import filters_of
 from usjapan2024._records import RECORD_KINDS
+from usjapan2024._terminal import COLOR_CHOICES
 from usjapan2024.exceptions import DatasetError
 
 if TYPE_CHECKING:
@@ -129,6 +130,9 @@ def _parser() -> _Parser:
              "usjapan2024 show commitment.article-v")  # fmt: skip
     p.add_argument("id", metavar="ID", help="a record id, e.g. official.hamada or JP")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                   help="emphasise quotes with colour: auto (on a terminal, unless NO_COLOR"
+                   " is set), always or never (default: auto)")  # fmt: skip
 
     p = _add(commands, "export", "write every record of one kind, flat or whole",
              "usjapan2024 export commitments --format csv > commitments.csv")  # fmt: skip
@@ -240,13 +244,21 @@ def _show(args: argparse.Namespace) -> int:
     for key, value in row.items():
         if key not in {"id", "spans", "quotes"} and value not in (None, ""):
             print(f"  {key}: {value}")
-    print("  sources:")
-    for span in record.sources:
-        print(f"    [{span.start}, {span.end}) {span.quote!r}")
+    from usjapan2024._context import in_context
+    from usjapan2024._links import record_url
+    from usjapan2024._terminal import emphasiser, use_color
+
+    emphasise = emphasiser(use_color(args.color, sys.stdout))
+    print("  sources (each quote in its sentence):")
+    for quote in in_context(record):
+        print(f"    [{quote.span.start}, {quote.span.end}) {quote.render(emphasise)}")
     for erratum in _loading.load().errata:
         if erratum.target == row.get("id"):
             print(f"  erratum {erratum.id} ({erratum.kind.value}, {erratum.field}):")
             print(f"    {erratum.record_says}")
+    url = record_url(record)
+    if url is not None:
+        print(f"  see: {url}")
     return 0
 
 

@@ -2,7 +2,9 @@
 
 The command line's tables and the notebook's HTML tables show the same columns,
 each kind's from the table in ``_records``; values come from ``_flat.flatten``, so a
-table cell always equals the CSV cell.
+table cell always equals the CSV cell.  The notebook's views add each quote inside its
+sentence (``_context``), since provenance is read best in context, and a link to the
+record's entry in the documentation's catalogue (``_links``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Sequence
 
 from usjapan2024._flat import Row, flatten
 from usjapan2024._records import KINDS
-from usjapan2024.model import Meeting
+from usjapan2024.model import Meeting, Record
 
-__all__ = ["display_rows", "html_table", "text_table"]
+__all__ = ["display_rows", "html_table", "record_html", "text_table"]
 
 COLUMNS: dict[type, tuple[str, ...]] = {
     Meeting: ("name", "short_name", "date", "place", "commitments", "threats"),
@@ -23,6 +25,8 @@ COLUMNS: dict[type, tuple[str, ...]] = {
 }
 _TEXT: dict[type, str] = {kind.cls: kind.text for kind in KINDS}
 _MIXED = ("type", "id", "text")
+_IN_CONTEXT = "in context"
+_HIDDEN = {"id", "spans", "quotes"}  # in a record's own view: the heading and the quotes say these
 _MIN_TEXT = 30  # below this the last column goes on its own lines
 _CAPS = {"id": 32}  # ids are for copying into `show`: cut them only when very long
 
@@ -97,14 +101,52 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _quotes_html(record: object) -> list[str]:
+    """Each quote of ``record`` in its sentence, the quote marked; none if it has none."""
+    from usjapan2024._context import in_context
+
+    if not isinstance(record, Meeting | Record):
+        return []
+    return [quote.html() for quote in in_context(record)]
+
+
 def html_table(records: Sequence[object], limit: int = 50) -> str:
-    """Render ``records`` as an HTML table, for Jupyter; at most ``limit`` rows."""
+    """Render ``records`` as an HTML table, for Jupyter; at most ``limit`` rows.
+
+    The last column shows each record's quotes inside their sentences.
+    """
     columns, rows = display_rows(records)
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in (*columns, _IN_CONTEXT))
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(row[c]))}</td>" for c in columns) + "</tr>"
-        for row in rows[:limit]
+        "<tr>"
+        + "".join(f"<td>{html.escape(_cell(row[c]))}</td>" for c in columns)
+        + f"<td>{'<br>'.join(_quotes_html(record))}</td></tr>"
+        for record, row in zip(records[:limit], rows[:limit], strict=True)
     )
     more = f"<p>… and {len(rows) - limit} more</p>" if len(rows) > limit else ""
     count = f"<p>{len(rows)} record{'s' if len(rows) != 1 else ''}</p>"
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}{count}"
+
+
+def record_html(record: Record) -> str:
+    """Render one record as HTML, for Jupyter: its fields, its quotes in context, a link.
+
+    The link goes to the record's entry in the documentation's record catalogue
+    (see ``usjapan2024._links`` for how its address is chosen); none when there is no
+    address.
+    """
+    from usjapan2024._links import record_url
+
+    row = flatten(record)
+    fields = "".join(
+        f"<tr><th>{html.escape(key)}</th><td>{html.escape(_cell(value))}</td></tr>"
+        for key, value in row.items()
+        if key not in _HIDDEN and value not in (None, "")
+    )
+    quotes = "".join(f"<li>{line}</li>" for line in _quotes_html(record))
+    url = record_url(record)
+    link = f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>' if url is not None else ""
+    return (
+        f"<div><p><strong>{type(record).__name__}</strong> <code>{html.escape(_cell(row['id']))}"
+        f"</code></p><table>{fields}</table><p>Quotes in context:</p><ul>{quotes}</ul>{link}</div>"
+    )

@@ -52,6 +52,22 @@ __all__ = [
 ]
 
 
+class _Shown:
+    """Gives a record its notebook display: its fields and each quote in its sentence.
+
+    A base class with no slots of its own, so the attrs classes stay slotted; the display
+    code is imported only when a notebook asks for it.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from usjapan2024._display import record_html
+
+        # Only the record classes derive from this one.
+        return record_html(self)  # type: ignore[arg-type]
+
+
 @attrs.frozen
 class Span:
     """A verbatim quote of the source text and where it stands.
@@ -138,7 +154,7 @@ class Metadata:
 
 
 @attrs.frozen
-class Official:
+class Official(_Shown):
     """A minister who took part in the meeting, as the text names them.
 
     Attributes:
@@ -159,7 +175,7 @@ class Official:
 
 
 @attrs.frozen
-class Party:
+class Party(_Shown):
     """A state, organisation or group the communiqué names.
 
     Attributes:
@@ -176,7 +192,7 @@ class Party:
 
 
 @attrs.frozen
-class Programme:
+class Programme(_Shown):
     """A named programme, initiative, dialogue or command the communiqué mentions.
 
     Attributes:
@@ -197,7 +213,7 @@ class Programme:
 
 
 @attrs.frozen
-class Event:
+class Event(_Shown):
     """An earlier event the communiqué refers to.
 
     Attributes:
@@ -219,7 +235,7 @@ class Event:
 
 
 @attrs.frozen
-class Commitment:
+class Commitment(_Shown):
     """Something one or both governments commit to, reaffirm or plan.
 
     Attributes:
@@ -250,7 +266,7 @@ class Commitment:
 
 
 @attrs.frozen
-class Threat:
+class Threat(_Shown):
     """A behaviour the ministers responded to, and how they responded.
 
     Attributes:
@@ -323,7 +339,7 @@ def _references(value: tuple[Reference, ...] | str) -> tuple[Reference, ...]:
 
 
 @attrs.frozen
-class Erratum:
+class Erratum(_Shown):
     """Where the text is wrong or vague on a fact, and what the public record says.
 
     The record it concerns keeps the text's wording; this record stands beside it.

@@ -1,0 +1,74 @@
+"""Quotes in their sentences: the view the notebook, the terminal and the docs share."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import usjapan2024 as uj
+from usjapan2024 import Span, load, source_text
+from usjapan2024._context import in_context, sentence_bounds
+from usjapan2024._records import record_groups
+
+
+def _records() -> list[object]:
+    meeting = load()
+    return [meeting, *(r for group in record_groups(meeting).values() for r in group)]
+
+
+class TestSentence:
+    def test_a_phrase_gets_its_sentence(self) -> None:
+        """A quoted phrase is shown inside the whole sentence, not beyond it."""
+        (quote,) = in_context(uj.get("official.hamada"))
+        assert quote.sentence.startswith("The meeting included U.S. Secretary of State")
+        assert quote.sentence.endswith("Defense Minister Yasukazu Hamada.")
+        assert str(quote).endswith("«Defense Minister Yasukazu Hamada».")
+
+    def test_an_initialism_ends_no_sentence(self) -> None:
+        """The full stops of "U.S." do not cut a sentence short."""
+        text = "First one. The U.S. Secretary spoke. Last."
+        assert text[slice(*sentence_bounds(text, 20, 29))] == "The U.S. Secretary spoke."
+
+    @pytest.mark.parametrize("record", _records(), ids=lambda r: str(getattr(r, "id", "meeting")))
+    def test_no_context_reaches_an_excluded_line(self, record: object) -> None:
+        """No bundled quote's context holds a headline that is not part of the communiqué."""
+        excluded = [e.span.quote for e in load().metadata.source.excluded]
+        for quote in in_context(record):  # type: ignore[arg-type]
+            assert "\n" not in quote.sentence
+            assert quote.sentence in source_text()
+            assert not any(line in quote.sentence for line in excluded)
+
+    @given(
+        st.lists(st.sampled_from(["Word", "word", "U.S.", "A.", "end.", "2024", ","]), max_size=30),
+        st.data(),
+    )
+    def test_never_crosses_a_line(self, words: list[str], data: st.DataObject) -> None:
+        """Whatever the text, the context holds the quote and stays on the quote's lines."""
+        text = " ".join(words).replace(" , ", "\n")
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        begin, finish = sentence_bounds(text, start, end)
+        assert begin <= start <= end <= finish
+        assert text[begin:finish].count("\n") == text[start:end].count("\n")
+
+
+class TestInContext:
+    def test_takes_a_span_or_spans(self) -> None:
+        """A span, or any spans, can be shown in context, against any text."""
+        text = "A line.\nHe said hello. Then left."
+        span = Span(16, 21, "hello")
+        assert str(in_context(span, text=text)) == "He said «hello»."
+        assert len(in_context([span, span], text=text)) == 2
+
+    def test_html_marks_and_escapes(self) -> None:
+        """The HTML view puts the quote in <mark> and escapes the text."""
+        text = "Tom & Jerry <met>. Next."
+        html = in_context(Span(0, 11, "Tom & Jerry"), text=text)._repr_html_()
+        assert "<mark>Tom &amp; Jerry</mark> &lt;met&gt;." in html
+        assert in_context(())._repr_html_() == "<p>no quotes</p>"
+
+    def test_is_public(self) -> None:
+        """The helper is a public name of the package."""
+        assert uj.in_context is in_context
+        assert "in_context" in uj.__all__
