@@ -170,3 +170,32 @@ class TestRetiredIds:
         document.pop("retired", None)
         assert loads(json.dumps(document)).retired == ()
         assert "retired" not in json_schema()["required"]
+
+
+class TestNewerFiles:
+    def test_a_newer_dataset_version_says_so(self) -> None:
+        """A vocabulary value this release lacks, in a newer file: the first problem says why."""
+        document = bundled_document()
+        document["metadata"]["version"] = "1.99.0"
+        document["commitments"][0]["topic"] = "space"
+        problems = problems_of(document)
+        assert problems[0][0] == "$.metadata.version"
+        assert "newer than this release" in problems[0][1]
+        assert "upgrade usjapan2024" in problems[0][1]
+        assert problems[1][0] == "$.commitments[0].topic"
+
+    def test_an_older_or_equal_version_gets_no_such_hint(self) -> None:
+        """The same mistake in a file of this release is just the mistake."""
+        document = bundled_document()
+        document["commitments"][0]["topic"] = "space"
+        assert [path for path, _ in problems_of(document)] == ["$.commitments[0].topic"]
+
+    def test_a_newer_schema_version_says_so(self) -> None:
+        """schema_version 3 is from the future: upgrade."""
+        document = bundled_document()
+        document["schema_version"] = 3
+        ((path, message),) = problems_of(document)
+        assert path == "$.schema_version"
+        assert message.endswith(
+            "the file comes from a newer release of usjapan2024: upgrade to read it"
+        )

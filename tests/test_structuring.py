@@ -46,9 +46,9 @@ class TestNotADataset:
         """A version this release cannot read names the versions it can."""
         document = bundled_document()
         document["schema_version"] = version
-        assert problems_of(document) == [
-            ("$.schema_version", f"this release reads schema_version 1, 2, got {version!r}")
-        ]
+        ((path, message),) = problems_of(document)
+        assert path == "$.schema_version"
+        assert message.startswith(f"this release reads schema_version 1, 2, got {version!r}")
 
     def test_missing_schema_version(self) -> None:
         """A file without schema_version is refused up front."""

@@ -7,6 +7,9 @@
   the bundled data (matplotlib, a docs-only dependency).
 * ``_generated/source.html`` and ``records.md``: the annotated source text and the
   record catalogue (``pages.py``).
+* ``_generated/changes-since-1.0.0.md``: the dataset card's list of what changed since
+  release 1.0.0, written from ``usjapan2024.diff`` of the 1.0.0 file (kept in
+  ``tests/data``) and the bundled data.
 
 Because they are made anew at each build, none can disagree with the code or the data;
 ``tests/test_docs_generated.py`` checks the diagram against the classes and the pages
@@ -141,9 +144,46 @@ def charts(folder: Path = GENERATED) -> list[Path]:
     return paths
 
 
+RELEASE_1_0_0 = Path(__file__).resolve().parents[2] / "tests" / "data" / "usjapan2024-1.0.0.json"
+
+
+def changes_since_1_0_0() -> str:
+    """Markdown for the dataset card: the record-level diff of 1.0.0 and the bundled data."""
+    import usjapan2024 as uj
+    from usjapan2024._records import kind_of, record_id
+
+    changes = uj.diff(uj.load(RELEASE_1_0_0), uj.load())
+    count = (
+        f"{len(changes.added)} records added, {len(changes.removed)} removed,"
+        f" {len(changes.retired)} retired and {len(changes.changed)} changed"
+    )
+    lines = [f"From `usjapan2024 diff` of the 1.0.0 file and this release: {count}.", ""]
+    if changes.retired:
+        lines += ["Retired (the id is listed in the file's `retired` list):", ""]
+        lines += [
+            f"- `{r.retired.id}`, replaced by {', '.join(f'`{i}`' for i in r.retired.replaced_by)}:"
+            f" {r.retired.reason}"
+            for r in changes.retired
+        ]
+        lines.append("")
+    if changes.added:
+        lines += ["Added:", ""]
+        lines += [f"- `{record_id(r)}`: {getattr(r, kind_of(r).text)}" for r in changes.added]
+        lines.append("")
+    if changes.changed:
+        lines += ["Changed (the fields that differ):", ""]
+        lines += [f"- `{c.id}`: {', '.join(f.field for f in c.fields)}" for c in changes.changed]
+        lines.append("")
+    if changes.meeting:
+        fields = ", ".join(f"`{f.field}`" for f in changes.meeting)
+        lines += [f"The meeting itself: {fields}.", ""]
+    return "\n".join(lines)
+
+
 def _generate(_: object) -> None:
     GENERATED.mkdir(exist_ok=True)
     _write(GENERATED / "model.svg", class_diagram())
+    _write(GENERATED / "changes-since-1.0.0.md", changes_since_1_0_0())
     charts()
     write_pages(GENERATED, linked_fields())
 

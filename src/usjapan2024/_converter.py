@@ -202,6 +202,8 @@ def structure_meeting(document: Any) -> Meeting:
     if version.__class__ is not int or version not in SUPPORTED_SCHEMA_VERSIONS:
         readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
         message = f"this release reads schema_version {readable}, got {version!r}"
+        if version.__class__ is int and version > SUPPORTED_SCHEMA_VERSIONS[-1]:
+            message += "; the file comes from a newer release of usjapan2024: upgrade to read it"
         raise DatasetError([Problem("$.schema_version", message)])
     if "$schema" in document:  # where an editor finds the file's schema: not data
         if document["$schema"].__class__ is not str:
@@ -210,7 +212,38 @@ def structure_meeting(document: Any) -> Meeting:
         document = {key: value for key, value in document.items() if key != "$schema"}
     if version == 1:
         document = _from_schema_1(document)
-    return structure(document, Meeting)
+    try:
+        return structure(document, Meeting)
+    except DatasetError as error:
+        newer = _newer_release(document)
+        if newer is None:
+            raise
+        raise DatasetError([newer, *error.problems]) from None
+
+
+def _newer_release(document: dict[str, Any]) -> Problem | None:
+    """A problem saying the file comes from a newer release, if its version says so.
+
+    A MINOR release may add vocabulary values, which an older release then refuses:
+    the user should learn that upgrading is the fix, not that the file is broken.
+    """
+    metadata = document.get("metadata")
+    version = metadata.get("version") if metadata.__class__ is dict else None
+    if version.__class__ is not str:
+        return None
+    from importlib.metadata import version as installed
+
+    def parts(text: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in re.findall(r"[0-9]+", text)[:3])
+
+    ours = installed("usjapan2024")
+    if parts(version) <= parts(ours):
+        return None
+    message = (
+        f"the file is dataset version {version}, newer than this release ({ours}), which may"
+        " not know all its values: upgrade usjapan2024 to read it"
+    )
+    return Problem("$.metadata.version", message)
 
 
 def structure(document: Any, cls: type[T]) -> T:
