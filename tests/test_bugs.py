@@ -149,4 +149,4 @@ class TestCommandLine:
         """A filter value that names nothing is a usage error, not a bug."""
         assert run(["commitments", "--topic", "deterence"]) == 2
         (line,) = capsys.readouterr().err.splitlines()
-        assert line.startswith("usjapan2024: error: commitments(): unknown topic 'deterence'")
+        assert line.startswith("usjapan2024 commitments: error: unknown --topic 'deterence'")

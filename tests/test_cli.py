@@ -115,8 +115,9 @@ class TestListings:
         assert [c["id"] for c in data] == [c.id for c in expected]
 
     def test_json_is_the_records_whole(self) -> None:
-        """--format json gives the records as the dataset file holds them."""
+        """--format json gives the records as the dataset file holds them, with their kind."""
         data = json.loads(_ok("threats", "--format", "json"))
+        assert [r.pop("record_kind") for r in data] == ["threats"] * len(load().threats)
         assert data == json.loads(dumps(load()))["threats"]
 
     def test_jsonl(self) -> None:
@@ -204,9 +205,14 @@ class TestShowExportSchema:
         """An unknown id is one line on stderr and exit 2."""
         result = _run("show", "official.kihara")
         assert result.returncode == 2
-        assert (
-            result.stderr.strip() == "usjapan2024 show: error: no record has id 'official.kihara'"
-        )
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("usjapan2024 show: error: no record has id 'official.kihara'")
+
+    def test_show_retired(self) -> None:
+        """A retired id names the records that replaced it."""
+        result = _run("show", "threat.ru-alignment")
+        assert result.returncode == 2
+        assert "replaced by 'threat.ru-cn-alignment', 'threat.ru-kp-alignment'" in result.stderr
 
     def test_export_dataset(self) -> None:
         """export dataset writes the whole file, byte for byte as dumps() does."""

@@ -195,7 +195,7 @@ class TestBundledQueries:
         assert commitments(subject="Patriot") == ()
         assert commitments(programme="wps") == ()
 
-    @pytest.mark.parametrize("value", ["", "   ", 7])
+    @pytest.mark.parametrize("value", ["", 7])
     def test_free_text_that_matches_nothing_anywhere_raises(self, value: object) -> None:
         """An empty or non-string free-text value could match no meeting: an error."""
         with pytest.raises(ValueError, match="must be a non-empty string"):

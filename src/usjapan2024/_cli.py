@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -83,6 +84,16 @@ def _listing(parser: argparse.ArgumentParser, default: str = "table") -> None:
     )
 
 
+def _dataset(parser: argparse.ArgumentParser) -> None:
+    """``--file`` and ``--source``: read another dataset file instead of the bundled one."""
+    parser.add_argument(
+        "--file", metavar="FILE", help="a dataset file to read, not the bundled one ('-': stdin)"
+    )
+    parser.add_argument(
+        "--source", metavar="TEXTFILE", help="the text the file's spans index into (read as bytes)"
+    )
+
+
 def _filters(parser: argparse.ArgumentParser, query: str) -> None:
     """One option per filter of query function ``query``, with its valid values."""
     for f in filters_of(query):
@@ -103,28 +114,33 @@ def _parser() -> _Parser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    _add(commands, "summary", "print the meeting, participants and counts (the default)",
-         "usjapan2024 summary")  # fmt: skip
+    p = _add(commands, "summary", "print the meeting, participants and counts (the default)",
+             "usjapan2024 summary")  # fmt: skip
+    _dataset(p)
 
     p = _add(commands, "officials", "list the officials who took part",
              "usjapan2024 officials --country JP --format csv")  # fmt: skip
     _filters(p, "officials")
     _listing(p)
+    _dataset(p)
 
     p = _add(commands, "commitments", "list commitments, filtered",
              "usjapan2024 commitments --party US --topic deterrence")  # fmt: skip
     _filters(p, "commitments")
     _listing(p)
+    _dataset(p)
 
     p = _add(commands, "threats", "list threats the ministers responded to, filtered",
              "usjapan2024 threats --actor KP --format json | jq '.[].kind'")  # fmt: skip
     _filters(p, "threats")
     _listing(p)
+    _dataset(p)
 
     p = _add(commands, "search", "find records whose text or quotes contain TEXT",
              'usjapan2024 search "George Washington"')  # fmt: skip
     p.add_argument("text", metavar="TEXT", help="text to look for, case-insensitive")
     _listing(p)
+    _dataset(p)
 
     p = _add(commands, "show", "show one record with its quotes from the source text",
              "usjapan2024 show commitment.article-v")  # fmt: skip
@@ -133,12 +149,14 @@ def _parser() -> _Parser:
     p.add_argument("--color", choices=COLOR_CHOICES, default="auto",
                    help="emphasise quotes with colour: auto (on a terminal, unless NO_COLOR"
                    " is set), always or never (default: auto)")  # fmt: skip
+    _dataset(p)
 
     p = _add(commands, "export", "write every record of one kind, flat or whole",
              "usjapan2024 export commitments --format csv > commitments.csv")  # fmt: skip
     p.add_argument("kind", choices=(*RECORD_KINDS, "dataset"),
                    help="the record kind, or 'dataset' for the whole JSON file")  # fmt: skip
     _listing(p, default="csv")
+    _dataset(p)
 
     for name, what, target in (
         ("datapackage", "a Frictionless Data Package", "FOLDER"),
@@ -152,12 +170,15 @@ def _parser() -> _Parser:
         )
         p.add_argument("target", metavar=target, help="where to write it (its folder must exist)")
         p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
+        _dataset(p)
 
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the dataset file ('-': standard input)")
     p.add_argument("--source", metavar="TEXTFILE",
                    help="the text its spans index into (default: the bundled text)")  # fmt: skip
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text, or the problems as JSON [{path, message}]")  # fmt: skip
 
     _add(commands, "schema", "print the JSON Schema of the dataset file",
          "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
@@ -166,7 +187,7 @@ def _parser() -> _Parser:
              "usjapan2024 diff tests/data/usjapan2024-1.0.0.json bundled")  # fmt: skip
     for name in ("old", "new"):
         p.add_argument(name, metavar=name.upper(),
-                       help=f"the {name} dataset file, or 'bundled'")  # fmt: skip
+                       help=f"the {name} dataset file, 'bundled', or '-' (stdin)")  # fmt: skip
     p.add_argument("--source", metavar="TEXTFILE",
                    help="the text the files' spans index into (default: bundled text)")  # fmt: skip
     p.add_argument("--format", choices=("table", "json"), default="table",
@@ -200,10 +221,35 @@ def run(argv: Sequence[str]) -> int:
         return EX_SOFTWARE
 
 
-def _summary(_: argparse.Namespace) -> int:
+def _read(name: str, source: str | None, command: str) -> Meeting:
+    """The dataset in file ``name`` (``-``: standard input), its text read byte-exact.
+
+    A file that cannot be read is a usage error; invalid data raises ``DatasetError``.
+    """
+    from pathlib import Path
+
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        text = None if source is None else Path(source)
+        return _loading.read(data, text, hint="--source FILE")
+    except OSError as error:  # missing, a folder, unreadable
+        raise UsageError(f"{PROG} {command}: error: {error}") from None
+
+
+def _meeting(args: argparse.Namespace) -> Meeting:
+    """The dataset a command works on: ``--file``, or the bundled one."""
+    if args.file is None:
+        if args.source is not None:
+            raise UsageError(f"{PROG} {args.command}: error: --source goes with --file")
+        return _loading.load()
+    return _read(args.file, args.source, args.command)
+
+
+def _summary(args: argparse.Namespace) -> int:
     from usjapan2024._summary import summary
 
-    print(summary(_loading.load()))
+    meeting = _loading.load() if args.command is None else _meeting(args)
+    print(summary(meeting))
     return 0
 
 
@@ -215,10 +261,10 @@ def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
 
         given = {f.name: getattr(args, f.name) for f in filters_of(query)}
         try:
-            queries.criteria(query, given)  # checks each value given
+            queries.criteria(query, given, option=True)  # checks each value given
         except ValueError as error:  # a value that names nothing
-            raise UsageError(f"{PROG}: error: {error}") from None
-        return _emit(getattr(queries, query)(**given), args.format)
+            raise UsageError(f"{PROG} {query}: error: {error}") from None
+        return _emit(getattr(queries, query)(**given, meeting=_meeting(args)), args.format)
 
     return handler
 
@@ -226,18 +272,22 @@ def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
 def _search(args: argparse.Namespace) -> int:
     from usjapan2024 import queries
 
-    return _emit(queries.search(args.text), args.format)
+    return _emit(queries.search(args.text, meeting=_meeting(args)), args.format)
 
 
 def _show(args: argparse.Namespace) -> int:
     from usjapan2024 import queries
     from usjapan2024._flat import flatten
 
-    record = queries.get(args.id, None)
-    if record is None:
-        raise UsageError(f"{PROG} show: error: no record has id {args.id!r}")
+    meeting = _meeting(args)
+    try:
+        record = queries.get(args.id, meeting=meeting)
+    except KeyError as error:  # no such id, or a retired one: the message says which
+        raise UsageError(f"{PROG} show: error: {error.args[0]}") from None
+    errata = [e for e in meeting.errata if e.target == args.id]
     if args.format == "json":
-        print(json.dumps(_unstructure(record), ensure_ascii=False, indent=2))
+        shown = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
         return 0
     row = flatten(record)
     print(f"{type(record).__name__} {row.get('id', '')}")
@@ -252,21 +302,20 @@ def _show(args: argparse.Namespace) -> int:
     print("  sources (each quote in its sentence):")
     for quote in in_context(record):
         print(f"    [{quote.span.start}, {quote.span.end}) {quote.render(emphasise)}")
-    for erratum in _loading.load().errata:
-        if erratum.target == row.get("id"):
-            print(f"  erratum {erratum.id} ({erratum.kind.value}, {erratum.field}):")
-            print(f"    {erratum.record_says}")
-    url = record_url(record)
+    for erratum in errata:
+        print(f"  erratum {erratum.id} ({erratum.kind.value}, {erratum.field}):")
+        print(f"    {erratum.record_says}")
+    url = record_url(record) if args.file is None else None  # the catalogue is of the bundled data
     if url is not None:
         print(f"  see: {url}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    meeting = _meeting(args)
     if args.kind == "dataset":
-        sys.stdout.write(_loading.dumps(_loading.load()))
+        sys.stdout.write(_loading.dumps(meeting))
         return 0
-    meeting = _loading.load()
     records = (meeting,) if args.kind == "meeting" else getattr(meeting, args.kind)
     return _emit(records, args.format)
 
@@ -276,7 +325,7 @@ def _tables(args: argparse.Namespace) -> int:
 
     write = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
     try:
-        write(args.target, overwrite=args.force)
+        write(args.target, meeting=_meeting(args), overwrite=args.force)
     except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
             PermissionError) as error:  # fmt: skip
         raise UsageError(f"{PROG} {args.command}: error: {error}") from None
@@ -285,20 +334,21 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    source = None if args.source is None else Path(args.source)  # read byte-exact
     try:
-        data = Path(args.file).read_bytes()
-        meeting = _loading.read(data, source, hint="--source FILE")
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
-        raise UsageError(f"{PROG} validate: error: {error}") from None
+        meeting = _read(args.file, args.source, "validate")
     except DatasetError as error:
+        if args.format == "json":
+            problems = [{"path": p.path, "message": p.message} for p in error.problems]
+            print(json.dumps(problems, ensure_ascii=False, indent=2))
+            return 1
         for problem in error.problems:
             print(f"{args.file}: {problem}")
         count = len(error.problems)
         print(f"{args.file}: invalid, {count} problem{'s' if count != 1 else ''}")
         return 1
+    if args.format == "json":
+        print("[]")
+        return 0
     counts = ", ".join(f"{len(getattr(meeting, k))} {k}" for k in ("commitments", "threats"))
     print(f"{args.file}: valid ({counts})")
     return 0
@@ -321,14 +371,9 @@ def _diff(args: argparse.Namespace) -> int:
 
     from usjapan2024._diff import diff
 
-    source = None
-    if args.source is not None:
-        try:
-            with open(args.source, encoding="utf-8") as file:  # noqa: PTH123
-                source = file.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"{PROG} diff: error: {error}") from None
-    result = diff(_diff_input(args.old, source), _diff_input(args.new, source))
+    if args.source is not None and not os.path.isfile(args.source):
+        raise UsageError(f"{PROG} diff: error: no source text file {args.source!r}")
+    result = diff(_diff_input(args.old, args.source), _diff_input(args.new, args.source))
     if args.format == "json":
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -341,9 +386,7 @@ def _diff_input(name: str, source: str | None) -> Meeting:
     if name == "bundled":
         return _loading.load()
     try:
-        return _loading.load(name, source=source)
-    except OSError as error:  # missing, a folder, unreadable
-        raise UsageError(f"{PROG} diff: error: {error}") from None
+        return _read(name, source, "diff")
     except DatasetError as error:
         count = len(error.problems)
         lines = [f"{name}: {problem}" for problem in error.problems]
@@ -354,9 +397,16 @@ def _diff_input(name: str, source: str | None) -> Meeting:
 
 
 def _unstructure(record: object) -> Any:  # noqa: ANN401
-    from usjapan2024._converter import converter
+    """A record as the dataset file holds it, its kind first (``meeting`` for the meeting).
 
-    return converter().unstructure(record, type(record))
+    The key is ``record_kind``, because several records have a field named ``kind``.
+    """
+    from usjapan2024._converter import converter
+    from usjapan2024._records import kind_of
+    from usjapan2024.model import Meeting
+
+    kind = "meeting" if isinstance(record, Meeting) else kind_of(record).group  # type: ignore[arg-type]
+    return {"record_kind": kind, **converter().unstructure(record, type(record))}
 
 
 def _emit(records: Sequence[object], fmt: str) -> int:
@@ -365,6 +415,7 @@ def _emit(records: Sequence[object], fmt: str) -> int:
 
     from usjapan2024._display import text_table
     from usjapan2024._flat import flatten
+    from usjapan2024._records import kind_of
 
     out = sys.stdout
     if fmt == "table":
@@ -378,7 +429,10 @@ def _emit(records: Sequence[object], fmt: str) -> int:
             out.write(json.dumps(_unstructure(record), ensure_ascii=False) + "\n")
     else:
         rows = [flatten(r) for r in records]
-        columns = list(rows[0]) if rows else []
+        if len({type(r) for r in records}) > 1:  # a search: say each row's kind
+            kinds = [kind_of(r).group for r in records]  # type: ignore[arg-type]
+            rows = [{"record_kind": k, **row} for k, row in zip(kinds, rows, strict=True)]
+        columns = list(dict.fromkeys(c for row in rows for c in row))  # the union, in order
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

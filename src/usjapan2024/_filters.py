@@ -82,12 +82,16 @@ def filters_of(query: str) -> tuple[Filter, ...]:
     return tuple(f for f in FILTERS if f.query == query)
 
 
-def member(cls: type[enum.Enum], value: object, query: str, name: str) -> enum.Enum:
-    """Turn a filter value into a member of ``cls``, case-insensitively, or say why not."""
+def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:
+    """Turn a filter value into a member of ``cls``, case-insensitively, or say why not.
+
+    ``where`` names the filter as the caller spells it: ``commitments(): unknown topic``
+    in Python, ``unknown --topic`` on the command line.
+    """
     found = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
     if found is None:
         valid = ", ".join(repr(m.value) for m in cls)
-        msg = f"{query}(): unknown {name} {value!r}; valid values are {valid}"
+        msg = f"{where} {value!r}; valid values are {valid}"
         raise ValueError(msg)
     return found
 

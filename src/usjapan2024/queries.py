@@ -201,12 +201,13 @@ def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
     return _index(arguments["meeting"]).tables[query].select(criteria(query, arguments))
 
 
-def criteria(query: str, arguments: dict[str, Any]) -> dict[str, Hashable]:
+def criteria(query: str, arguments: dict[str, Any], *, option: bool = False) -> dict[str, Hashable]:
     """The filters given in ``arguments``, each as the key the index holds it under.
 
     This is the one place filter values are interpreted, and the only ``ValueError``
     it raises is for a value that could match nothing in any meeting (the command line
-    relies on that).  It needs no meeting: validity does not depend on one.
+    relies on that).  It needs no meeting: validity does not depend on one.  With
+    ``option``, messages name the command line's ``--option`` instead of the keyword.
     """
     criteria: dict[str, Hashable] = {}
     for f in filters_of(query):
@@ -214,11 +215,13 @@ def criteria(query: str, arguments: dict[str, Any]) -> dict[str, Hashable]:
         if value is None:
             continue
         if f.vocabulary is not None:
+            where = f"unknown --{f.name}" if option else f"{query}(): unknown {f.name}"
             is_member = value.__class__ is f.vocabulary
-            criteria[f.name] = value if is_member else member(f.vocabulary, value, query, f.name)
+            criteria[f.name] = value if is_member else member(f.vocabulary, value, where)
             continue
-        if not isinstance(value, str) or not value.strip():
-            msg = f"{query}(): {f.name} must be a non-empty string, not {value!r}"
+        if not isinstance(value, str) or not value:
+            where = f"--{f.name}" if option else f"{query}(): {f.name}"
+            msg = f"{where} must be a non-empty string, not {value!r}"
             raise ValueError(msg)
         criteria[f.name] = f.key(value)
     return criteria
