@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import usjapan2024 as uj
@@ -147,10 +147,18 @@ class TestDataPackage:
     def test_round_trip(self, pair: tuple[Meeting, str]) -> None:
         """Any valid meeting, with its own source text, is valid as a package and reads back."""
         meeting, text = pair
+        assume("\\u0000" not in uj.dumps(meeting))  # CSV cannot hold NUL: see the next test
         for folder in _temporary():
             _datapackage.write(folder / "p", meeting=meeting, source=text)
             _validate(folder / "p")
             assert _read_package(folder / "p") == meeting
+
+    def test_a_nul_character_is_refused_before_anything_is_written(self, tmp_path: Path) -> None:
+        """A NUL in a string gets a clear error naming table and column, and no folder."""
+        meeting = attrs.evolve(uj.load(), name="a\x00b")
+        with pytest.raises(ValueError, match=r"meeting\.name: a NUL character"):
+            _datapackage.write(tmp_path / "p", meeting=meeting)
+        assert list(tmp_path.iterdir()) == []
 
 
 # --- the SQLite database ------------------------------------------------------------------

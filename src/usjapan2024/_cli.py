@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -371,7 +370,9 @@ def _diff(args: argparse.Namespace) -> int:
 
     from usjapan2024._diff import diff
 
-    if args.source is not None and not os.path.isfile(args.source):
+    from pathlib import Path
+
+    if args.source is not None and not Path(args.source).is_file():
         raise UsageError(f"{PROG} diff: error: no source text file {args.source!r}")
     result = diff(_diff_input(args.old, args.source), _diff_input(args.new, args.source))
     if args.format == "json":

@@ -50,6 +50,7 @@ def write(
     if source is None and (bundled or meeting.metadata.source.sha256 == _bundled_sha256()):
         source = source_text()
     rows = rows_of(meeting)
+    _refuse_nul(rows)
     with new_folder(folder, overwrite=overwrite, marker=DESCRIPTOR) as partial:
         for table in TABLES:
             with (partial / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as f:
@@ -61,6 +62,20 @@ def write(
         text = json.dumps(descriptor(meeting, source), ensure_ascii=False, indent=2)
         (partial / DESCRIPTOR).write_text(text + "\n", encoding="utf-8")
     return Path(folder)
+
+
+def _refuse_nul(rows: dict[str, list[Any]]) -> None:
+    """Refuse a NUL character before writing anything: CSV cannot hold one portably.
+
+    Python's own csv module refuses it up to 3.10, and spreadsheets and R truncate at it;
+    the JSON file and the SQLite database hold it as it is.
+    """
+    for table in TABLES:
+        for row in rows[table.name]:
+            for column, value in zip(table.columns, row, strict=True):
+                if isinstance(value, str) and "\x00" in value:
+                    msg = f"{table.name}.{column.name}: a NUL character, which CSV cannot hold"
+                    raise ValueError(msg)
 
 
 def _bundled_sha256() -> str:

@@ -14,6 +14,7 @@ sha256.  Only the standard library's ``sqlite3`` writes it.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sqlite3
@@ -176,6 +177,14 @@ def write(
     return Path(path)
 
 
+def _sql_values(row: Row) -> tuple[object, ...]:
+    """A row as SQLite stores it: dates as ISO 8601 text, which the CHECKs expect.
+
+    Done here rather than by sqlite3's default date adapter, deprecated since Python 3.12.
+    """
+    return tuple(v.isoformat() if isinstance(v, datetime.date) else v for v in row)
+
+
 def _fill(
     connection: sqlite3.Connection,
     meeting: Meeting,
@@ -194,7 +203,7 @@ def _fill(
     for table in TABLES:
         marks = ", ".join("?" * len(table.columns))
         insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"  # noqa: S608  (values are parameters)
-        connection.executemany(insert, rows[table.name])
+        connection.executemany(insert, map(_sql_values, rows[table.name]))
     connection.executemany(
         f"INSERT INTO {_quote(FTS_TABLE)} (record_id, words) VALUES (?, ?)",  # noqa: S608
         ((record_id(r), "\n".join(words_of(r))) for r in index_of(meeting).by_id.values()),
