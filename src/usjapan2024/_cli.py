@@ -367,10 +367,9 @@ def _diff(args: argparse.Namespace) -> int:
     exit 2, so that 1 always means "they differ" to a script.
     """
     import shutil
+    from pathlib import Path
 
     from usjapan2024._diff import diff
-
-    from pathlib import Path
 
     if args.source is not None and not Path(args.source).is_file():
         raise UsageError(f"{PROG} diff: error: no source text file {args.source!r}")
