@@ -9,6 +9,7 @@ what ``search()`` finds, and open in Datasette.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -51,10 +52,15 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return uj.to_sqlite(tmp_path_factory.mktemp("db") / "usjapan2024.db")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+@contextlib.contextmanager
+def _connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection, closed on leaving (sqlite3's own `with` only commits)."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     connection.row_factory = sqlite3.Row
-    return connection
+    try:
+        yield connection
+    finally:
+        connection.close()
 
 
 # --- reading back -----------------------------------------------------------------------
@@ -188,7 +194,7 @@ class TestSqlite:
         }
         for folder in _temporary():
             copy = uj.to_sqlite(folder / "copy.db")
-            with sqlite3.connect(copy) as connection:
+            with contextlib.closing(sqlite3.connect(copy)) as connection:
                 connection.execute("PRAGMA foreign_keys = ON")
                 with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
                     connection.execute(
@@ -210,7 +216,7 @@ class TestSqlite:
         for folder in _temporary():
             copy = uj.to_sqlite(folder / "copy.db")
             with (
-                sqlite3.connect(copy) as connection,
+                contextlib.closing(sqlite3.connect(copy)) as connection,
                 pytest.raises(sqlite3.IntegrityError, match=message),
             ):
                 connection.execute(statement)

@@ -14,6 +14,7 @@ sha256.  Only the standard library's ``sqlite3`` writes it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
@@ -147,7 +148,7 @@ def schema() -> str:
 
 def fts5_available() -> bool:
     """Whether this Python's SQLite has the FTS5 extension (CPython's builds do)."""
-    with sqlite3.connect(":memory:") as connection:
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
         try:
             connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
         except sqlite3.OperationalError:
