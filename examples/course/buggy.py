@@ -19,7 +19,6 @@ from usjapan2024 import strategies as ujst
 from usjapan2024.queries import search as _real_search  # the real ones, however a mutant
 from usjapan2024.strategies import spans as _real_spans  # is swapped in for them
 
-
 # Mutants of ``ujst.spans(text)``, which should give a non-empty, verbatim slice of text.
 
 Spans = Callable[..., st.SearchStrategy[uj.Span]]
@@ -111,9 +110,7 @@ def _reversed(text: str, *, meeting: uj.Meeting) -> uj.Results[uj.Record]:
 
 def _once_per_word(text: str, *, meeting: uj.Meeting) -> uj.Results[uj.Record]:
     needle = text.casefold()
-    return _in_order(
-        [r for r in _records(meeting) for w in words(r) if needle in w.casefold()]
-    )
+    return _in_order([r for r in _records(meeting) for w in words(r) if needle in w.casefold()])
 
 
 SEARCH_MUTANTS: dict[str, tuple[str, Search]] = {

@@ -142,10 +142,15 @@ def check_attrs_2(compact_converter: Callable[[], cattrs.Converter]) -> list[str
     nested = converter.unstructure(uj.load().officials[0])["sources"]
     if nested != [compact] and not problems:
         problems.append(f"a span inside a record should be written {[compact]!r}, not {nested!r}")
-    for form, data in (
-        ("the compact form", json.loads(json.dumps(compact))),
-        ('the normal {"start": ...} form', {"start": span.start, "end": span.end, "quote": span.quote}),
-    ):
+    return problems + _reading_problems(converter, span) + _leniency_problems(converter)
+
+
+def _reading_problems(converter: cattrs.Converter, span: uj.Span) -> list[str]:
+    """Whether ``converter`` reads ``span`` back from both forms, after a JSON round trip."""
+    problems = []
+    normal = {"start": span.start, "end": span.end, "quote": span.quote}
+    compact = json.loads(json.dumps([span.start, span.end, span.quote]))
+    for form, data in (("the compact form", compact), ('the normal {"start": ...} form', normal)):
         try:
             read = converter.structure(data, uj.Span)
         except Exception as error:  # noqa: BLE001  (any failure is the student's to see)
@@ -153,6 +158,12 @@ def check_attrs_2(compact_converter: Callable[[], cattrs.Converter]) -> list[str
             continue
         if read != span:
             problems.append(f"structure read {form} {data!r} as {read!r}, not as {span!r}")
+    return problems
+
+
+def _leniency_problems(converter: cattrs.Converter) -> list[str]:
+    """Each malformed span that ``converter`` accepts instead of raising."""
+    problems = []
     for bad in _STRICT_REFUSES:
         try:
             read = converter.structure(bad, uj.Span)
@@ -215,6 +226,8 @@ def _configured(test: Callable[[], None]) -> Callable[[], None]:
         _call(test)  # a blank raises NotImplementedError
         msg = f"{test.__name__} is not a Hypothesis test: decorate it with @given(...)"
         raise TypeError(msg)
+    if getattr(test, "_hypothesis_internal_use_settings", None) is _PROPERTY_SETTINGS:
+        return test  # configured by an earlier check: settings apply to the function itself
     try:
         return _PROPERTY_SETTINGS(test)
     except InvalidArgument:
@@ -245,7 +258,7 @@ def _swapped(module: ModuleType, name: str, replacement: object, test: object) -
         yield
 
 
-def _score(  # noqa: PLR0913
+def _score(  # noqa: PLR0913, PLR0917  (private: every call names what it scores)
     exercise: str,
     what: str,
     test: Callable[[], None],
@@ -258,10 +271,11 @@ def _score(  # noqa: PLR0913
     error = _failure(configured)
     if error is not None:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return [
+        false = (
             f"your property fails on the real {real}, so it states something that is not true:"
             f" {type(error).__name__}: {first}"
-        ], None
+        )
+        return [false], None
     missed = []
     for name, (description, mutant) in mutants.items():
         with swap(mutant):
@@ -372,8 +386,10 @@ _SCORES = {"hypothesis-1": score_hypothesis_1, "hypothesis-2": score_hypothesis_
 
 
 def mutant_report(exercise: str, answer: Callable[[], None]) -> tuple[str, bool]:
-    """How many mutants the property ``answer`` catches, with the target (or what stops
-    it), and whether it is right.
+    """How many mutants the property ``answer`` catches, and whether that is all of them.
+
+    When the property cannot be scored (a blank, no ``@given``, false on the real
+    code), the first line says why instead.
     """
     try:
         problems, score = _SCORES[exercise](answer)
@@ -412,10 +428,11 @@ def load_answers(path: Path) -> ModuleType:
 def main(argv: list[str] | None = None) -> int:
     """Check the exercises named (all by default); ``mutants`` checks the properties."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    names = ", ".join(CHECKS)
     parser.add_argument("exercises", nargs="*", metavar="EXERCISE",
-                        help=f"{', '.join(CHECKS)}, or mutants (the property exercises)")  # fmt: skip
+                        help=f"{names}, or mutants (the property exercises)")  # fmt: skip
     parser.add_argument("--answers", type=Path, default=HERE / "exercises.py",
-                        help="the file of answers (default: exercises.py beside this file)")  # fmt: skip
+                        help="your answers (default: exercises.py beside this file)")  # fmt: skip
     args = parser.parse_args(argv)
     chosen = args.exercises or list(CHECKS)
     mutants = chosen == ["mutants"]
@@ -437,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
             text = report(exercise, answer)
             right = text.endswith(": correct")
         correct = correct and right
-        print(text)  # noqa: T201
+        print(text)
     return 0 if correct else 1
 
 

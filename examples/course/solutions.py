@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 import cattrs
-from given import condemned_actors
+from given import condemned_actors, words
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +31,7 @@ def compact_converter() -> cattrs.Converter:
     def structure_span(value: object, _: type) -> uj.Span:
         if isinstance(value, dict) and value.keys() == {"start", "end", "quote"}:
             value = [value["start"], value["end"], value["quote"]]  # the normal form
-        if not isinstance(value, list) or len(value) != 3:  # noqa: PLR2004
+        if not isinstance(value, list) or len(value) != 3:
             msg = f"a span is [start, end, quote] or {{start, end, quote}}, not {value!r}"
             raise ValueError(msg)
         start, end, quote = value
@@ -70,8 +70,6 @@ def test_span_is_a_slice(data: st.DataObject) -> None:
 @given(ujst.meetings(), st.data())
 def test_search_matches_the_oracle(meeting: uj.Meeting, data: st.DataObject) -> None:
     """Search finds exactly the records whose words contain the needle, once, in order."""
-    from given import words
-
     records = [r for group in (meeting.officials, meeting.parties, meeting.programmes,
                meeting.events, meeting.commitments, meeting.threats, meeting.errata)
                for r in group]  # fmt: skip
@@ -96,7 +94,9 @@ def find_double_count() -> list[uj.Threat]:
     threats = ujst.threats(text="The ministers condemned it.", actors=(uj.Actor.CN, uj.Actor.KP))
     return find(
         st.lists(threats, max_size=3),  # short lists, few actors: a double count comes soon
-        lambda threats: condemned_actors(threats)
-        != len({t.actor for t in threats if t.response is uj.Response.CONDEMNATION}),
+        lambda threats: (
+            condemned_actors(threats)
+            != len({t.actor for t in threats if t.response is uj.Response.CONDEMNATION})
+        ),
         settings=settings(database=None),
     )
