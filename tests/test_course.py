@@ -8,9 +8,11 @@ that tells the student what to fix.
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -196,3 +198,27 @@ def test_command_line() -> None:
         "hypothesis-1: your property caught 4 of 4 buggy span strategies (target: 4 of 4)\n"
         "hypothesis-2: your property caught 6 of 6 buggy search implementations (target: 6 of 6)\n"
     )
+
+
+_IMPORTED_BY_NAME = re.compile(r"from usjapan2024\.strategies import ([\w, ()]+)")
+
+
+def _teaching_files() -> list[Path]:
+    return [
+        ROOT / "README.md",
+        *sorted((ROOT / "docs").glob("*.md")),
+        *sorted((ROOT / "examples").rglob("*.ipynb")),
+        *sorted(COURSE.glob("*.py")),
+    ]
+
+
+@pytest.mark.parametrize("path", _teaching_files(), ids=lambda p: p.name)
+def test_no_strategy_shadows_a_query(path: Path) -> None:
+    """Docs and course import the strategies as a module, so `threats` stays the query."""
+    clashing = set(ujst.__all__) & set(uj.__all__)
+    assert clashing == {"commitments", "officials", "threats"}  # why the style is needed
+    for names in _IMPORTED_BY_NAME.findall(path.read_text(encoding="utf-8")):
+        imported = {n.strip(" ()") for n in names.split(",")}
+        assert not imported & clashing, (
+            f"{path.name}: use `from usjapan2024 import strategies as ujst`"
+        )
