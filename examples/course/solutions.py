@@ -98,5 +98,5 @@ def find_double_count() -> list[uj.Threat]:
             condemned_actors(threats)
             != len({t.actor for t in threats if t.response is uj.Response.CONDEMNATION})
         ),
-        settings=settings(database=None),
+        settings=settings(database=None, derandomize=True),  # the same answer every run
     )
