@@ -69,9 +69,13 @@ def test_there_are_examples() -> None:
 
 _FENCE = re.compile(r"^```\s*\{?([\w-]*)\}?", re.MULTILINE)
 # Kinds of fenced block that are not Python examples: shell set-up commands (install,
-# build), plain text, and Sphinx directives.  Python examples must be `pycon`, which the
-# doctests run; command-line examples must be `console`, which the test above runs.
-_NOT_EXAMPLES = {"bash", "text", "raw", "image", "include", "toctree", "eval-rst", ""}
+# build), plain text, and Sphinx directives (a `literalinclude` shows a course solution
+# from examples/course/solutions.py, which tests/test_course.py runs).  Python examples
+# must be `pycon`, which the doctests run; command-line examples must be `console`, which
+# the test above runs.
+_NOT_EXAMPLES = {
+    "bash", "text", "raw", "image", "include", "literalinclude", "toctree", "eval-rst", "",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from usjapan2024.model import Span as Span
     from usjapan2024.model import Threat as Threat
     from usjapan2024.queries import commitments as commitments
+    from usjapan2024.queries import errata_for as errata_for
     from usjapan2024.queries import get as get
     from usjapan2024.queries import officials as officials
     from usjapan2024.queries import search as search
@@ -100,7 +101,7 @@ _WHERE = {
         "Official", "Party", "Programme", "Record", "Reference", "Retired", "SourceInfo", "Span",
         "Threat",
     ),
-    "usjapan2024.queries": ("commitments", "get", "officials", "search", "threats"),
+    "usjapan2024.queries": ("commitments", "errata_for", "get", "officials", "search", "threats"),
     "usjapan2024.vocabulary": (
         "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
         "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic",

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from usjapan2024._filters import FILTERS, Filter, filters_of
-from usjapan2024._records import record_groups, record_id
+from usjapan2024._records import KINDS, record_groups, record_id
 from usjapan2024._results import Results
 from usjapan2024.model import Meeting, Record, Retired, Span
 
@@ -44,9 +44,16 @@ class FieldIndex(Generic[R]):
 
     @classmethod
     def build(
-        cls, records: tuple[R, ...], fields: dict[str, Callable[[R], Iterable[Hashable]]]
+        cls,
+        records: tuple[R, ...],
+        fields: dict[str, Callable[[R], Iterable[Hashable]]],
+        kind: type[R] | None = None,
     ) -> FieldIndex[R]:
-        """Index ``records`` by each of ``fields``: name -> the values a record has."""
+        """Index ``records`` (of type ``kind``) by each of ``fields``: name -> its values.
+
+        Every result made here carries ``kind``, so that an empty one still knows its
+        columns (``Results.to_frame``).
+        """
         matches: dict[str, dict[Hashable, Results[R]]] = {}
         positions: dict[str, dict[Hashable, frozenset[int]]] = {}
         for name, values_of in fields.items():
@@ -54,9 +61,11 @@ class FieldIndex(Generic[R]):
             for position, record in enumerate(records):
                 for value in dict.fromkeys(values_of(record)):
                     table[value].append(position)
-            matches[name] = {v: Results(records[i] for i in found) for v, found in table.items()}
+            matches[name] = {
+                v: Results((records[i] for i in found), kind) for v, found in table.items()
+            }
             positions[name] = {v: frozenset(found) for v, found in table.items()}
-        return cls(Results(records), matches, positions)
+        return cls(Results(records, kind), matches, positions)
 
     def select(self, criteria: dict[str, Hashable]) -> Results[R]:
         """Return the records matching every ``field == value`` in ``criteria``, in order."""
@@ -64,16 +73,13 @@ class FieldIndex(Generic[R]):
             return self.records
         if len(criteria) == 1:
             ((name, value),) = criteria.items()
-            return self.matches[name].get(value, _NONE)
+            return self.matches[name].get(value) or Results((), self.records.kind)
         found = sorted(
             (self.positions[name].get(value, frozenset()) for name, value in criteria.items()),
             key=len,
         )
         chosen = found[0].intersection(*found[1:])
-        return Results(map(self.records.__getitem__, sorted(chosen)))
-
-
-_NONE: Results[Any] = Results()
+        return Results(map(self.records.__getitem__, sorted(chosen)), self.records.kind)
 
 
 @attrs.frozen
@@ -94,13 +100,18 @@ class MeetingIndex:
     haystacks: tuple[tuple[Record, str], ...]
 
 
+_KIND_OF: dict[str, type[Any]] = {kind.group: kind.cls for kind in KINDS}
+
+
 def _build(meeting: Meeting) -> MeetingIndex:
     records = tuple(r for group in record_groups(meeting).values() for r in group)
     queries = dict.fromkeys(f.query for f in FILTERS)
     return MeetingIndex(
         tables={
             query: FieldIndex.build(
-                getattr(meeting, query), {f.name: _keys(f) for f in filters_of(query)}
+                getattr(meeting, query),
+                {f.name: _keys(f) for f in filters_of(query)},
+                _KIND_OF[query],
             )
             for query in queries
         },

@@ -1,14 +1,17 @@
 """The type query helpers return: a tuple that also knows how to show itself.
 
 A query result is a plain tuple in every way that matters (it compares equal to
-one, indexes and slices like one), with three additions for notebook users: an
-HTML table in Jupyter, and one call to flat rows or to a DataFrame.
+one, indexes and slices like one, and its ``repr`` is the tuple's, so nothing about
+it is hidden), with additions for people reading it: an HTML table in Jupyter, a
+short plain-text table from ``print`` or ``str`` in a script, and one call to flat
+rows or to a DataFrame.  A result knows the type of record it holds even when it is
+empty, so an empty result still converts to a DataFrame with that type's columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 from usjapan2024._flat import Row, flatten
 
@@ -20,7 +23,7 @@ __all__ = ["Results"]
 R = TypeVar("R")
 
 
-class Results(tuple[R, ...]):
+class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
     """Records returned by a query, in source order.
 
     >>> from usjapan2024 import threats
@@ -32,10 +35,25 @@ class Results(tuple[R, ...]):
      'response': ['condemnation', 'criticism', 'criticism']}
     """
 
-    __slots__ = ()
+    # No ``__slots__``: a tuple subclass cannot have a non-empty one, and ``kind`` must
+    # be stored somewhere.
+    kind: type[R] | None
+    """The type of record these results hold; ``None`` for a mix (from ``search``)."""
 
-    def __new__(cls, records: Iterable[R] = ()) -> Results[R]:
-        return super().__new__(cls, records)
+    def __new__(cls, records: Iterable[R] = (), kind: type[R] | None = None) -> Results[R]:
+        self = super().__new__(cls, records)
+        self.kind = kind
+        return self
+
+    def __str__(self) -> str:
+        """A plain-text table of the records, as the command line prints them.
+
+        ``print(results)`` in a script then shows a few readable lines, not a tuple
+        of full reprs (which ``repr`` still gives, so nothing is ambiguous).
+        """
+        from usjapan2024._display import text_table
+
+        return text_table(self)
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> R: ...
@@ -44,7 +62,7 @@ class Results(tuple[R, ...]):
     def __getitem__(self, index: SupportsIndex | slice) -> R | Results[R]:
         # A slice of results is still results, so it still shows as a table.
         if isinstance(index, slice):
-            return Results(super().__getitem__(index))
+            return Results(super().__getitem__(index), self.kind)
         return super().__getitem__(index)
 
     def to_records(self) -> list[Row]:
@@ -54,16 +72,19 @@ class Results(tuple[R, ...]):
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame of these records (needs ``usjapan2024[pandas]``).
 
-        Records of one type get that type's columns and dtypes; a mix of types (from
-        :func:`usjapan2024.search`) gets a ``type`` column and the union of columns.
+        Records of one type get that type's columns and dtypes, even when there are
+        none, so that code written for a full result (``frame["topic"]``) works on an
+        empty one; a mix of types (from :func:`usjapan2024.search`) gets a ``type``
+        column and the union of columns, and at least ``type`` and ``id`` when empty.
         """
         from usjapan2024._flat import frame_of, pandas
 
         types = {type(record) for record in self}
-        if len(types) == 1:
-            return frame_of(self.to_records(), types.pop())
-        rows = [{"type": type(r).__name__, **flatten(r)} for r in self]
-        return pandas().DataFrame.from_records(rows)
+        cls = types.pop() if len(types) == 1 else None if types else self.kind
+        if cls is not None:
+            return frame_of(self.to_records(), cls)
+        rows: list[dict[str, Any]] = [{"type": type(r).__name__, **flatten(r)} for r in self]
+        return pandas().DataFrame.from_records(rows, columns=None if rows else ["type", "id"])
 
     def _repr_html_(self) -> str:
         from usjapan2024._display import html_table

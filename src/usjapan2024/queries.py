@@ -16,12 +16,14 @@ in Jupyter and convert to a DataFrame with ``.to_frame()``.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import re
+from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar, overload
 
 from usjapan2024._filters import filters_of, member
 from usjapan2024._index import MeetingIndex, index_of
 from usjapan2024._loading import load
+from usjapan2024._records import record_id
 from usjapan2024._results import Results
 from usjapan2024.model import (
     Commitment,
@@ -44,7 +46,7 @@ from usjapan2024.vocabulary import (
     Topic,
 )
 
-__all__ = ["commitments", "get", "officials", "search", "threats"]
+__all__ = ["commitments", "errata_for", "get", "officials", "search", "threats"]
 
 T = TypeVar("T")
 
@@ -73,6 +75,7 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     subject: str | None = None,
     programme: str | None = None,
     meeting: Meeting | None = None,
+    parties: Actor | str | Iterable[Actor | str] | None = None,
 ) -> Results[Commitment]:
     """Return the commitments matching every filter given, in source order.
 
@@ -85,11 +88,35 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
         subject: A concrete thing it names, e.g. ``"Tomahawk"`` (case-insensitive).
         programme: The id of a programme it involves.
         meeting: The meeting to query; the bundled one by default.
+        parties: Exactly these parties commit, no more and no fewer: ``parties="US"``
+            is the U.S. alone, ``parties=["US", "JP"]`` both jointly.  ``party=``
+            matches a commitment with that party among others.
 
     >>> [c.id for c in commitments(subject="tomahawk")]
     ['commitment.stand-off-missiles']
+    >>> len(commitments(party="US")), len(commitments(parties="US"))
+    (33, 3)
     """
-    return _select("commitments", locals())
+    found: Results[Commitment] = _select("commitments", locals())
+    if parties is None:
+        return found
+    # Not a row of ``_filters.FILTERS``: those match one value against a record's values
+    # (and are shared with the command line and the SQLite indexes); this compares a
+    # whole set, so it narrows the indexed answer instead.
+    wanted = _party_set(parties)
+    return Results((c for c in found if frozenset(c.parties) == wanted), Commitment)
+
+
+def _party_set(parties: Actor | str | Iterable[Actor | str]) -> frozenset[Actor]:
+    """The set of actors ``parties=`` names; a value outside the vocabulary raises."""
+    given = (parties,) if isinstance(parties, Actor | str) else tuple(parties)
+    if not given:
+        msg = "commitments(): parties must name at least one party"
+        raise ValueError(msg)
+    return frozenset(
+        p if isinstance(p, Actor) else Actor(member(Actor, p, "commitments", "parties"))
+        for p in given
+    )
 
 
 def threats(  # noqa: PLR0913  (one keyword per filterable field)
@@ -109,20 +136,57 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     return _select("threats", locals())
 
 
-def search(text: str, *, meeting: Meeting | None = None) -> Results[Record]:
-    """Return every record whose text or quotes contain ``text``, ignoring case.
+def search(
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+) -> Results[Record]:
+    """Return every record whose words contain ``text``, ignoring case.
+
+    A record's words are every string field (ids, names, summaries), the value of
+    every vocabulary field (``"US"``, ``"deterrence"``), every quote, and the same of
+    the records nested in it (an erratum's references), so searching for a publisher
+    finds the errata that cite it.  ``text`` matches anywhere inside them, as a
+    case-insensitive substring: ``"us"`` finds every record of the U.S. and of
+    "focus" and "trust".  With ``whole_words=True`` it matches only where it is not
+    part of a longer word (letters, digits or ``_`` on neither side).
 
     Results come in source order of each record's first quote.
 
     >>> [r.id for r in search("George Washington")]
     ['commitment.uss-george-washington']
+    >>> len(search("us")) > len(search("us", whole_words=True))
+    True
     """
     if not isinstance(text, str) or not text.strip():
         msg = f"search() needs a non-empty string, got {text!r}"
         raise ValueError(msg)
     needle = text.casefold()
-    found = [record for record, hay in _index(meeting).haystacks if needle in hay]
+    haystacks = _index(meeting).haystacks
+    if whole_words:
+        word = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+        found = [record for record, hay in haystacks if word.search(hay)]
+    else:
+        found = [record for record, hay in haystacks if needle in hay]
     return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
+
+
+def errata_for(record: Record | str, *, meeting: Meeting | None = None) -> Results[Erratum]:
+    """Return the errata on ``record`` (a record or its id): where its text is wrong or vague.
+
+    A record keeps the text's wording even where the text is wrong; the erratum beside
+    it says what the public record holds.  Check a record's errata before quoting it.
+
+    >>> [(e.id, e.field) for e in errata_for("official.hamada")]
+    [('erratum.defense-minister', 'name')]
+    >>> errata_for(get("official.kamikawa"))
+    ()
+
+    Args:
+        record: The record, or its id (a party's id is its code, e.g. ``"JP"``).
+        meeting: The meeting the record belongs to; the bundled one by default.
+    """
+    target = record if isinstance(record, str) else record_id(record)
+    errata = (load() if meeting is None else meeting).errata
+    return Results((e for e in errata if e.target == target), Erratum)
 
 
 _MISSING: Any = object()

@@ -7,7 +7,10 @@ on every run).  Needs the ``testing`` extra: ``pip install usjapan2024[testing]`
 A generated :class:`Meeting` is valid in every way :func:`usjapan2024.loads` checks:
 ids are unique, references resolve, every record quotes at least one span, and every
 span is a verbatim slice of a generated source text.  Use :func:`meetings_with_source`
-to get that text too, since loading a generated meeting needs it:
+to get that text too, since loading a generated meeting needs it.  Three factories
+share their names with query functions of the package (``commitments``, ``officials``,
+``threats``), so import the module under a name of its own, as the docs do
+(``from usjapan2024 import strategies as ujst``), rather than its names:
 
 >>> from hypothesis import given
 >>> from usjapan2024 import dumps, loads

@@ -1,0 +1,102 @@
+"""The reference answers of the course's exercises (the teacher's copy).
+
+Each answer has the name and signature its blank has in ``exercises.py``;
+``python check.py --answers solutions.py`` passes every check, and the test suite
+runs that on every change, so the solutions the docs show always work.
+"""
+
+from __future__ import annotations
+
+import attrs
+import cattrs
+from given import condemned_actors, words
+from hypothesis import find, given, settings
+from hypothesis import strategies as st
+
+import usjapan2024 as uj
+from usjapan2024 import strategies as ujst
+
+
+# attrs-1
+def shout(commitment: uj.Commitment) -> uj.Commitment:
+    """Return a copy of ``commitment`` whose summary is in capitals."""
+    return attrs.evolve(commitment, summary=commitment.summary.upper())
+
+
+# attrs-2
+def compact_converter() -> cattrs.Converter:
+    """Return a converter that writes a span as ``[start, end, quote]`` and reads it back."""
+    converter = cattrs.Converter()  # a new one: hooks on the global converter leak
+
+    def structure_span(value: object, _: type) -> uj.Span:
+        if isinstance(value, dict) and value.keys() == {"start", "end", "quote"}:
+            value = [value["start"], value["end"], value["quote"]]  # the normal form
+        if not isinstance(value, list) or len(value) != 3:
+            msg = f"a span is [start, end, quote] or {{start, end, quote}}, not {value!r}"
+            raise ValueError(msg)
+        start, end, quote = value
+        if type(start) is not int or type(end) is not int or type(quote) is not str:
+            msg = f"a span is [int, int, str], not {value!r}"
+            raise TypeError(msg)
+        return uj.Span(start, end, quote)
+
+    converter.register_structure_hook(uj.Span, structure_span)
+    converter.register_unstructure_hook(uj.Span, lambda span: [span.start, span.end, span.quote])
+    return converter
+
+
+# attrs-3
+def span_problems(data: object) -> list[str]:
+    """Return every problem of structuring ``data`` into a span, each with its path."""
+    converter = cattrs.Converter(detailed_validation=True)
+    try:
+        converter.structure(data, uj.Span)
+    except Exception as error:  # noqa: BLE001  (transform_error explains any of them)
+        return cattrs.transform_error(error)
+    return []
+
+
+# hypothesis-1
+@given(st.data())
+def test_span_is_a_slice(data: st.DataObject) -> None:
+    """A span drawn from a text is non-empty, inside it, and quotes it at its offsets."""
+    text = data.draw(st.text(min_size=1))
+    span = data.draw(ujst.spans(text))
+    assert 0 <= span.start < span.end <= len(text)
+    assert text[span.start : span.end] == span.quote
+
+
+# hypothesis-2
+@given(ujst.meetings(), st.data())
+def test_search_matches_the_oracle(meeting: uj.Meeting, data: st.DataObject) -> None:
+    """Search finds exactly the records whose words contain the needle, once, in order."""
+    records = [r for group in (meeting.officials, meeting.parties, meeting.programmes,
+               meeting.events, meeting.commitments, meeting.threats, meeting.errata)
+               for r in group]  # fmt: skip
+    quote = data.draw(st.sampled_from([s.quote for r in records for s in r.sources]))
+    start = data.draw(st.integers(0, len(quote) - 1))
+    needle = quote[start : data.draw(st.integers(start + 1, len(quote)))]
+    if data.draw(st.booleans()):
+        needle = needle.swapcase()  # search ignores case
+    if not needle.strip():
+        return  # search refuses blank text
+    found = uj.search(needle, meeting=meeting)
+    expected = {r for r in records if any(needle.casefold() in w.casefold() for w in words(r))}
+    assert set(found) == expected
+    assert len(found) == len(expected)  # each record once
+    starts = [r.sources[0].start for r in found]
+    assert starts == sorted(starts)  # in source order
+
+
+# hypothesis-3
+def find_double_count() -> list[uj.Threat]:
+    """Return the smallest list of threats on which ``condemned_actors`` is wrong."""
+    threats = ujst.threats(text="The ministers condemned it.", actors=(uj.Actor.CN, uj.Actor.KP))
+    return find(
+        st.lists(threats, max_size=3),  # short lists, few actors: a double count comes soon
+        lambda threats: (
+            condemned_actors(threats)
+            != len({t.actor for t in threats if t.response is uj.Response.CONDEMNATION})
+        ),
+        settings=settings(database=None, derandomize=True),  # the same answer every run
+    )
