@@ -114,7 +114,7 @@ def _party_set(parties: Actor | str | Iterable[Actor | str]) -> frozenset[Actor]
         msg = "commitments(): parties must name at least one party"
         raise ValueError(msg)
     return frozenset(
-        p if isinstance(p, Actor) else Actor(member(Actor, p, "commitments", "parties"))
+        p if isinstance(p, Actor) else Actor(member(Actor, p, "commitments(): unknown parties"))
         for p in given
     )
 
