@@ -15,6 +15,7 @@ import pytest
 
 import usjapan2024
 from usjapan2024 import dumps, json_schema, load
+from usjapan2024._records import RecordKindName
 from usjapan2024.export import KINDS
 
 from .helpers import bundled_document
@@ -219,7 +220,7 @@ class TestShowExportSchema:
         assert _ok("export", "dataset") == dumps(load())
 
     @pytest.mark.parametrize("kind", KINDS)
-    def test_export_every_kind_as_csv(self, kind: str) -> None:
+    def test_export_every_kind_as_csv(self, kind: RecordKindName) -> None:
         """Every record kind exports to CSV with one row per record."""
         rows = list(csv.DictReader(io.StringIO(_ok("export", kind))))
         assert len(rows) == len(usjapan2024.to_records(kind))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, Response, load, to_frame, to_records
 from usjapan2024._flat import flatten_columns
-from usjapan2024._records import record_groups
+from usjapan2024._records import RecordKindName, record_groups
 from usjapan2024.export import JOIN, KINDS
 from usjapan2024.strategies import meetings
 
@@ -20,7 +20,7 @@ SCALARS = (str, int, datetime.date, type(None))
 
 class TestToRecords:
     @given(meetings(), st.sampled_from(KINDS))
-    def test_rows_are_flat_and_complete(self, meeting: Meeting, kind: str) -> None:
+    def test_rows_are_flat_and_complete(self, meeting: Meeting, kind: RecordKindName) -> None:
         """One row per record, every cell a scalar, the same columns in every row."""
         rows = to_records(kind, meeting=meeting)
         expected = 1 if kind == "meeting" else len(record_groups(meeting)[kind])
@@ -50,12 +50,12 @@ class TestToRecords:
     def test_unknown_kind(self) -> None:
         """A typo in the kind names the valid kinds."""
         with pytest.raises(ValueError, match=r"unknown kind 'threat'; valid kinds are 'meeting'"):
-            to_records("threat")
+            to_records("threat")  # type: ignore[arg-type]
 
 
 class TestToFrame:
     @pytest.mark.parametrize("kind", KINDS)
-    def test_columns_and_length(self, kind: str) -> None:
+    def test_columns_and_length(self, kind: RecordKindName) -> None:
         """Each kind's frame has the documented columns and one row per record."""
         frame = to_frame(kind)
         assert len(frame) == len(to_records(kind))

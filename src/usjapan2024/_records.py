@@ -7,6 +7,9 @@ of the docs says what else a new kind needs ("Adding a kind of record").
 
 from __future__ import annotations
 
+import typing
+from typing import Literal
+
 import attrs
 
 from usjapan2024.model import (
@@ -22,7 +25,15 @@ from usjapan2024.model import (
 )
 from usjapan2024.vocabulary import Actor
 
-__all__ = ["KINDS", "RECORD_KINDS", "Kind", "kind_of", "record_groups", "record_id"]
+__all__ = [
+    "KINDS",
+    "RECORD_KINDS",
+    "Kind",
+    "RecordKindName",
+    "kind_of",
+    "record_groups",
+    "record_id",
+]
 
 
 @attrs.frozen
@@ -54,7 +65,15 @@ KINDS: tuple[Kind, ...] = (
 )
 """Every kind of record with an id, in the order of the dataset file."""
 
-RECORD_KINDS: tuple[str, ...] = ("meeting", *(kind.group for kind in KINDS))
+RecordKindName = Literal[
+    "meeting", "officials", "parties", "programmes", "events", "commitments", "threats", "errata"
+]
+"""The kinds of record as a type, so that a misspelt kind fails type checking; a test
+checks it names :data:`RECORD_KINDS` (type checkers cannot read a tuple built at run time)."""
+
+RECORD_KINDS = typing.cast(
+    "tuple[RecordKindName, ...]", ("meeting", *(kind.group for kind in KINDS))
+)
 """The kinds of record a listing or an export can ask for: the meeting, or a group."""
 
 _BY_CLASS = {kind.cls: kind for kind in KINDS}

@@ -20,7 +20,7 @@ from usjapan2024 import _flat
 from usjapan2024._flat import JOIN, Row
 from usjapan2024._loading import load
 from usjapan2024._records import KINDS as _KINDS
-from usjapan2024._records import RECORD_KINDS, record_groups
+from usjapan2024._records import RECORD_KINDS, RecordKindName, record_groups
 from usjapan2024.model import Meeting
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ KINDS = RECORD_KINDS
 _CLASSES: dict[str, type] = {"meeting": Meeting, **{kind.group: kind.cls for kind in _KINDS}}
 
 
-def to_records(kind: str, *, meeting: Meeting | None = None) -> list[Row]:
+def to_records(kind: RecordKindName, *, meeting: Meeting | None = None) -> list[Row]:
     """Return one flat row per record of ``kind``, in source order.
 
     >>> rows = to_records("officials")
@@ -54,7 +54,7 @@ def _records(kind: str, meeting: Meeting) -> tuple[Any, ...]:
     return (meeting,) if kind == "meeting" else record_groups(meeting)[kind]
 
 
-def to_frame(kind: str, *, meeting: Meeting | None = None) -> pd.DataFrame:
+def to_frame(kind: RecordKindName, *, meeting: Meeting | None = None) -> pd.DataFrame:
     """Return the records of ``kind`` as a pandas DataFrame with proper dtypes.
 
     Needs pandas: ``pip install usjapan2024[pandas]``.

@@ -38,12 +38,19 @@ from usjapan2024.model import (
 )
 from usjapan2024.vocabulary import (
     Actor,
+    ActorValue,
     Organisation,
+    OrganisationValue,
     Place,
+    PlaceValue,
     Response,
+    ResponseValue,
     Status,
+    StatusValue,
     ThreatKind,
+    ThreatKindValue,
     Topic,
+    TopicValue,
 )
 
 __all__ = ["commitments", "errata_for", "get", "officials", "search", "threats"]
@@ -53,8 +60,8 @@ T = TypeVar("T")
 
 def officials(
     *,
-    country: Actor | str | None = None,
-    organisation: Organisation | str | None = None,
+    country: Actor | ActorValue | None = None,
+    organisation: Organisation | OrganisationValue | None = None,
     meeting: Meeting | None = None,
 ) -> Results[Official]:
     """Return the officials who took part, optionally only one country's.
@@ -67,15 +74,15 @@ def officials(
 
 def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     *,
-    party: Actor | str | None = None,
-    topic: Topic | str | None = None,
-    status: Status | str | None = None,
-    place: Place | str | None = None,
-    partner: Actor | str | None = None,
+    party: Actor | ActorValue | None = None,
+    topic: Topic | TopicValue | None = None,
+    status: Status | StatusValue | None = None,
+    place: Place | PlaceValue | None = None,
+    partner: Actor | ActorValue | None = None,
     subject: str | None = None,
     programme: str | None = None,
     meeting: Meeting | None = None,
-    parties: Actor | str | Iterable[Actor | str] | None = None,
+    parties: Actor | ActorValue | Iterable[Actor | ActorValue] | None = None,
 ) -> Results[Commitment]:
     """Return the commitments matching every filter given, in source order.
 
@@ -121,11 +128,11 @@ def _party_set(parties: Actor | str | Iterable[Actor | str]) -> frozenset[Actor]
 
 def threats(  # noqa: PLR0913  (one keyword per filterable field)
     *,
-    actor: Actor | str | None = None,
-    kind: ThreatKind | str | None = None,
-    place: Place | str | None = None,
-    response: Response | str | None = None,
-    involving: Actor | str | None = None,
+    actor: Actor | ActorValue | None = None,
+    kind: ThreatKind | ThreatKindValue | None = None,
+    place: Place | PlaceValue | None = None,
+    response: Response | ResponseValue | None = None,
+    involving: Actor | ActorValue | None = None,
     meeting: Meeting | None = None,
 ) -> Results[Threat]:
     """Return the threats matching every filter given, in source order.

@@ -9,20 +9,28 @@ string-valued so the JSON stays readable by people and by other languages.
 from __future__ import annotations
 
 import enum
+from typing import Literal
 
 __all__ = [
     "Actor",
     "ActorKind",
+    "ActorValue",
     "ErratumKind",
     "ExclusionReason",
     "Organisation",
+    "OrganisationValue",
     "Place",
+    "PlaceValue",
     "ProgrammeKind",
     "Response",
+    "ResponseValue",
     "SourceRole",
     "Status",
+    "StatusValue",
     "ThreatKind",
+    "ThreatKindValue",
     "Topic",
+    "TopicValue",
 ]
 
 
@@ -207,3 +215,77 @@ class ExclusionReason(str, enum.Enum):
     """A heading the news article added between paragraphs."""
     LINK_TO_OTHER_ARTICLE = "link-to-other-article"
     """A link to another article, shown as its headline."""
+
+
+# The values of the vocabularies that query filters take, as types: a type checker then
+# refuses a misspelt value (`topic="deterence"`) or a member of the wrong vocabulary
+# (`topic=Status.PLANNED`).  At run time a filter also accepts any case and the
+# member names; `tests/test_vocabulary.py` checks each alias lists its enum's values.
+ActorValue = Literal[
+    "US",
+    "JP",
+    "CN",
+    "KP",
+    "RU",
+    "UA",
+    "AU",
+    "KR",
+    "asean",
+    "nato",
+    "pacific-island-nations",
+    "houthis",
+]
+"""The values of :class:`Actor`, for type checkers."""
+OrganisationValue = Literal[
+    "us-department-of-state",
+    "us-department-of-defense",
+    "jp-ministry-of-foreign-affairs",
+    "jp-ministry-of-defense",
+]
+"""The values of :class:`Organisation`, for type checkers."""
+PlaceValue = Literal[
+    "tokyo",
+    "indo-pacific",
+    "east-china-sea",
+    "south-china-sea",
+    "taiwan",
+    "ukraine",
+    "middle-east",
+    "southwest-islands",
+    "japan",
+    "united-states",
+    "okinawa",
+    "guam",
+]
+"""The values of :class:`Place`, for type checkers."""
+TopicValue = Literal[
+    "international-order",
+    "alliance",
+    "command-and-control",
+    "deterrence",
+    "defense-capabilities",
+    "regional-security",
+    "partnerships",
+    "defense-industry",
+    "force-posture",
+    "exercises",
+    "environment",
+    "humanitarian",
+    "women-peace-security",
+    "people-to-people",
+]
+"""The values of :class:`Topic`, for type checkers."""
+StatusValue = Literal["reaffirmed", "planned", "under-way"]
+"""The values of :class:`Status`, for type checkers."""
+ThreatKindValue = Literal[
+    "coercion",
+    "nuclear-buildup",
+    "missile-launches",
+    "war-of-aggression",
+    "strategic-alignment",
+    "armed-attacks",
+    "regional-instability",
+]
+"""The values of :class:`ThreatKind`, for type checkers."""
+ResponseValue = Literal["recognition", "concern", "criticism", "condemnation"]
+"""The values of :class:`Response`, for type checkers."""
