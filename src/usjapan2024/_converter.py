@@ -52,7 +52,11 @@ SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2)
 """The ``schema_version`` values this release can read; it writes the last."""
 
 T = TypeVar("T")
-_ENUMS = tuple(getattr(vocabulary, name) for name in vocabulary.__all__)
+_ENUMS = tuple(
+    value
+    for value in map(vars(vocabulary).__getitem__, vocabulary.__all__)
+    if isinstance(value, type) and issubclass(value, enum.Enum)  # not the Literal aliases
+)
 # ASCII digits only, and no trailing newline: `\d` and `$` would allow both.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _JSON_TYPES = {
