@@ -265,6 +265,8 @@ def dump(meeting: Meeting, path: str | os.PathLike[str]) -> None:
     temporary file that is renamed over ``path``: if anything fails, the old file is
     left as it was.
     """
-    from usjapan2024._atomic import replace_file
+    from usjapan2024._safe import new_file
 
-    replace_file(path, dumps(meeting).encode("utf-8"))
+    data = dumps(meeting).encode("utf-8")
+    with new_file(path, overwrite=True) as partial:
+        partial.write_bytes(data)

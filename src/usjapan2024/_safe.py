@@ -1,4 +1,6 @@
-"""Writing an export so that an interrupted write never leaves something that looks whole.
+"""Writing a file or folder so that an interrupted write never leaves something that looks whole.
+
+Every file the package writes goes through here: ``dump()``, and the exports.
 
 The export is written under a temporary name beside the target (a hidden name ending in
 ``.partial``), in the same folder so that the final rename is one step on one file
