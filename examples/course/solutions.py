@@ -93,10 +93,11 @@ def find_double_count() -> list[uj.Threat]:
     """Return the smallest list of threats on which ``condemned_actors`` is wrong."""
     threats = ujst.threats(text="The ministers condemned it.", actors=(uj.Actor.CN, uj.Actor.KP))
     return find(
-        st.lists(threats, max_size=3),  # short lists, few actors: a double count comes soon
+        st.lists(threats, min_size=2, max_size=3),  # short lists, few actors: found soon
         lambda threats: (
             condemned_actors(threats)
             != len({t.actor for t in threats if t.response is uj.Response.CONDEMNATION})
         ),
-        settings=settings(database=None, derandomize=True),  # the same answer every run
+        # The same answer every run, and enough tries for any Hypothesis version to find it.
+        settings=settings(database=None, derandomize=True, max_examples=2_000),
     )
