@@ -83,8 +83,14 @@ class TestLoading:
         ]
 
 
+_BUNDLED_FILE = Path(__file__).parent / "data" / "usjapan2024-1.0.0.json"
+
 COMMANDS = (
     ("summary",),
+    ("summary", "--file", str(_BUNDLED_FILE)),
+    ("officials", "--file", str(_BUNDLED_FILE)),
+    ("validate", str(_BUNDLED_FILE), "--format", "json"),
+    ("diff", str(_BUNDLED_FILE), "bundled"),
     ("officials",),
     ("commitments", "--party", "US"),
     ("threats", "--format", "json"),
@@ -92,6 +98,7 @@ COMMANDS = (
     ("show", "commitment.article-v"),
     ("export", "commitments"),
     ("export", "dataset"),
+    ("sqlite", "/nonexistent-folder-for-a-test/never.db"),
 )
 
 

@@ -143,3 +143,34 @@ class TestMachineReadable:
         assert b"--topic" in result.stderr
         assert b"()" not in result.stderr
         assert b"source=" not in result.stderr
+
+
+class TestShowWithItsOwnText:
+    def test_quotes_are_shown_in_the_file_s_own_text(self, tmp_path: Path) -> None:
+        """`show --file F --source T` cuts each sentence from T, not the bundled text."""
+        from hypothesis import HealthCheck, given, settings
+
+        from usjapan2024 import in_context, loads
+        from usjapan2024.strategies import meetings_with_source
+
+        seen: list[tuple[str, str]] = []
+
+        @settings(max_examples=1, database=None, suppress_health_check=list(HealthCheck))
+        @given(meetings_with_source(2, min_records=1))
+        def draw(pair: tuple[object, str]) -> None:
+            meeting, text = pair
+            seen.append((dumps(meeting), text))  # type: ignore[arg-type]
+
+        draw()
+        ((data, text),) = seen
+        (tmp_path / "m.json").write_text(data, encoding="utf-8")
+        (tmp_path / "m.txt").write_bytes(text.encode("utf-8"))
+        official = loads(data, source=text).officials[0]
+        result = _run(
+            "show", official.id, "--file", str(tmp_path / "m.json"),
+            "--source", str(tmp_path / "m.txt"), "--color", "never",
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        shown = result.stdout.decode("utf-8").replace("\u00ab", "").replace("\u00bb", "")
+        for quote in in_context(official, text=text):
+            assert quote.sentence in shown

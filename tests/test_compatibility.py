@@ -199,3 +199,45 @@ class TestNewerFiles:
         assert message.endswith(
             "the file comes from a newer release of usjapan2024: upgrade to read it"
         )
+
+
+class TestSchema1IsSchema1:
+    def test_schema_2_fields_in_a_schema_1_file_are_refused(
+        self, old_document: dict[str, object]
+    ) -> None:
+        """A file that says schema 1 may not hold what only schema 2 has."""
+        broken = json.loads(json.dumps(old_document))
+        broken["retired"] = []
+        broken["errata"][2]["references"] = []
+        assert problems_of(broken) == [
+            ("$.retired", "a field of schema 2, in a file that says schema_version 1"),
+            ("$.errata[2].references", "a field of schema 2, in a file that says schema_version 1"),
+        ]
+
+
+class TestTheReferenceKeyword:
+    def test_reference_keyword_of_1_0_0_warns_and_works(self) -> None:
+        """`Erratum(..., reference="...")` and `attrs.evolve(e, reference=...)` still work."""
+        old = load().errata[0]
+        with pytest.warns(DeprecationWarning, match="reference as one string is deprecated"):
+            built = Erratum(
+                id=old.id,
+                target=old.target,
+                field=old.field,
+                kind=old.kind,
+                text_says=old.text_says,
+                record_says=old.record_says,
+                reference="A ministry release",
+                sources=old.sources,
+            )
+        assert built.references == (Reference("A ministry release", None, None, None, None),)
+        with pytest.warns(DeprecationWarning, match="reference as one string"):
+            evolved = attrs.evolve(old, reference="Another")
+        assert evolved.references[0].title == "Another"
+        assert evolved.sources == old.sources
+
+    def test_references_are_required(self) -> None:
+        """Without references (or 1.0.0's reference) an erratum cannot be built."""
+        old = load().errata[0]
+        with pytest.raises(TypeError, match="needs its references and its sources"):
+            Erratum(old.id, old.target, old.field, old.kind, old.text_says, old.record_says)

@@ -162,7 +162,7 @@ class TestDataPackage:
     def test_a_nul_character_is_refused_before_anything_is_written(self, tmp_path: Path) -> None:
         """A NUL in a string gets a clear error naming table and column, and no folder."""
         meeting = attrs.evolve(uj.load(), name="a\x00b")
-        with pytest.raises(ValueError, match=r"^\w+\.\w+: a NUL character"):
+        with pytest.raises(uj.DatasetError, match=r"\$: \w+\.\w+: a NUL character"):
             _datapackage.write(tmp_path / "p", meeting=meeting)
         assert list(tmp_path.iterdir()) == []
 

@@ -214,7 +214,7 @@ def run(argv: Sequence[str]) -> int:
             raise
         print(
             f"{PROG}: internal error ({type(error).__name__}: {error}). This is a bug in"
-            f" usjapan2024; run the command again with --traceback to see where.",
+            f" usjapan2024; run `{PROG} --traceback ...` with the same arguments to see where.",
             file=sys.stderr,
         )
         return EX_SOFTWARE
@@ -283,7 +283,7 @@ def _show(args: argparse.Namespace) -> int:
         record = queries.get(args.id, meeting=meeting)
     except KeyError as error:  # no such id, or a retired one: the message says which
         raise UsageError(f"{PROG} show: error: {error.args[0]}") from None
-    errata = [e for e in meeting.errata if e.target == args.id]
+    errata = queries.errata_for(record, meeting=meeting)
     if args.format == "json":
         shown = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
         print(json.dumps(shown, ensure_ascii=False, indent=2))
@@ -299,7 +299,13 @@ def _show(args: argparse.Namespace) -> int:
 
     emphasise = emphasiser(use_color(args.color, sys.stdout))
     print("  sources (each quote in its sentence):")
-    for quote in in_context(record):
+    from pathlib import Path
+
+    from usjapan2024._text import read_source
+
+    # The quotes' sentences come from the text the record was read against.
+    text = None if args.source is None else read_source(Path(args.source))
+    for quote in in_context(record, text=text):
         print(f"    [{quote.span.start}, {quote.span.end}) {quote.render(emphasise)}")
     for erratum in errata:
         print(f"  erratum {erratum.id} ({erratum.kind.value}, {erratum.field}):")

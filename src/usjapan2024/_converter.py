@@ -235,12 +235,16 @@ def _newer_release(document: dict[str, Any]) -> Problem | None:
     version = metadata.get("version") if metadata.__class__ is dict else None
     if version.__class__ is not str:
         return None
+    from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
     def parts(text: str) -> tuple[int, ...]:
         return tuple(int(p) for p in re.findall(r"[0-9]+", text)[:3])
 
-    ours = installed("usjapan2024")
+    try:
+        ours = installed("usjapan2024")
+    except PackageNotFoundError:  # a source tree never installed: no version to compare
+        return None
     if parts(version) <= parts(ours):
         return None
     message = (
@@ -281,12 +285,23 @@ def _from_schema_1(document: dict[str, Any]) -> dict[str, Any]:
     """Upgrade a schema-1 document to schema 2, leaving anything malformed for the checks.
 
     Schema 2 replaced an erratum's free-text ``reference`` with structured
-    ``references``; a schema-1 reference becomes one reference without an address.
+    ``references``; a schema-1 reference becomes one reference without an address.  A
+    schema-2 field in a file that says it is schema 1 is refused, as schema 1 refuses it.
     """
+    problems = [Problem("$.retired", _NOT_IN_1)] if "retired" in document else []
+    errata = document.get("errata")
+    for i, erratum in enumerate(errata if errata.__class__ is list else []):
+        if erratum.__class__ is dict and "references" in erratum:
+            problems.append(Problem(f"$.errata[{i}].references", _NOT_IN_1))
+    if problems:
+        raise DatasetError(problems)
     upgraded = {**document, "schema_version": 2}
     if document.get("errata").__class__ is list:
         upgraded["errata"] = [_erratum_from_schema_1(e) for e in document["errata"]]
     return upgraded
+
+
+_NOT_IN_1 = "a field of schema 2, in a file that says schema_version 1"
 
 
 def _erratum_from_schema_1(erratum: Any) -> Any:

@@ -24,6 +24,7 @@ from typing import Any
 from usjapan2024._loading import load, source_text
 from usjapan2024._safe import new_folder
 from usjapan2024._tables import DATA_LICENCE, TABLES, Column, Table, rows_of
+from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
 __all__ = ["DESCRIPTOR", "SOURCE_FILE", "descriptor", "write"]
@@ -67,6 +68,9 @@ def write(
 def _refuse_nul(rows: dict[str, list[Any]]) -> None:
     """Refuse a NUL character before writing anything: CSV cannot hold one portably.
 
+    It is the data that cannot be written, so it is a ``DatasetError`` (exit 1 on the
+    command line), not a bug.
+
     Python's own csv module refuses it up to 3.10, and spreadsheets and R truncate at it;
     the JSON file and the SQLite database hold it as it is.
     """
@@ -74,8 +78,8 @@ def _refuse_nul(rows: dict[str, list[Any]]) -> None:
         for row in rows[table.name]:
             for column, value in zip(table.columns, row, strict=True):
                 if isinstance(value, str) and "\x00" in value:
-                    msg = f"{table.name}.{column.name}: a NUL character, which CSV cannot hold"
-                    raise ValueError(msg)
+                    message = f"{table.name}.{column.name}: a NUL character, which CSV cannot hold"
+                    raise DatasetError([Problem("$", message)])
 
 
 def _bundled_sha256() -> str:

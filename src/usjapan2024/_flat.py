@@ -9,6 +9,9 @@ per cell, so every one of them flattens a record the same way, here:
   text has no semicolons, so the join is unambiguous);
 * ``sources`` becomes two columns: ``spans`` (``"start-end; start-end"``) and
   ``quotes`` (the quotes, joined with ``"; "``);
+* other nested values (an erratum's references) become their text, joined with ``"; "``
+  (a reference's title may itself hold a semicolon: the Data Package and the SQLite
+  database keep references as a table of their own);
 * the meeting's record groups become counts, and its metadata is left out.
 
 DataFrames get real dtypes: dates as ``datetime64``, every vocabulary as a
@@ -21,13 +24,11 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import typing
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from usjapan2024.model import Span
 from usjapan2024.vocabulary import Response
 
 if TYPE_CHECKING:
@@ -61,17 +62,15 @@ def flatten(record: object) -> Row:
     return row
 
 
-@functools.cache
 def _groups_of(cls: Any) -> frozenset[str]:  # noqa: ANN401  (any attrs class)
-    """The fields of ``cls`` (other than ``sources``) that hold tuples of records."""
-    hints = typing.get_type_hints(cls)
-    return frozenset(
-        name
-        for name, hint in hints.items()
-        if name != "sources"
-        and typing.get_origin(hint) is tuple
-        and attrs.has(typing.get_args(hint)[0])
-    )
+    """The fields of ``cls`` that a flat row counts: the meeting's record groups.
+
+    Other tuples of nested values (an erratum's references) are joined as text.
+    """
+    from usjapan2024._records import KINDS
+    from usjapan2024.model import Meeting
+
+    return frozenset((*(k.group for k in KINDS), "retired")) if cls is Meeting else frozenset()
 
 
 def _scalar_text(value: object) -> str:
@@ -95,8 +94,10 @@ def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
     columns = flatten_columns(cls)
     frame = pd.DataFrame.from_records(rows, columns=columns)
     hints = typing.get_type_hints(cls)
+    counted = _groups_of(cls)
     for name in columns:
-        frame[name] = frame[name].astype(_dtype(pd, hints.get(name)))
+        dtype = "Int64" if name in counted else _dtype(pd, hints.get(name))
+        frame[name] = frame[name].astype(dtype)
     return frame
 
 
@@ -109,9 +110,7 @@ def _dtype(pd: Any, hint: Any) -> Any:  # noqa: ANN401  (pandas is untyped here)
         return "datetime64[ns]"
     if base is int:
         return "Int64"
-    if typing.get_origin(hint) is tuple and attrs.has(typing.get_args(hint)[0]):
-        return "Int64" if typing.get_args(hint)[0] is not Span else "string"
-    return "string"
+    return "string"  # text, and tuples joined as text
 
 
 def pandas() -> Any:  # noqa: ANN401

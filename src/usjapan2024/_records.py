@@ -2,7 +2,7 @@
 
 Integrity checks, indexes, listings, exports, tables, the command line's choices and
 the Hypothesis plugin all walk the same kinds in the same order.  The data-model page
-of the docs says what else a new kind needs ("Adding a kind of record").
+of the docs says what else a new kind needs ("Extending the model").
 """
 
 from __future__ import annotations

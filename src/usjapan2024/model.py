@@ -13,6 +13,7 @@ checks that each one resolves.
 from __future__ import annotations
 
 import datetime
+import typing
 import warnings
 
 import attrs
@@ -325,20 +326,8 @@ class Reference:
         return ", ".join(p for p in parts if p)
 
 
-def _references(value: tuple[Reference, ...] | str) -> tuple[Reference, ...]:
-    """Accept the free-text reference of 1.0.0, with a warning, as one reference."""
-    if isinstance(value, str):
-        warnings.warn(
-            "an Erratum's reference as one string is deprecated since 1.1.0: give"
-            " references=(Reference(...), ...)",
-            DeprecationWarning,
-            stacklevel=3,
-        )
-        return (Reference(value, None, None, None, None),)
-    return value
-
-
-@attrs.frozen
+# `init=False`: the __init__ below keeps 1.0.0's ways of giving the reference working.
+@attrs.frozen(init=False)
 class Erratum(_Shown):
     """Where the text is wrong or vague on a fact, and what the public record says.
 
@@ -363,8 +352,40 @@ class Erratum(_Shown):
     kind: ErratumKind
     text_says: str
     record_says: str
-    references: tuple[Reference, ...] = attrs.field(converter=_references)
+    references: tuple[Reference, ...]
     sources: tuple[Span, ...]
+
+    def __init__(  # noqa: PLR0913, PLR0917  (the fields, in order, and 1.0.0's keyword)
+        self,
+        id: str,
+        target: str,
+        field: str,
+        kind: ErratumKind,
+        text_says: str,
+        record_says: str,
+        references: tuple[Reference, ...] | str | None = None,
+        sources: tuple[Span, ...] | None = None,
+        *,
+        reference: str | None = None,
+    ) -> None:
+        """Build an erratum from its fields.
+
+        1.0.0 took one free-text ``reference``, positionally or as ``reference=``; both
+        still work, as one :class:`Reference` with only a title, and warn until 2.0.0.
+        """
+        if reference is not None or isinstance(references, str):
+            warnings.warn(
+                "an Erratum's reference as one string is deprecated since 1.1.0 and will be"
+                " removed in 2.0.0: give references=(Reference(...), ...)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            text = reference if reference is not None else typing.cast("str", references)
+            references = (Reference(text, None, None, None, None),)
+        if references is None or sources is None:
+            msg = "Erratum() needs its references and its sources"
+            raise TypeError(msg)
+        self.__attrs_init__(id, target, field, kind, text_says, record_says, references, sources)
 
     @property
     def reference(self) -> str:

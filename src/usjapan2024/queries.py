@@ -190,8 +190,13 @@ def errata_for(record: Record | str, *, meeting: Meeting | None = None) -> Resul
     Args:
         record: The record, or its id (a party's id is its code, e.g. ``"JP"``).
         meeting: The meeting the record belongs to; the bundled one by default.
+
+    Raises:
+        KeyError: No record has that id (a typo must not look like "no errata"); for a
+            retired id, the message names the records that replaced it.
     """
     target = record if isinstance(record, str) else record_id(record)
+    get(target, meeting=meeting)  # raises for an id that names no record
     errata = (load() if meeting is None else meeting).errata
     return Results((e for e in errata if e.target == target), Erratum)
 
