@@ -59,7 +59,7 @@ class TestBundled:
     def test_concurrent_first_load(self) -> None:
         """Threads racing on the first load all get one and the same meeting."""
         code = """
-import threading, usjapan2024, usjapan2024._converter as s
+import threading, usjapan2024, usjapan2024._document as s
 calls = []
 real = s.structure_meeting
 def counting(doc):

@@ -88,7 +88,8 @@ _BEYOND_THE_SCHEMA = (
 def _shape_problems(document: Any, cls: type) -> list[str]:
     """The loader's shape-stage verdict on ``document`` as an instance of ``cls``."""
     from usjapan2024 import DatasetError
-    from usjapan2024._converter import structure, structure_meeting
+    from usjapan2024._converter import structure
+    from usjapan2024._document import structure_meeting
 
     try:
         if cls is Meeting:

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
     from usjapan2024._context import InContext as InContext
     from usjapan2024._context import QuoteInContext as QuoteInContext
     from usjapan2024._context import in_context as in_context
-    from usjapan2024._converter import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
     from usjapan2024._diff import DatasetDiff as DatasetDiff
     from usjapan2024._diff import FieldChange as FieldChange
     from usjapan2024._diff import RecordChange as RecordChange
     from usjapan2024._diff import RetiredRecord as RetiredRecord
     from usjapan2024._diff import diff as diff
+    from usjapan2024._document import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
     from usjapan2024._links import record_url as record_url
     from usjapan2024._loading import dump as dump
     from usjapan2024._loading import dumps as dumps
@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "usjapan2024._context": ("InContext", "QuoteInContext", "in_context"),
-    "usjapan2024._converter": ("SUPPORTED_SCHEMA_VERSIONS",),
+    "usjapan2024._document": ("SUPPORTED_SCHEMA_VERSIONS",),
     "usjapan2024._diff": ("DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff"),
     "usjapan2024._links": ("record_url",),
     "usjapan2024._loading": ("dump", "dumps", "load", "loads", "source_text"),

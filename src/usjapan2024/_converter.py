@@ -11,6 +11,9 @@ and nothing else; with cattrs' own structural errors (a missing or an unknown ke
 those are the only failures that become :class:`~usjapan2024.Problem` values.  Any
 other exception is a bug in this package and propagates as itself.
 
+What a whole document needs besides (its ``schema_version``, older schemas upgraded)
+is in ``_document``.
+
 Valid files are the common case, so loading first structures with a converter that
 stops at the first problem, and only when that fails runs the detailed one, which
 collects every problem.  Both are built by :func:`configure_converter`, so they share
@@ -37,19 +40,8 @@ from cattrs.gen import make_dict_structure_fn
 
 from usjapan2024 import vocabulary
 from usjapan2024.exceptions import DatasetError, Problem
-from usjapan2024.model import Meeting
 
-__all__ = [
-    "SUPPORTED_SCHEMA_VERSIONS",
-    "configure_converter",
-    "converter",
-    "fast_converter",
-    "structure",
-    "structure_meeting",
-]
-
-SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2)
-"""The ``schema_version`` values this release can read; it writes the last."""
+__all__ = ["configure_converter", "converter", "describe", "fast_converter", "structure"]
 
 T = TypeVar("T")
 _ENUMS = tuple(
@@ -77,7 +69,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
     """Name a parsed value's JSON type and show it briefly, for error messages."""
     return f"{_JSON_TYPES.get(type(value), type(value).__name__)} {_short(value)}"
 
@@ -87,7 +79,7 @@ def _exactly(kind: type, name: str) -> Callable[[Any, type], Any]:
 
     def structure(value: Any, _: type) -> Any:
         if value.__class__ is not kind:
-            raise _Invalid(f"expected {name}, got {_describe(value)}")
+            raise _Invalid(f"expected {name}, got {describe(value)}")
         return value
 
     return structure
@@ -95,7 +87,7 @@ def _exactly(kind: type, name: str) -> Callable[[Any, type], Any]:
 
 def _structure_date(value: Any, _: type) -> datetime.date:
     if value.__class__ is not str:
-        msg = f"expected a date as an ISO 8601 string (YYYY-MM-DD), got {_describe(value)}"
+        msg = f"expected a date as an ISO 8601 string (YYYY-MM-DD), got {describe(value)}"
         raise _Invalid(msg)
     if not _ISO_DATE.fullmatch(value):
         raise _Invalid(f"expected a date as YYYY-MM-DD, got {value!r}")
@@ -130,7 +122,7 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], tuple
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if value.__class__ is not list:
-            raise _Invalid(f"expected an array, got {_describe(value)}")
+            raise _Invalid(f"expected an array, got {describe(value)}")
         return tuple(items(value, cls))
 
     return structure
@@ -145,7 +137,7 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
 
     def structure(value: Any, _: type) -> Any:
         if value.__class__ is not dict:
-            raise _Invalid(f"expected an object, got {_describe(value)}")
+            raise _Invalid(f"expected an object, got {describe(value)}")
         return fields(value, cls)
 
     return structure
@@ -189,71 +181,6 @@ def fast_converter() -> cattrs.Converter:
     return conv
 
 
-def structure_meeting(document: Any) -> Meeting:
-    """Structure a parsed JSON document into a :class:`Meeting`.
-
-    The ``schema_version`` is checked first, so that a file from another release says
-    so instead of failing on its first unfamiliar field.
-
-    Raises:
-        DatasetError: With one :class:`Problem` for each value that is wrong.
-    """
-    if document.__class__ is not dict:
-        shown = _JSON_TYPES.get(type(document), type(document).__name__)
-        message = f"expected an object (a dataset is one JSON object), got {shown}"
-        raise DatasetError([Problem("$", message)])
-    version = document.get("schema_version")
-    if version.__class__ is not int or version not in SUPPORTED_SCHEMA_VERSIONS:
-        readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
-        message = f"this release reads schema_version {readable}, got {version!r}"
-        if version.__class__ is int and version > SUPPORTED_SCHEMA_VERSIONS[-1]:
-            message += "; the file comes from a newer release of usjapan2024: upgrade to read it"
-        raise DatasetError([Problem("$.schema_version", message)])
-    if "$schema" in document:  # where an editor finds the file's schema: not data
-        if document["$schema"].__class__ is not str:
-            got = _describe(document["$schema"])
-            raise DatasetError([Problem("$['$schema']", f"expected a string, got {got}")])
-        document = {key: value for key, value in document.items() if key != "$schema"}
-    if version == 1:
-        document = _from_schema_1(document)
-    try:
-        return structure(document, Meeting)
-    except DatasetError as error:
-        newer = _newer_release(document)
-        if newer is None:
-            raise
-        raise DatasetError([newer, *error.problems]) from None
-
-
-def _newer_release(document: dict[str, Any]) -> Problem | None:
-    """A problem saying the file comes from a newer release, if its version says so.
-
-    A MINOR release may add vocabulary values, which an older release then refuses:
-    the user should learn that upgrading is the fix, not that the file is broken.
-    """
-    metadata = document.get("metadata")
-    version = metadata.get("version") if metadata.__class__ is dict else None
-    if version.__class__ is not str:
-        return None
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed
-
-    def parts(text: str) -> tuple[int, ...]:
-        return tuple(int(p) for p in re.findall(r"[0-9]+", text)[:3])
-
-    try:
-        ours = installed("usjapan2024")
-    except PackageNotFoundError:  # a source tree never installed: no version to compare
-        return None
-    if parts(version) <= parts(ours):
-        return None
-    message = (
-        f"the file is dataset version {version}, newer than this release ({ours}), which may"
-        " not know all its values: upgrade usjapan2024 to read it"
-    )
-    return Problem("$.metadata.version", message)
-
-
 def structure(document: Any, cls: type[T]) -> T:
     """Structure ``document`` as ``cls``: fast if it is valid, every problem if it is not.
 
@@ -279,39 +206,6 @@ def structure(document: Any, cls: type[T]) -> T:
 def _problem(line: str) -> Problem:
     message, _, path = line.rpartition(" @ ")  # cattrs writes "message @ $.path"
     return Problem(path, message)
-
-
-def _from_schema_1(document: dict[str, Any]) -> dict[str, Any]:
-    """Upgrade a schema-1 document to schema 2, leaving anything malformed for the checks.
-
-    Schema 2 replaced an erratum's free-text ``reference`` with structured
-    ``references``; a schema-1 reference becomes one reference without an address.  A
-    schema-2 field in a file that says it is schema 1 is refused, as schema 1 refuses it.
-    """
-    problems = [Problem("$.retired", _NOT_IN_1)] if "retired" in document else []
-    errata = document.get("errata")
-    for i, erratum in enumerate(errata if errata.__class__ is list else []):
-        if erratum.__class__ is dict and "references" in erratum:
-            problems.append(Problem(f"$.errata[{i}].references", _NOT_IN_1))
-    if problems:
-        raise DatasetError(problems)
-    upgraded = {**document, "schema_version": 2}
-    if document.get("errata").__class__ is list:
-        upgraded["errata"] = [_erratum_from_schema_1(e) for e in document["errata"]]
-    return upgraded
-
-
-_NOT_IN_1 = "a field of schema 2, in a file that says schema_version 1"
-
-
-def _erratum_from_schema_1(erratum: Any) -> Any:
-    if erratum.__class__ is not dict or "reference" not in erratum:
-        return erratum
-    upgraded = {k: v for k, v in erratum.items() if k != "reference"}
-    upgraded["references"] = [
-        {"title": erratum["reference"], "publisher": None, "url": None, "date": None, "role": None}
-    ]
-    return upgraded
 
 
 def _leaves(group: BaseException) -> Iterator[BaseException]:

@@ -124,12 +124,12 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
     The command line passes ``--source FILE``, so that its messages give no
     Python-only advice.
     """
-    from usjapan2024 import _converter, _integrity
+    from usjapan2024 import _document, _integrity
 
     text = source_text() if source is None else read_source(source)
     with _cyclic_gc_paused():
         document = _parse(data)
-        meeting = _converter.structure_meeting(document)
+        meeting = _document.structure_meeting(document)
     problems = _integrity.check(meeting, text, hint=hint)
     if problems:
         raise DatasetError(problems)

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._converter import SUPPORTED_SCHEMA_VERSIONS
+from usjapan2024._document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024.model import Meeting
 
 __all__ = ["SCHEMA_ID", "json_schema"]

@@ -1,0 +1,120 @@
+"""From a parsed JSON document to a :class:`Meeting`: its schema version, and older ones.
+
+Before cattrs structures a document (``_converter``), this module checks what only a
+whole document has: that it is an object, a ``schema_version`` this release reads (a
+newer one says so), an optional ``$schema`` key for editors, and it upgrades a schema-1
+document to schema 2.  When a document fails and its dataset version is newer than this
+release, the first problem says that upgrading is the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from usjapan2024._converter import describe, structure
+from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.model import Meeting
+
+__all__ = ["SUPPORTED_SCHEMA_VERSIONS", "structure_meeting"]
+
+SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2)
+"""The ``schema_version`` values this release can read; it writes the last."""
+
+
+def structure_meeting(document: Any) -> Meeting:
+    """Structure a parsed JSON document into a :class:`Meeting`.
+
+    The ``schema_version`` is checked first, so that a file from another release says
+    so instead of failing on its first unfamiliar field.
+
+    Raises:
+        DatasetError: With one :class:`Problem` for each value that is wrong.
+    """
+    if document.__class__ is not dict:
+        shown = describe(document).split(" ")[0]
+        message = f"expected an object (a dataset is one JSON object), got {shown}"
+        raise DatasetError([Problem("$", message)])
+    version = document.get("schema_version")
+    if version.__class__ is not int or version not in SUPPORTED_SCHEMA_VERSIONS:
+        readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
+        message = f"this release reads schema_version {readable}, got {version!r}"
+        if version.__class__ is int and version > SUPPORTED_SCHEMA_VERSIONS[-1]:
+            message += "; the file comes from a newer release of usjapan2024: upgrade to read it"
+        raise DatasetError([Problem("$.schema_version", message)])
+    if "$schema" in document:  # where an editor finds the file's schema: not data
+        if document["$schema"].__class__ is not str:
+            got = describe(document["$schema"])
+            raise DatasetError([Problem("$['$schema']", f"expected a string, got {got}")])
+        document = {key: value for key, value in document.items() if key != "$schema"}
+    if version == 1:
+        document = _from_schema_1(document)
+    try:
+        return structure(document, Meeting)
+    except DatasetError as error:
+        newer = _newer_release(document)
+        if newer is None:
+            raise
+        raise DatasetError([newer, *error.problems]) from None
+
+
+def _newer_release(document: dict[str, Any]) -> Problem | None:
+    """A problem saying the file comes from a newer release, if its version says so.
+
+    A MINOR release may add vocabulary values, which an older release then refuses:
+    the user should learn that upgrading is the fix, not that the file is broken.
+    """
+    metadata = document.get("metadata")
+    version = metadata.get("version") if metadata.__class__ is dict else None
+    if version.__class__ is not str:
+        return None
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    def parts(text: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in re.findall(r"[0-9]+", text)[:3])
+
+    try:
+        ours = installed("usjapan2024")
+    except PackageNotFoundError:  # a source tree never installed: no version to compare
+        return None
+    if parts(version) <= parts(ours):
+        return None
+    message = (
+        f"the file is dataset version {version}, newer than this release ({ours}), which may"
+        " not know all its values: upgrade usjapan2024 to read it"
+    )
+    return Problem("$.metadata.version", message)
+
+
+def _from_schema_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade a schema-1 document to schema 2, leaving anything malformed for the checks.
+
+    Schema 2 replaced an erratum's free-text ``reference`` with structured
+    ``references``; a schema-1 reference becomes one reference without an address.  A
+    schema-2 field in a file that says it is schema 1 is refused, as schema 1 refuses it.
+    """
+    problems = [Problem("$.retired", _NOT_IN_1)] if "retired" in document else []
+    errata = document.get("errata")
+    for i, erratum in enumerate(errata if errata.__class__ is list else []):
+        if erratum.__class__ is dict and "references" in erratum:
+            problems.append(Problem(f"$.errata[{i}].references", _NOT_IN_1))
+    if problems:
+        raise DatasetError(problems)
+    upgraded = {**document, "schema_version": 2}
+    if document.get("errata").__class__ is list:
+        upgraded["errata"] = [_erratum_from_schema_1(e) for e in document["errata"]]
+    return upgraded
+
+
+_NOT_IN_1 = "a field of schema 2, in a file that says schema_version 1"
+
+
+def _erratum_from_schema_1(erratum: Any) -> Any:
+    if erratum.__class__ is not dict or "reference" not in erratum:
+        return erratum
+    upgraded = {k: v for k, v in erratum.items() if k != "reference"}
+    upgraded["references"] = [
+        {"title": erratum["reference"], "publisher": None, "url": None, "date": None, "role": None}
+    ]
+    return upgraded
