@@ -13,29 +13,15 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
-settings.register_profile(
-    "ci",
-    max_examples=100,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    print_blob=True,
-)
 # Generating a whole meeting takes a while on a busy machine (the other Pythons' runs
-# share its cores), which is not what the health check is for: it is off everywhere.
-settings.register_profile(
-    "dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile(
-    "compat",
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile(
-    "thorough", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+# share its cores), which is not what the health check is for: it is off everywhere, and
+# so are deadlines.
+settings.register_profile("base", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+base = settings.get_profile("base")
+settings.register_profile("ci", base, max_examples=100, derandomize=True, print_blob=True)
+settings.register_profile("dev", base, max_examples=100)
+settings.register_profile("compat", base, max_examples=25, derandomize=True)
+settings.register_profile("thorough", base, max_examples=5_000)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
 settings.load_profile(PROFILE)
 
