@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from usjapan2024._filters import FILTERS, Filter, filters_of
-from usjapan2024._records import KINDS, record_groups, record_id
+from usjapan2024._records import CLASS_OF, record_groups, record_id
 from usjapan2024._results import Results
 from usjapan2024.model import Meeting, Record, Retired, Span
 
@@ -100,9 +100,6 @@ class MeetingIndex:
     haystacks: tuple[tuple[Record, str], ...]
 
 
-_KIND_OF: dict[str, type[Any]] = {kind.group: kind.cls for kind in KINDS}
-
-
 def _build(meeting: Meeting) -> MeetingIndex:
     records = tuple(r for group in record_groups(meeting).values() for r in group)
     queries = dict.fromkeys(f.query for f in FILTERS)
@@ -111,7 +108,7 @@ def _build(meeting: Meeting) -> MeetingIndex:
             query: FieldIndex.build(
                 getattr(meeting, query),
                 {f.name: _keys(f) for f in filters_of(query)},
-                _KIND_OF[query],
+                CLASS_OF[query],
             )
             for query in queries
         },

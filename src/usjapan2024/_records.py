@@ -26,6 +26,7 @@ from usjapan2024.model import (
 from usjapan2024.vocabulary import Actor
 
 __all__ = [
+    "CLASS_OF",
     "KINDS",
     "RECORD_KINDS",
     "Kind",
@@ -77,6 +78,9 @@ RECORD_KINDS = typing.cast(
 """The kinds of record a listing or an export can ask for: the meeting, or a group."""
 
 _BY_CLASS = {kind.cls: kind for kind in KINDS}
+
+CLASS_OF: dict[str, type[Record]] = {kind.group: kind.cls for kind in KINDS}
+"""Each group's record class, by the group's name."""
 
 
 def kind_of(record: Record) -> Kind:

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 from usjapan2024 import _flat
 from usjapan2024._flat import JOIN, Row
 from usjapan2024._loading import load
-from usjapan2024._records import KINDS as _KINDS
-from usjapan2024._records import RECORD_KINDS, RecordKindName, record_groups
+from usjapan2024._records import CLASS_OF, RECORD_KINDS, RecordKindName, record_groups
 from usjapan2024.model import Meeting
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ __all__ = ["JOIN", "KINDS", "Row", "to_datapackage", "to_frame", "to_records", "
 KINDS = RECORD_KINDS
 """The record kinds :func:`to_records` and :func:`to_frame` accept."""
 
-_CLASSES: dict[str, type] = {"meeting": Meeting, **{kind.group: kind.cls for kind in _KINDS}}
+_CLASSES: dict[str, type] = {"meeting": Meeting, **CLASS_OF}
 
 
 def to_records(kind: RecordKindName, *, meeting: Meeting | None = None) -> list[Row]:
