@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from usjapan2024._records import KINDS
+from usjapan2024.model import Meeting
 from usjapan2024.vocabulary import Response
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ JOIN = "; "
 def flatten(record: object) -> Row:
     """Flatten one record (or the meeting) into a row of scalars."""
     row: Row = {}
-    counted = _groups_of(typing.cast("Any", type(record)))
+    counted = _groups_of(type(record))
     for field in attrs.fields(type(record)):  # type: ignore[arg-type]
         value = getattr(record, field.name)
         if field.name == "sources":
@@ -62,15 +64,14 @@ def flatten(record: object) -> Row:
     return row
 
 
-def _groups_of(cls: Any) -> frozenset[str]:  # noqa: ANN401  (any attrs class)
-    """The fields of ``cls`` that a flat row counts: the meeting's record groups.
+_COUNTED = frozenset((*(kind.group for kind in KINDS), "retired"))
+"""The meeting's fields that a flat row of it counts: its record groups, and retired ids.
 
-    Other tuples of nested values (an erratum's references) are joined as text.
-    """
-    from usjapan2024._records import KINDS
-    from usjapan2024.model import Meeting
+Other tuples of nested values (an erratum's references) are joined as text."""
 
-    return frozenset((*(k.group for k in KINDS), "retired")) if cls is Meeting else frozenset()
+
+def _groups_of(cls: object) -> frozenset[str]:
+    return _COUNTED if cls is Meeting else frozenset()
 
 
 def _scalar_text(value: object) -> str:
