@@ -38,8 +38,8 @@ import peers  # noqa: E402
 import synthetic  # noqa: E402
 
 import usjapan2024 as uj  # noqa: E402
-from usjapan2024 import _loading  # noqa: E402
-from usjapan2024._records import record_groups  # noqa: E402
+from usjapan2024._loading import load as _loading  # noqa: E402
+from usjapan2024._model.kinds import record_groups  # noqa: E402
 
 ROOT = HERE.parent
 DATA = ROOT / "src" / "usjapan2024" / "data" / "usjapan2024.json"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import usjapan2024 as uj
 from usjapan2024 import strategies as ujst
-from usjapan2024._display import text_table
+from usjapan2024._presenting.display import text_table
 
 
 class TestExactParties:
@@ -115,6 +115,6 @@ class TestWholeWords:
 
 
 def _words(record: object) -> list[str]:
-    from usjapan2024._index import words_of
+    from usjapan2024._querying.index import words_of
 
     return list(words_of(record))

@@ -126,7 +126,7 @@ def catalogue(built_docs: Path) -> Rendered:
 
 
 def _all_spans() -> list[tuple[str, str]]:
-    from usjapan2024._records import record_groups
+    from usjapan2024._model.kinds import record_groups
 
     meeting = load()
     records = [meeting, *(r for group in record_groups(meeting).values() for r in group)]
@@ -143,7 +143,7 @@ def test_every_quote_is_marked(source: Rendered) -> None:
 
 def test_every_record_has_its_anchor(catalogue: Rendered, source: Rendered) -> None:
     """Every record id is an anchor of the catalogue; every link between the pages lands."""
-    from usjapan2024._records import record_groups, record_id
+    from usjapan2024._model.kinds import record_groups, record_id
 
     records_dom, source_dom = _Dom(catalogue.dom), _Dom(source.dom)
     meeting = load()

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from usjapan2024 import DatasetError, _loading, dumps, load, loads
+from usjapan2024 import DatasetError, dumps, load, loads
 from usjapan2024._cli import EX_SOFTWARE, run
+from usjapan2024._loading import load as _loading
 from usjapan2024.model import Commitment, Span
 
 from .helpers import bundled_document

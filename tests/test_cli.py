@@ -15,7 +15,7 @@ import pytest
 
 import usjapan2024
 from usjapan2024 import dumps, json_schema, load
-from usjapan2024._records import RecordKindName
+from usjapan2024._model.kinds import RecordKindName
 from usjapan2024.export import KINDS
 
 from .helpers import bundled_document
@@ -292,7 +292,7 @@ class TestUsageErrors:
 class TestLean:
     def test_kinds_are_the_record_groups(self) -> None:
         """The kinds the CLI and export accept are the meeting and each of its groups."""
-        from usjapan2024._records import record_groups
+        from usjapan2024._model.kinds import record_groups
 
         assert ("meeting", *record_groups(load())) == KINDS
 
@@ -303,7 +303,7 @@ class TestLean:
         code = (
             "import sys; from usjapan2024._cli import run;"
             f"assert run(['validate', {str(path)!r}]) == 0;"
-            "extra = [m for m in ('usjapan2024.export', 'usjapan2024._display',"
+            "extra = [m for m in ('usjapan2024.export', 'usjapan2024._presenting.display',"
             " 'usjapan2024.queries', 'csv', 'pandas') if m in sys.modules];"
             "assert not extra, extra"
         )

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import usjapan2024 as uj
 from usjapan2024 import Span, load, source_text
-from usjapan2024._context import in_context, sentence_bounds
-from usjapan2024._records import record_groups
+from usjapan2024._model.kinds import record_groups
+from usjapan2024._presenting.context import in_context, sentence_bounds
 
 
 def _records() -> list[object]:

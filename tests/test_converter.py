@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 from usjapan2024 import Meeting, Span
-from usjapan2024._converter import converter
+from usjapan2024._loading.converter import converter
 from usjapan2024.model import Official
 from usjapan2024.strategies import meetings
 from usjapan2024.vocabulary import Actor

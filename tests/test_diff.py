@@ -25,8 +25,8 @@ from usjapan2024 import (
     load,
     strategies,
 )
-from usjapan2024._diff import render
-from usjapan2024._records import KINDS, Kind, kind_of, record_groups, record_id
+from usjapan2024._model.kinds import KINDS, Kind, kind_of, record_groups, record_id
+from usjapan2024._querying.diff import render
 from usjapan2024.model import Meeting, Party, Record, Retired, Span
 from usjapan2024.vocabulary import Actor, Place
 

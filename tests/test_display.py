@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, load
-from usjapan2024._display import text_table
-from usjapan2024._records import record_groups
+from usjapan2024._model.kinds import record_groups
+from usjapan2024._presenting.display import text_table
 from usjapan2024.strategies import meetings
 
 
@@ -32,7 +32,7 @@ class TestTextTable:
 class TestNotebookViews:
     def test_every_kind_shows_itself(self) -> None:
         """Every kind of record has a notebook display with its quotes in context."""
-        from usjapan2024._records import KINDS
+        from usjapan2024._model.kinds import KINDS
 
         for kind in KINDS:
             record = getattr(load(), kind.group)[0]

@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 from usjapan2024 import Actor, load, model, source_text
-from usjapan2024._integrity import REFERENCES
+from usjapan2024._loading.integrity import REFERENCES
 
 from .builtdocs import built_docs
 from .conftest import ROOT

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, Response, load, to_frame, to_records
-from usjapan2024._flat import flatten_columns
-from usjapan2024._records import RecordKindName, record_groups
+from usjapan2024._model.kinds import RecordKindName, record_groups
+from usjapan2024._tables.flat import flatten_columns
 from usjapan2024.export import JOIN, KINDS
 from usjapan2024.strategies import meetings
 
@@ -100,7 +100,8 @@ class TestMovedHelpers:
     @pytest.mark.parametrize("name", ["flatten", "flatten_columns", "frame_of"])
     def test_old_names_warn_and_work(self, name: str) -> None:
         """The 1.0.0 helpers still import from `export`, with a DeprecationWarning."""
-        from usjapan2024 import _flat, export
+        from usjapan2024 import export
+        from usjapan2024._tables import flat as _flat
 
         with pytest.warns(DeprecationWarning, match=f"export.{name} is deprecated"):
             value = getattr(export, name)

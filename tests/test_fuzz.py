@@ -157,7 +157,7 @@ class TestFastPathAgrees:
     @given(mutated())
     def test_fast_and_detailed_converters_agree(self, document: Any) -> None:
         """The fast converter accepts exactly what the detailed one accepts, with equal results."""
-        from usjapan2024._converter import converter, fast_converter
+        from usjapan2024._loading.converter import converter, fast_converter
 
         def outcome(conv: Any) -> object:
             try:

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import usjapan2024 as uj
-from usjapan2024 import _links
+from usjapan2024._presenting import links as _links
 
 from .conftest import ROOT
 

@@ -47,7 +47,7 @@ class TestBundled:
         code = (
             "import sys, usjapan2024;"
             "assert 'usjapan2024.model' not in sys.modules, 'model imported eagerly';"
-            "import usjapan2024._loading as l;"
+            "import usjapan2024._loading.load as l;"
             "assert l._bundled is None and l._source is None;"
             "assert 'cattrs' not in sys.modules, 'cattrs imported';"
             "assert 'importlib_resources' not in sys.modules, 'importlib_resources imported';"
@@ -59,7 +59,7 @@ class TestBundled:
     def test_concurrent_first_load(self) -> None:
         """Threads racing on the first load all get one and the same meeting."""
         code = """
-import threading, usjapan2024, usjapan2024._document as s
+import threading, usjapan2024, usjapan2024._loading.document as s
 calls = []
 real = s.structure_meeting
 def counting(doc):

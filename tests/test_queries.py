@@ -28,7 +28,7 @@ from usjapan2024 import (
     search,
     threats,
 )
-from usjapan2024._records import record_groups, record_id
+from usjapan2024._model.kinds import record_groups, record_id
 from usjapan2024.strategies import meetings
 from usjapan2024.vocabulary import Organisation
 
@@ -248,7 +248,7 @@ class TestOneRuleOnEveryMeeting:
     @given(meetings(), st.data())
     def test_valid_values_never_raise(self, meeting: Meeting, data: st.DataObject) -> None:
         """Any vocabulary member, or any non-empty text, gives a result on any meeting."""
-        from usjapan2024._filters import FILTERS
+        from usjapan2024._model.filters import FILTERS
 
         f = data.draw(st.sampled_from(FILTERS))
         if f.vocabulary is not None:
@@ -262,7 +262,7 @@ class TestOneRuleOnEveryMeeting:
     @given(meetings(), st.data())
     def test_invalid_values_raise_everywhere(self, meeting: Meeting, data: st.DataObject) -> None:
         """A value outside every vocabulary raises on every meeting, however small."""
-        from usjapan2024._filters import FILTERS
+        from usjapan2024._model.filters import FILTERS
 
         f = data.draw(st.sampled_from([f for f in FILTERS if f.vocabulary is not None]))
         with pytest.raises(ValueError, match="valid values are"):

@@ -7,7 +7,7 @@ import re
 from importlib.metadata import metadata
 
 import usjapan2024 as uj
-from usjapan2024._records import record_groups, record_id
+from usjapan2024._model.kinds import record_groups, record_id
 
 from .conftest import ROOT
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 from usjapan2024 import Meeting, dumps, json_schema, load
-from usjapan2024._converter import converter
+from usjapan2024._loading.converter import converter
 from usjapan2024.strategies import meetings
 
 from .conftest import ROOT
@@ -88,8 +88,8 @@ _BEYOND_THE_SCHEMA = (
 def _shape_problems(document: Any, cls: type) -> list[str]:
     """The loader's shape-stage verdict on ``document`` as an instance of ``cls``."""
     from usjapan2024 import DatasetError
-    from usjapan2024._converter import structure
-    from usjapan2024._document import structure_meeting
+    from usjapan2024._loading.converter import structure
+    from usjapan2024._loading.document import structure_meeting
 
     try:
         if cls is Meeting:

@@ -20,7 +20,7 @@ from usjapan2024 import (
     load,
     strategies,
 )
-from usjapan2024._integrity import check
+from usjapan2024._loading.integrity import check
 from usjapan2024.strategies import meetings_with_source, spans
 
 RECORD_TYPES = [Span, Party, Official, Programme, Event, Commitment, Threat, Erratum, Meeting]
@@ -97,7 +97,7 @@ class TestForDebuggingAndScale:
     @given(st.data())
     def test_bounds_hold(self, data: st.DataObject) -> None:
         """Every kind with ids has between min_records and max_records records."""
-        from usjapan2024._records import KINDS
+        from usjapan2024._model.kinds import KINDS
         from usjapan2024.model import Party
         from usjapan2024.strategies import meetings
 
@@ -113,7 +113,7 @@ class TestForDebuggingAndScale:
         from hypothesis import HealthCheck, settings
 
         from usjapan2024 import dumps, loads
-        from usjapan2024._records import record_groups
+        from usjapan2024._model.kinds import record_groups
         from usjapan2024.strategies import meetings_with_source
 
         @settings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck))

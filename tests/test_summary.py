@@ -7,7 +7,7 @@ import html
 from hypothesis import given
 
 from usjapan2024 import Meeting, load
-from usjapan2024._summary import errata_by_kind, summary, summary_html
+from usjapan2024._presenting.summary import errata_by_kind, summary, summary_html
 from usjapan2024.strategies import meetings
 
 

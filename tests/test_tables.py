@@ -27,12 +27,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import usjapan2024 as uj
-from usjapan2024 import _datapackage, _sqlite, queries
-from usjapan2024._converter import converter
-from usjapan2024._filters import FILTERS, Filter, filters_of
-from usjapan2024._index import index_of, words_of
-from usjapan2024._records import KINDS, record_id
-from usjapan2024._tables import MEETING_ID, TABLES, filter_column, meeting_from_rows
+from usjapan2024 import queries
+from usjapan2024._loading.converter import converter
+from usjapan2024._model.filters import FILTERS, Filter, filters_of
+from usjapan2024._model.kinds import KINDS, record_id
+from usjapan2024._querying.index import index_of, words_of
+from usjapan2024._tables import datapackage as _datapackage
+from usjapan2024._tables import sqlite as _sqlite
+from usjapan2024._tables.layout import MEETING_ID, TABLES, filter_column, meeting_from_rows
 from usjapan2024.model import Meeting, Metadata
 from usjapan2024.strategies import meetings_with_source
 

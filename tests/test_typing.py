@@ -13,7 +13,7 @@ import typing
 import pytest
 
 from usjapan2024 import vocabulary
-from usjapan2024._records import RECORD_KINDS, RecordKindName
+from usjapan2024._model.kinds import RECORD_KINDS, RecordKindName
 
 from .conftest import ROOT
 

@@ -35,7 +35,7 @@ GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
 def references() -> dict[tuple[str, str], str]:
     """(class, field) -> the class its ids name, from the table loading checks against."""
-    from usjapan2024._integrity import REFERENCES
+    from usjapan2024._loading.integrity import REFERENCES
 
     hints = typing.get_type_hints(model.Meeting)
     name_of = {group: typing.get_args(hints[group])[0].__name__ for group in hints if group in
@@ -150,7 +150,7 @@ RELEASE_1_0_0 = Path(__file__).resolve().parents[2] / "tests" / "data" / "usjapa
 def changes_since_1_0_0() -> str:
     """Markdown for the dataset card: the record-level diff of 1.0.0 and the bundled data."""
     import usjapan2024 as uj
-    from usjapan2024._records import kind_of, record_id
+    from usjapan2024._model.kinds import kind_of, record_id
 
     changes = uj.diff(uj.load(RELEASE_1_0_0), uj.load())
     count = (

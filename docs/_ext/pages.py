@@ -10,8 +10,8 @@
   their references, and links to its spans in the annotated source.
 
 Both are plain HTML that reads without JavaScript; ``_static/viewer.js`` adds hover
-and filtering.  Anchors come from ``usjapan2024._links`` and sentences from
-``usjapan2024._context``, so the command line, the notebook and these pages agree.
+and filtering.  Anchors come from ``usjapan2024._presenting.links`` and sentences from
+``usjapan2024._presenting.context``, so the command line, the notebook and these pages agree.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from pathlib import Path
 import attrs
 
 from usjapan2024 import load, source_text
-from usjapan2024._context import in_context
-from usjapan2024._flat import flatten
-from usjapan2024._links import CATALOGUE, SOURCE, record_anchor, span_anchor
-from usjapan2024._records import KINDS, record_id
+from usjapan2024._model.kinds import KINDS, record_id
+from usjapan2024._presenting.context import in_context
+from usjapan2024._presenting.links import CATALOGUE, SOURCE, record_anchor, span_anchor
+from usjapan2024._tables.flat import flatten
 from usjapan2024.model import Erratum, Meeting, Record, Span
 
 __all__ = ["Citation", "catalogue_md", "citations", "record_ids", "source_html", "write_pages"]

@@ -21,26 +21,26 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from usjapan2024._context import InContext as InContext
-    from usjapan2024._context import QuoteInContext as QuoteInContext
-    from usjapan2024._context import in_context as in_context
-    from usjapan2024._diff import DatasetDiff as DatasetDiff
-    from usjapan2024._diff import FieldChange as FieldChange
-    from usjapan2024._diff import RecordChange as RecordChange
-    from usjapan2024._diff import RetiredRecord as RetiredRecord
-    from usjapan2024._diff import diff as diff
-    from usjapan2024._document import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
-    from usjapan2024._links import record_url as record_url
-    from usjapan2024._loading import dump as dump
-    from usjapan2024._loading import dumps as dumps
-    from usjapan2024._loading import load as load
-    from usjapan2024._loading import loads as loads
-    from usjapan2024._loading import source_text as source_text
-    from usjapan2024._results import Results as Results
-    from usjapan2024._schema import json_schema as json_schema
-    from usjapan2024._text import locate as locate
-    from usjapan2024._text import text_digest as text_digest
-    from usjapan2024._typecheck import check as check
+    from usjapan2024._io.text import locate as locate
+    from usjapan2024._io.text import text_digest as text_digest
+    from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
+    from usjapan2024._loading.load import dump as dump
+    from usjapan2024._loading.load import dumps as dumps
+    from usjapan2024._loading.load import load as load
+    from usjapan2024._loading.load import loads as loads
+    from usjapan2024._loading.load import source_text as source_text
+    from usjapan2024._loading.schema import json_schema as json_schema
+    from usjapan2024._loading.typecheck import check as check
+    from usjapan2024._presenting.context import InContext as InContext
+    from usjapan2024._presenting.context import QuoteInContext as QuoteInContext
+    from usjapan2024._presenting.context import in_context as in_context
+    from usjapan2024._presenting.links import record_url as record_url
+    from usjapan2024._querying.diff import DatasetDiff as DatasetDiff
+    from usjapan2024._querying.diff import FieldChange as FieldChange
+    from usjapan2024._querying.diff import RecordChange as RecordChange
+    from usjapan2024._querying.diff import RetiredRecord as RetiredRecord
+    from usjapan2024._querying.diff import diff as diff
+    from usjapan2024._querying.results import Results as Results
     from usjapan2024.exceptions import DatasetError as DatasetError
     from usjapan2024.exceptions import Problem as Problem
     from usjapan2024.export import to_datapackage as to_datapackage
@@ -85,15 +85,17 @@ if TYPE_CHECKING:
     __version__: str
 
 _WHERE = {
-    "usjapan2024._context": ("InContext", "QuoteInContext", "in_context"),
-    "usjapan2024._document": ("SUPPORTED_SCHEMA_VERSIONS",),
-    "usjapan2024._diff": ("DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff"),
-    "usjapan2024._links": ("record_url",),
-    "usjapan2024._loading": ("dump", "dumps", "load", "loads", "source_text"),
-    "usjapan2024._results": ("Results",),
-    "usjapan2024._schema": ("json_schema",),
-    "usjapan2024._text": ("locate", "text_digest"),
-    "usjapan2024._typecheck": ("check",),
+    "usjapan2024._presenting.context": ("InContext", "QuoteInContext", "in_context"),
+    "usjapan2024._loading.document": ("SUPPORTED_SCHEMA_VERSIONS",),
+    "usjapan2024._querying.diff": (
+        "DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff",
+    ),
+    "usjapan2024._presenting.links": ("record_url",),
+    "usjapan2024._loading.load": ("dump", "dumps", "load", "loads", "source_text"),
+    "usjapan2024._querying.results": ("Results",),
+    "usjapan2024._loading.schema": ("json_schema",),
+    "usjapan2024._io.text": ("locate", "text_digest"),
+    "usjapan2024._loading.typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
     "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
     "usjapan2024.model": (

@@ -20,10 +20,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from usjapan2024 import _loading
-from usjapan2024._filters import filters_of
-from usjapan2024._records import RECORD_KINDS
-from usjapan2024._terminal import COLOR_CHOICES
+from usjapan2024._loading import load as _loading
+from usjapan2024._model.filters import filters_of
+from usjapan2024._model.kinds import RECORD_KINDS
+from usjapan2024._presenting.terminal import COLOR_CHOICES
 from usjapan2024.exceptions import DatasetError
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ def _meeting(args: argparse.Namespace) -> Meeting:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from usjapan2024._summary import summary
+    from usjapan2024._presenting.summary import summary
 
     meeting = _loading.load() if args.command is None else _meeting(args)
     print(summary(meeting))
@@ -276,7 +276,7 @@ def _search(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from usjapan2024 import queries
-    from usjapan2024._flat import flatten
+    from usjapan2024._tables.flat import flatten
 
     meeting = _meeting(args)
     try:
@@ -293,15 +293,15 @@ def _show(args: argparse.Namespace) -> int:
     for key, value in row.items():
         if key not in {"id", "spans", "quotes"} and value not in (None, ""):
             print(f"  {key}: {value}")
-    from usjapan2024._context import in_context
-    from usjapan2024._links import record_url
-    from usjapan2024._terminal import emphasiser, use_color
+    from usjapan2024._presenting.context import in_context
+    from usjapan2024._presenting.links import record_url
+    from usjapan2024._presenting.terminal import emphasiser, use_color
 
     emphasise = emphasiser(use_color(args.color, sys.stdout))
     print("  sources (each quote in its sentence):")
     from pathlib import Path
 
-    from usjapan2024._text import read_source
+    from usjapan2024._io.text import read_source
 
     # The quotes' sentences come from the text the record was read against.
     text = None if args.source is None else read_source(Path(args.source))
@@ -360,7 +360,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(_: argparse.Namespace) -> int:
-    from usjapan2024._schema import json_schema
+    from usjapan2024._loading.schema import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -375,7 +375,7 @@ def _diff(args: argparse.Namespace) -> int:
     import shutil
     from pathlib import Path
 
-    from usjapan2024._diff import diff
+    from usjapan2024._querying.diff import diff
 
     if args.source is not None and not Path(args.source).is_file():
         raise UsageError(f"{PROG} diff: error: no source text file {args.source!r}")
@@ -407,8 +407,8 @@ def _unstructure(record: object) -> Any:  # noqa: ANN401
 
     The key is ``record_kind``, because several records have a field named ``kind``.
     """
-    from usjapan2024._converter import converter
-    from usjapan2024._records import kind_of
+    from usjapan2024._loading.converter import converter
+    from usjapan2024._model.kinds import kind_of
     from usjapan2024.model import Meeting
 
     kind = "meeting" if isinstance(record, Meeting) else kind_of(record).group  # type: ignore[arg-type]
@@ -419,9 +419,9 @@ def _emit(records: Sequence[object], fmt: str) -> int:
     import csv
     import shutil
 
-    from usjapan2024._display import text_table
-    from usjapan2024._flat import flatten
-    from usjapan2024._records import kind_of
+    from usjapan2024._model.kinds import kind_of
+    from usjapan2024._presenting.display import text_table
+    from usjapan2024._tables.flat import flatten
 
     out = sys.stdout
     if fmt == "table":

@@ -27,7 +27,7 @@ def _hypothesis_setup_hook() -> None:
     """Register a strategy for every record type; Hypothesis calls this on import."""
     from hypothesis import strategies as st
 
-    from usjapan2024._records import KINDS
+    from usjapan2024._model.kinds import KINDS
     from usjapan2024.model import Meeting, Span
 
     # Each kind's strategy is named as its group; the two that are not kinds besides.

@@ -16,10 +16,10 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from usjapan2024 import _flat
-from usjapan2024._flat import JOIN, Row
-from usjapan2024._loading import load
-from usjapan2024._records import CLASS_OF, RECORD_KINDS, RecordKindName, record_groups
+from usjapan2024._loading.load import load
+from usjapan2024._model.kinds import CLASS_OF, RECORD_KINDS, RecordKindName, record_groups
+from usjapan2024._tables import flat as _flat
+from usjapan2024._tables.flat import JOIN, Row
 from usjapan2024.model import Meeting
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def to_datapackage(
         FileNotFoundError: The parent folder does not exist.
         NotADirectoryError: ``folder`` is a file.
     """
-    from usjapan2024 import _datapackage
+    from usjapan2024._tables import datapackage as _datapackage
 
     return _datapackage.write(folder, meeting=meeting, overwrite=overwrite)
 
@@ -123,7 +123,7 @@ def to_sqlite(
         IsADirectoryError: ``path`` is a folder.
         RuntimeError: This Python's SQLite lacks FTS5.
     """
-    from usjapan2024 import _sqlite
+    from usjapan2024._tables import sqlite as _sqlite
 
     return _sqlite.write(path, meeting=meeting, overwrite=overwrite)
 

@@ -63,7 +63,7 @@ class _Shown:
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from usjapan2024._display import record_html
+        from usjapan2024._presenting.display import record_html
 
         # Only the record classes derive from this one.
         return record_html(self)  # type: ignore[arg-type]
@@ -468,6 +468,6 @@ class Meeting:
 
     def _repr_html_(self) -> str:
         """Show the meeting in a notebook as its summary, errata by kind included."""
-        from usjapan2024._summary import summary_html
+        from usjapan2024._presenting.summary import summary_html
 
         return summary_html(self)

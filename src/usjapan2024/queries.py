@@ -20,11 +20,11 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar, overload
 
-from usjapan2024._filters import filters_of, member
-from usjapan2024._index import MeetingIndex, index_of
-from usjapan2024._loading import load
-from usjapan2024._records import record_id
-from usjapan2024._results import Results
+from usjapan2024._loading.load import load
+from usjapan2024._model.filters import filters_of, member
+from usjapan2024._model.kinds import record_id
+from usjapan2024._querying.index import MeetingIndex, index_of
+from usjapan2024._querying.results import Results
 from usjapan2024.model import (
     Commitment,
     Erratum,

@@ -12,7 +12,7 @@ from typing_extensions import assert_type
 
 import usjapan2024 as uj
 from usjapan2024 import strategies as ujst
-from usjapan2024._results import Results
+from usjapan2024._querying.results import Results
 from usjapan2024.export import Row
 
 meeting = uj.load()

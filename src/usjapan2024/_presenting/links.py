@@ -58,7 +58,7 @@ def record_anchor(record: Record | Meeting | str) -> str:
         return record
     if isinstance(record, Meeting):
         return "meeting"
-    from usjapan2024._records import record_id
+    from usjapan2024._model.kinds import record_id
 
     return record_id(record)
 

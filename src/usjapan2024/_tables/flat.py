@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from usjapan2024._records import KINDS
+from usjapan2024._model.kinds import KINDS
 from usjapan2024.model import Meeting
 from usjapan2024.vocabulary import Response
 

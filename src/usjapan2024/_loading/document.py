@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from usjapan2024._converter import describe, structure
+from usjapan2024._loading.converter import describe, structure
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 

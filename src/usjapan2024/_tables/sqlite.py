@@ -21,12 +21,20 @@ import os
 import sqlite3
 from pathlib import Path
 
-from usjapan2024._filters import FILTERS, Filter
-from usjapan2024._index import index_of, words_of
-from usjapan2024._loading import load
-from usjapan2024._records import record_id
-from usjapan2024._safe import new_file
-from usjapan2024._tables import DATA_LICENCE, TABLES, Column, Row, Table, filter_column, rows_of
+from usjapan2024._io.safe import new_file
+from usjapan2024._loading.load import load
+from usjapan2024._model.filters import FILTERS, Filter
+from usjapan2024._model.kinds import record_id
+from usjapan2024._querying.index import index_of, words_of
+from usjapan2024._tables.layout import (
+    DATA_LICENCE,
+    TABLES,
+    Column,
+    Row,
+    Table,
+    filter_column,
+    rows_of,
+)
 from usjapan2024.model import Meeting
 
 __all__ = ["FTS_TABLE", "VIEWS", "condition", "fts5_available", "schema", "write"]
@@ -219,7 +227,7 @@ def _fill(
 
 
 def _metadata(meeting: Meeting) -> dict[str, str]:
-    from usjapan2024._converter import converter
+    from usjapan2024._loading.converter import converter
 
     metadata = meeting.metadata
     return {

@@ -21,9 +21,9 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._display import _fit
-from usjapan2024._flat import JOIN, _scalar_text
-from usjapan2024._records import KINDS, kind_of, record_groups, record_id
+from usjapan2024._model.kinds import KINDS, kind_of, record_groups, record_id
+from usjapan2024._presenting.display import _fit
+from usjapan2024._tables.flat import JOIN, _scalar_text
 from usjapan2024.model import Meeting, Record, Retired, Span
 
 __all__ = ["DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff", "render"]
@@ -115,7 +115,7 @@ class DatasetDiff:
         a changelog can be written from this alone.  The shape is documented in
         ``docs/cli.md`` ("Comparing two releases").
         """
-        from usjapan2024._converter import converter
+        from usjapan2024._loading.converter import converter
 
         unstructure = converter().unstructure
 

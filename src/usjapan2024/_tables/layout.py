@@ -38,9 +38,9 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._filters import FILTERS, Filter
-from usjapan2024._integrity import REFERENCES
-from usjapan2024._records import KINDS, RECORD_KINDS, record_id
+from usjapan2024._loading.integrity import REFERENCES
+from usjapan2024._model.filters import FILTERS, Filter
+from usjapan2024._model.kinds import KINDS, RECORD_KINDS, record_id
 from usjapan2024.model import Meeting, Metadata, Party, Span
 from usjapan2024.vocabulary import Actor
 

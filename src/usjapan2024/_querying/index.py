@@ -16,9 +16,9 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from usjapan2024._filters import FILTERS, Filter, filters_of
-from usjapan2024._records import CLASS_OF, record_groups, record_id
-from usjapan2024._results import Results
+from usjapan2024._model.filters import FILTERS, Filter, filters_of
+from usjapan2024._model.kinds import CLASS_OF, record_groups, record_id
+from usjapan2024._querying.results import Results
 from usjapan2024.model import Meeting, Record, Retired, Span
 
 __all__ = ["FieldIndex", "MeetingIndex", "index_of", "words_of"]

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._text import Source, read_source
+from usjapan2024._io.text import Source, read_source
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Meeting, Span
 
@@ -47,11 +47,11 @@ def check(obj: object, *, source: Source | None = None) -> list[Problem]:
     problems = list(type_problems(obj))
     if problems:
         return problems
-    from usjapan2024._loading import source_text
+    from usjapan2024._loading.load import source_text
 
     text = source_text() if source is None else read_source(source)
     if isinstance(obj, Meeting):
-        from usjapan2024._integrity import check as consistency
+        from usjapan2024._loading.integrity import check as consistency
 
         return consistency(obj, text)
     return [

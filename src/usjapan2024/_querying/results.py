@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
-from usjapan2024._flat import Row, flatten
+from usjapan2024._tables.flat import Row, flatten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,7 +51,7 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         ``print(results)`` in a script then shows a few readable lines, not a tuple
         of full reprs (which ``repr`` still gives, so nothing is ambiguous).
         """
-        from usjapan2024._display import text_table
+        from usjapan2024._presenting.display import text_table
 
         return text_table(self)
 
@@ -77,7 +77,7 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         empty one; a mix of types (from :func:`usjapan2024.search`) gets a ``type``
         column and the union of columns, and at least ``type`` and ``id`` when empty.
         """
-        from usjapan2024._flat import frame_of, pandas
+        from usjapan2024._tables.flat import frame_of, pandas
 
         types = {type(record) for record in self}
         cls = types.pop() if len(types) == 1 else None if types else self.kind
@@ -87,6 +87,6 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         return pandas().DataFrame.from_records(rows, columns=None if rows else ["type", "id"])
 
     def _repr_html_(self) -> str:
-        from usjapan2024._display import html_table
+        from usjapan2024._presenting.display import html_table
 
         return html_table(self) if self else "<p>no records</p>"

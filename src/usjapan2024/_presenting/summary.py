@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import textwrap
 
-from usjapan2024._records import record_groups
+from usjapan2024._model.kinds import record_groups
 from usjapan2024.model import Erratum, Meeting
 from usjapan2024.vocabulary import ErratumKind
 

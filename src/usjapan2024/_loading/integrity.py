@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from usjapan2024._records import record_groups, record_id
-from usjapan2024._text import text_digest
+from usjapan2024._io.text import text_digest
+from usjapan2024._model.kinds import record_groups, record_id
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import Actor

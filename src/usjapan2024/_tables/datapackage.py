@@ -21,9 +21,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from usjapan2024._loading import load, source_text
-from usjapan2024._safe import new_folder
-from usjapan2024._tables import DATA_LICENCE, TABLES, Column, Table, rows_of
+from usjapan2024._io.safe import new_folder
+from usjapan2024._loading.load import load, source_text
+from usjapan2024._tables.layout import DATA_LICENCE, TABLES, Column, Table, rows_of
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -88,7 +88,7 @@ def _bundled_sha256() -> str:
 
 def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
     """The ``datapackage.json`` of ``meeting``'s tables (and of ``source``, if given)."""
-    from usjapan2024._converter import converter
+    from usjapan2024._loading.converter import converter
 
     metadata = meeting.metadata
     resources = [_resource(table) for table in TABLES]

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._document import SUPPORTED_SCHEMA_VERSIONS
+from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024.model import Meeting
 
 __all__ = ["SCHEMA_ID", "json_schema"]
@@ -54,7 +54,7 @@ def json_schema(version: int = SUPPORTED_SCHEMA_VERSIONS[-1]) -> dict[str, Any]:
     if version == SUPPORTED_SCHEMA_VERSIONS[-1]:
         return copy.deepcopy(_build())
     if version in SUPPORTED_SCHEMA_VERSIONS:
-        from usjapan2024._loading import read_resource
+        from usjapan2024._loading.load import read_resource
 
         frozen: dict[str, Any] = json.loads(read_resource(f"usjapan2024.schema-{version}.json"))
         return frozen

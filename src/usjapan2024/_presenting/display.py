@@ -13,8 +13,8 @@ import html
 import textwrap
 from collections.abc import Sequence
 
-from usjapan2024._flat import Row, flatten
-from usjapan2024._records import KINDS
+from usjapan2024._model.kinds import KINDS
+from usjapan2024._tables.flat import Row, flatten
 from usjapan2024.model import Meeting, Record
 
 __all__ = ["display_rows", "html_table", "record_html", "text_table"]
@@ -103,7 +103,7 @@ def _fit(text: str, width: int) -> str:
 
 def _quotes_html(record: object) -> list[str]:
     """Each quote of ``record`` in its sentence, the quote marked; none if it has none."""
-    from usjapan2024._context import in_context
+    from usjapan2024._presenting.context import in_context
 
     if not isinstance(record, Meeting | Record):
         return []
@@ -132,10 +132,10 @@ def record_html(record: Record) -> str:
     """Render one record as HTML, for Jupyter: its fields, its quotes in context, a link.
 
     The link goes to the record's entry in the documentation's record catalogue
-    (see ``usjapan2024._links`` for how its address is chosen); none when there is no
+    (see ``usjapan2024._presenting.links`` for how its address is chosen); none when there is no
     address.
     """
-    from usjapan2024._links import record_url
+    from usjapan2024._presenting.links import record_url
 
     row = flatten(record)
     fields = "".join(

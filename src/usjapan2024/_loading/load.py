@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from usjapan2024._text import Source, read_source
+from usjapan2024._io.text import Source, read_source
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -124,7 +124,8 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
     The command line passes ``--source FILE``, so that its messages give no
     Python-only advice.
     """
-    from usjapan2024 import _document, _integrity
+    from usjapan2024._loading import document as _document
+    from usjapan2024._loading import integrity as _integrity
 
     text = source_text() if source is None else read_source(source)
     with _cyclic_gc_paused():
@@ -200,7 +201,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
     """Strings holding a lone surrogate, which JSON can escape but UTF-8 cannot encode."""
-    from usjapan2024._typecheck import lone_surrogate
+    from usjapan2024._loading.typecheck import lone_surrogate
 
     if isinstance(value, str):
         at = lone_surrogate(value)
@@ -249,8 +250,8 @@ def dumps(meeting: Meeting) -> str:
         DatasetError: A value is not of its field's type (a meeting built in code):
             every such problem, with its path, and nothing is written.
     """
-    from usjapan2024._converter import converter
-    from usjapan2024._typecheck import type_problems
+    from usjapan2024._loading.converter import converter
+    from usjapan2024._loading.typecheck import type_problems
 
     problems = list(type_problems(meeting))
     if problems:
@@ -265,7 +266,7 @@ def dump(meeting: Meeting, path: str | os.PathLike[str]) -> None:
     temporary file that is renamed over ``path``: if anything fails, the old file is
     left as it was.
     """
-    from usjapan2024._safe import new_file
+    from usjapan2024._io.safe import new_file
 
     data = dumps(meeting).encode("utf-8")
     with new_file(path, overwrite=True) as partial:

@@ -1,0 +1,1 @@
+"""Bytes in and out: the source text (reading, digests, locating quotes) and safe writes."""

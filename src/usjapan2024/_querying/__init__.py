@@ -1,0 +1,1 @@
+"""Answering questions of a loaded meeting: indexes, typed results, and the diff of two files."""
