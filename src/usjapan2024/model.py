@@ -13,11 +13,14 @@ checks that each one resolves.
 from __future__ import annotations
 
 import datetime
+import importlib
 import typing
 import warnings
+from typing import ClassVar
 
 import attrs
 
+from usjapan2024._model.fields import Listing, about, describe_fields, record_fields
 from usjapan2024.vocabulary import (
     Actor,
     ActorKind,
@@ -54,268 +57,277 @@ __all__ = [
 
 
 class _Shown:
-    """Gives a record its notebook display: its fields and each quote in its sentence.
+    """Gives a record and the meeting their notebook display, drawn by the presentation layer.
 
-    A base class with no slots of its own, so the attrs classes stay slotted; the display
-    code is imported only when a notebook asks for it.
+    The presentation layer reads the model, so the model must not import it: a display
+    asks for it by module path when a notebook first shows an object (the one-way
+    protocol of a plugin entry point; ``docs/architecture.md``).  A base class with no
+    slots of its own, so the attrs classes stay slotted.
     """
 
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from usjapan2024._presenting.display import record_html
-
-        # Only the record classes derive from this one.
-        return record_html(self)  # type: ignore[arg-type]
+        html: str = importlib.import_module(_PRESENTER).html(self)
+        return html
 
 
+_PRESENTER = "usjapan2024._presenting.notebook"
+"""The module whose ``html(obj)`` draws a record or a meeting for a notebook."""
+
+
+@describe_fields
 @attrs.frozen
 class Span:
-    """A verbatim quote of the source text and where it stands.
+    """A verbatim quote of the source text and where it stands."""
 
-    Attributes:
-        start: Index of the first character, as a Python ``str`` index (not a byte
-            offset: the text holds curly apostrophes).
-        end: Index one past the last character, so ``text[start:end] == quote``.
-        quote: The quoted words, repeated here so a reader needs no text to see
-            them and loading can prove the offsets still point at them.
-    """
+    start: int = attrs.field(
+        metadata=about(
+            "Index of the first character, as a Python ``str`` index (not a byte offset: the "
+            "text holds curly apostrophes)."
+        )
+    )
+    end: int = attrs.field(
+        metadata=about("Index one past the last character, so ``text[start:end] == quote``.")
+    )
+    quote: str = attrs.field(
+        metadata=about(
+            "The quoted words, repeated here so a reader needs no text to see them and loading "
+            "can prove the offsets still point at them."
+        )
+    )
 
-    start: int
-    end: int
-    quote: str
 
-
+@describe_fields
 @attrs.frozen
 class Exclusion:
-    """A line of the scraped article that is not part of the communiqué.
+    """A line of the scraped article that is not part of the communiqué."""
 
-    Attributes:
-        span: The whole line.
-        reason: Why it was left out (a section heading, a link to another article).
-    """
-
-    span: Span
-    reason: ExclusionReason
+    span: Span = attrs.field(metadata=about("The whole line."))
+    reason: ExclusionReason = attrs.field(
+        metadata=about("Why it was left out (a section heading, a link to another article).")
+    )
 
 
+@describe_fields
 @attrs.frozen
 class SourceInfo:
-    """Where the source text came from.
+    """Where the source text came from."""
 
-    Attributes:
-        title: The article's title.
-        url: The page it was scraped from.
-        sha256: Hex digest of the UTF-8 bytes of the text; loading checks it.
-        excluded: Lines of the text that are not the communiqué: no record cites them.
-    """
-
-    title: str
-    url: str
-    sha256: str
-    excluded: tuple[Exclusion, ...]
+    title: str = attrs.field(metadata=about("The article's title."))
+    url: str = attrs.field(metadata=about("The page it was scraped from."))
+    sha256: str = attrs.field(
+        metadata=about("Hex digest of the UTF-8 bytes of the text; loading checks it.")
+    )
+    excluded: tuple[Exclusion, ...] = attrs.field(
+        metadata=about("Lines of the text that are not the communiqué: no record cites them.")
+    )
 
 
+@describe_fields
 @attrs.frozen
 class DocumentRef:
-    """The official document the source text summarises.
+    """The official document the source text summarises."""
 
-    Attributes:
-        title: Its title.
-        date: The date it was issued.
-        publishers: The bodies that published it.
-    """
-
-    title: str
-    date: datetime.date
-    publishers: tuple[str, ...]
+    title: str = attrs.field(metadata=about("Its title."))
+    date: datetime.date = attrs.field(metadata=about("The date it was issued."))
+    publishers: tuple[str, ...] = attrs.field(metadata=about("The bodies that published it."))
 
 
+@describe_fields
 @attrs.frozen
 class Metadata:
-    """What the dataset is, where it comes from and how to cite it.
+    """What the dataset is, where it comes from and how to cite it."""
 
-    Attributes:
-        title: The dataset's title.
-        description: One paragraph on what it holds.
-        version: The dataset's version (semantic versioning, see the dataset card).
-        licence: The licence note for the data.
-        citation: How to cite the dataset, as one line of text.
-        source: The text the records were coded from.
-        official_document: The official statement that text summarises.
-    """
-
-    title: str
-    description: str
-    version: str
-    licence: str
-    citation: str
-    source: SourceInfo
-    official_document: DocumentRef
+    title: str = attrs.field(metadata=about("The dataset's title."))
+    description: str = attrs.field(metadata=about("One paragraph on what it holds."))
+    version: str = attrs.field(
+        metadata=about("The dataset's version (semantic versioning, see the dataset card).")
+    )
+    licence: str = attrs.field(metadata=about("The licence note for the data."))
+    citation: str = attrs.field(metadata=about("How to cite the dataset, as one line of text."))
+    source: SourceInfo = attrs.field(metadata=about("The text the records were coded from."))
+    official_document: DocumentRef = attrs.field(
+        metadata=about("The official statement that text summarises.")
+    )
 
 
+@describe_fields
 @attrs.frozen
 class Official(_Shown):
-    """A minister who took part in the meeting, as the text names them.
+    """A minister who took part in the meeting, as the text names them."""
 
-    Attributes:
-        id: Stable id, e.g. ``"official.blinken"``.
-        name: The name as the text gives it (errata say where it is wrong).
-        title: The office as the text gives it.
-        country: The state the official serves.
-        organisation: The department or ministry the office heads.
-        sources: Where the text names the official.
-    """
+    listing: ClassVar[Listing] = Listing(("id", "name", "title", "country"), "name")
 
-    id: str
-    name: str
-    title: str
-    country: Actor
-    organisation: Organisation
-    sources: tuple[Span, ...]
+    id: str = attrs.field(metadata=about('Stable id, e.g. ``"official.blinken"``.'))
+    name: str = attrs.field(
+        metadata=about("The name as the text gives it (errata say where it is wrong).")
+    )
+    title: str = attrs.field(metadata=about("The office as the text gives it."))
+    country: Actor = attrs.field(
+        metadata=about("The state the official serves.", refers_to="parties")
+    )
+    organisation: Organisation = attrs.field(
+        metadata=about("The department or ministry the office heads.")
+    )
+    sources: tuple[Span, ...] = attrs.field(metadata=about("Where the text names the official."))
 
 
+@describe_fields
 @attrs.frozen
 class Party(_Shown):
-    """A state, organisation or group the communiqué names.
+    """A state, organisation or group the communiqué names."""
 
-    Attributes:
-        id: The :class:`Actor` this record describes; other records refer to it.
-        name: The name in plain English.
-        kind: State, organisation, group of states or armed group.
-        sources: Where the text names the party.
-    """
+    listing: ClassVar[Listing] = Listing(("id", "name", "kind"), "name")
 
-    id: Actor
-    name: str
-    kind: ActorKind
-    sources: tuple[Span, ...]
+    id: Actor = attrs.field(
+        metadata=about("The :class:`Actor` this record describes; other records refer to it.")
+    )
+    name: str = attrs.field(metadata=about("The name in plain English."))
+    kind: ActorKind = attrs.field(
+        metadata=about("State, organisation, group of states or armed group.")
+    )
+    sources: tuple[Span, ...] = attrs.field(metadata=about("Where the text names the party."))
 
 
+@describe_fields
 @attrs.frozen
 class Programme(_Shown):
-    """A named programme, initiative, dialogue or command the communiqué mentions.
+    """A named programme, initiative, dialogue or command the communiqué mentions."""
 
-    Attributes:
-        id: Stable id, e.g. ``"programme.wps"``.
-        name: The name as the text gives it (``"TOFU"`` where it gives no more).
-        acronym: The acronym the text uses, if any.
-        kind: Command, dialogue, initiative or exchange programme.
-        description: What the text says it is, in the text's terms.
-        sources: Where the text names it.
-    """
+    listing: ClassVar[Listing] = Listing(("id", "name", "acronym", "kind"), "name")
 
-    id: str
-    name: str
-    acronym: str | None
-    kind: ProgrammeKind
-    description: str
-    sources: tuple[Span, ...]
+    id: str = attrs.field(metadata=about('Stable id, e.g. ``"programme.wps"``.'))
+    name: str = attrs.field(
+        metadata=about('The name as the text gives it (``"TOFU"`` where it gives no more).')
+    )
+    acronym: str | None = attrs.field(metadata=about("The acronym the text uses, if any."))
+    kind: ProgrammeKind = attrs.field(
+        metadata=about("Command, dialogue, initiative or exchange programme.")
+    )
+    description: str = attrs.field(metadata=about("What the text says it is, in the text's terms."))
+    sources: tuple[Span, ...] = attrs.field(metadata=about("Where the text names it."))
 
 
+@describe_fields
 @attrs.frozen
 class Event(_Shown):
-    """An earlier event the communiqué refers to.
+    """An earlier event the communiqué refers to."""
 
-    Attributes:
-        id: Stable id, e.g. ``"event.kishida-visit"``.
-        description: What happened, in the text's terms.
-        date: The date if the text gives one; ``None`` where it does not (an
-            erratum may then supply it).
-        parties: Who took part.
-        places: Where it happened.
-        sources: Where the text refers to it.
-    """
+    listing: ClassVar[Listing] = Listing(("id", "date", "description"), "description")
 
-    id: str
-    description: str
-    date: datetime.date | None
-    parties: tuple[Actor, ...]
-    places: tuple[Place, ...]
-    sources: tuple[Span, ...]
+    id: str = attrs.field(metadata=about('Stable id, e.g. ``"event.kishida-visit"``.'))
+    description: str = attrs.field(metadata=about("What happened, in the text's terms."))
+    date: datetime.date | None = attrs.field(
+        metadata=about(
+            "The date if the text gives one; ``None`` where it does not (an erratum may then "
+            "supply it)."
+        )
+    )
+    parties: tuple[Actor, ...] = attrs.field(metadata=about("Who took part.", refers_to="parties"))
+    places: tuple[Place, ...] = attrs.field(metadata=about("Where it happened."))
+    sources: tuple[Span, ...] = attrs.field(metadata=about("Where the text refers to it."))
 
 
+@describe_fields
 @attrs.frozen
 class Commitment(_Shown):
-    """Something one or both governments commit to, reaffirm or plan.
+    """Something one or both governments commit to, reaffirm or plan."""
 
-    Attributes:
-        id: Stable id, e.g. ``"commitment.article-v"``.
-        summary: One sentence in plain words.
-        parties: Who commits: ``US``, ``JP`` or both.
-        topic: The policy area.
-        status: Reaffirmed, planned or under way, as the text presents it.
-        subjects: The concrete things it names (``"Tomahawk"``, ``"Article V"``).
-        places: The places it concerns.
-        partners: Other parties it involves (Australia, ASEAN, ...).
-        programmes: Ids of the :class:`Programme` records it involves.
-        events: Ids of the :class:`Event` records it refers to.
-        sources: The words it was coded from.
-    """
+    listing: ClassVar[Listing] = Listing(("id", "parties", "topic", "status", "summary"), "summary")
 
-    id: str
-    summary: str
-    parties: tuple[Actor, ...]
-    topic: Topic
-    status: Status
-    subjects: tuple[str, ...]
-    places: tuple[Place, ...]
-    partners: tuple[Actor, ...]
-    programmes: tuple[str, ...]
-    events: tuple[str, ...]
-    sources: tuple[Span, ...]
+    id: str = attrs.field(metadata=about('Stable id, e.g. ``"commitment.article-v"``.'))
+    summary: str = attrs.field(metadata=about("One sentence in plain words."))
+    parties: tuple[Actor, ...] = attrs.field(
+        metadata=about("Who commits: ``US``, ``JP`` or both.", refers_to="parties")
+    )
+    topic: Topic = attrs.field(metadata=about("The policy area."))
+    status: Status = attrs.field(
+        metadata=about("Reaffirmed, planned or under way, as the text presents it.")
+    )
+    subjects: tuple[str, ...] = attrs.field(
+        metadata=about(
+            'The concrete things it names (``"Tomahawk"``, ``"Article V"``).', fold_case=True
+        )
+    )
+    places: tuple[Place, ...] = attrs.field(metadata=about("The places it concerns."))
+    partners: tuple[Actor, ...] = attrs.field(
+        metadata=about("Other parties it involves (Australia, ASEAN, ...).", refers_to="parties")
+    )
+    programmes: tuple[str, ...] = attrs.field(
+        metadata=about("Ids of the :class:`Programme` records it involves.", refers_to="programmes")
+    )
+    events: tuple[str, ...] = attrs.field(
+        metadata=about("Ids of the :class:`Event` records it refers to.", refers_to="events")
+    )
+    sources: tuple[Span, ...] = attrs.field(metadata=about("The words it was coded from."))
 
 
+@describe_fields
 @attrs.frozen
 class Threat(_Shown):
-    """A behaviour the ministers responded to, and how they responded.
+    """A behaviour the ministers responded to, and how they responded."""
 
-    Attributes:
-        id: Stable id, e.g. ``"threat.cn-coercion"``.
-        summary: One sentence in plain words.
-        actor: Whose behaviour it is; ``None`` where the text names nobody
-            (instability in the Middle East).
-        kind: The kind of behaviour.
-        involving: Other parties the behaviour involves: its victims (Ukraine)
-            or its partners (Russia's ties *with* China and North Korea).
-        places: The places it concerns or targets.
-        targets: What else it threatens, in the text's words.
-        response: Recognition, concern, criticism or condemnation.
-        sources: The words it was coded from.
-    """
+    listing: ClassVar[Listing] = Listing(("id", "actor", "kind", "response", "summary"), "summary")
 
-    id: str
-    summary: str
-    actor: Actor | None
-    kind: ThreatKind
-    involving: tuple[Actor, ...]
-    places: tuple[Place, ...]
-    targets: tuple[str, ...]
-    response: Response
-    sources: tuple[Span, ...]
+    id: str = attrs.field(metadata=about('Stable id, e.g. ``"threat.cn-coercion"``.'))
+    summary: str = attrs.field(metadata=about("One sentence in plain words."))
+    actor: Actor | None = attrs.field(
+        metadata=about(
+            "Whose behaviour it is; ``None`` where the text names nobody (instability in the "
+            "Middle East).",
+            refers_to="parties",
+        )
+    )
+    kind: ThreatKind = attrs.field(metadata=about("The kind of behaviour."))
+    involving: tuple[Actor, ...] = attrs.field(
+        metadata=about(
+            "Other parties the behaviour involves: its victims (Ukraine) or its partners "
+            "(Russia's ties *with* China and North Korea).",
+            refers_to="parties",
+        )
+    )
+    places: tuple[Place, ...] = attrs.field(metadata=about("The places it concerns or targets."))
+    targets: tuple[str, ...] = attrs.field(
+        metadata=about("What else it threatens, in the text's words.")
+    )
+    response: Response = attrs.field(
+        metadata=about("Recognition, concern, criticism or condemnation.")
+    )
+    sources: tuple[Span, ...] = attrs.field(metadata=about("The words it was coded from."))
 
 
+@describe_fields
 @attrs.frozen
 class Reference:
-    """A public source that an erratum relies on.
+    """A public source that an erratum relies on."""
 
-    Attributes:
-        title: The page's title as it shows it (for a reference converted from a
-            schema-1 file: the free-text reference).
-        publisher: Who published the page; for a mirror, the site and whose text it
-            carries.  ``None`` only for a reference converted from schema 1.
-        url: The page's full address; ``None`` only for a reference converted from
-            schema 1.
-        date: The date the page gives for itself; ``None`` where it gives none.
-        role: Whether the page is the primary source, a mirror of it or a report of
-            it; ``None`` only for a reference converted from schema 1.
-    """
-
-    title: str
-    publisher: str | None
-    url: str | None
-    date: datetime.date | None
-    role: SourceRole | None
+    title: str = attrs.field(
+        metadata=about(
+            "The page's title as it shows it (for a reference converted from a schema-1 file: "
+            "the free-text reference)."
+        )
+    )
+    publisher: str | None = attrs.field(
+        metadata=about(
+            "Who published the page; for a mirror, the site and whose text it carries.  "
+            "``None`` only for a reference converted from schema 1."
+        )
+    )
+    url: str | None = attrs.field(
+        metadata=about(
+            "The page's full address; ``None`` only for a reference converted from schema 1."
+        )
+    )
+    date: datetime.date | None = attrs.field(
+        metadata=about("The date the page gives for itself; ``None`` where it gives none.")
+    )
+    role: SourceRole | None = attrs.field(
+        metadata=about(
+            "Whether the page is the primary source, a mirror of it or a report of it; "
+            "``None`` only for a reference converted from schema 1."
+        )
+    )
 
     def __str__(self) -> str:
         parts = [self.publisher, f'"{self.title}"' if self.publisher else self.title]
@@ -327,33 +339,37 @@ class Reference:
 
 
 # `init=False`: the __init__ below keeps 1.0.0's ways of giving the reference working.
+@describe_fields
 @attrs.frozen(init=False)
 class Erratum(_Shown):
     """Where the text is wrong or vague on a fact, and what the public record says.
 
     The record it concerns keeps the text's wording; this record stands beside it.
-
-    Attributes:
-        id: Stable id, e.g. ``"erratum.defense-minister"``.
-        target: The id of the record it concerns.
-        field: The field of that record it concerns.
-        kind: A correction (the text is wrong) or a clarification (it is vague).
-        text_says: What the text says.
-        record_says: What the public record holds, in our words; where the evidence is
-            indirect (news reports of a statement whose text was not seen), it says so.
-        references: The pages that say so, each with its address, publisher, title,
-            date and role.
-        sources: The words of the text concerned.
     """
 
-    id: str
-    target: str
-    field: str
-    kind: ErratumKind
-    text_says: str
-    record_says: str
-    references: tuple[Reference, ...]
-    sources: tuple[Span, ...]
+    listing: ClassVar[Listing] = Listing(("id", "target", "kind", "record_says"), "record_says")
+
+    id: str = attrs.field(metadata=about('Stable id, e.g. ``"erratum.defense-minister"``.'))
+    target: str = attrs.field(
+        metadata=about("The id of the record it concerns.", refers_to="records")
+    )
+    field: str = attrs.field(metadata=about("The field of that record it concerns."))
+    kind: ErratumKind = attrs.field(
+        metadata=about("A correction (the text is wrong) or a clarification (it is vague).")
+    )
+    text_says: str = attrs.field(metadata=about("What the text says."))
+    record_says: str = attrs.field(
+        metadata=about(
+            "What the public record holds, in our words; where the evidence is indirect (news "
+            "reports of a statement whose text was not seen), it says so."
+        )
+    )
+    references: tuple[Reference, ...] = attrs.field(
+        metadata=about(
+            "The pages that say so, each with its address, publisher, title, date and role."
+        )
+    )
+    sources: tuple[Span, ...] = attrs.field(metadata=about("The words of the text concerned."))
 
     def __init__(  # noqa: PLR0913, PLR0917  (the fields, in order, and 1.0.0's keyword)
         self,
@@ -399,6 +415,7 @@ class Erratum(_Shown):
         return "; ".join(map(str, self.references))
 
 
+@describe_fields
 @attrs.frozen
 class Retired:
     """A record id that a release withdrew, and the records that took its place.
@@ -406,68 +423,82 @@ class Retired:
     Ids never change meaning: when a record is split and no part keeps its meaning, its
     id is retired rather than reused.  :func:`usjapan2024.get` answers a retired id with
     an error that names the records that replaced it.
-
-    Attributes:
-        id: The id that no record has any more.
-        replaced_by: The ids of the records that hold what it held.
-        since: The dataset version that retired it.
-        reason: Why, in a sentence.
     """
 
-    id: str
-    replaced_by: tuple[str, ...]
-    since: str
-    reason: str
+    id: str = attrs.field(metadata=about("The id that no record has any more."))
+    replaced_by: tuple[str, ...] = attrs.field(
+        metadata=about("The ids of the records that hold what it held.", refers_to="records")
+    )
+    since: str = attrs.field(metadata=about("The dataset version that retired it."))
+    reason: str = attrs.field(metadata=about("Why, in a sentence."))
 
 
 Record = Official | Party | Programme | Event | Commitment | Threat | Erratum
 """Any record that has an id and can be fetched with :func:`usjapan2024.get`."""
 
 
+@describe_fields
 @attrs.frozen
-class Meeting:
-    """The root of the dataset: one meeting and everything the communiqué says of it.
+class Meeting(_Shown):
+    """The root of the dataset: one meeting and everything the communiqué says of it."""
 
-    Attributes:
-        schema_version: The version of the file format; loading refuses one it
-            cannot read.
-        metadata: Title, version, source, licence and citation.
-        name: The body that met.
-        short_name: Its usual short name, ``"2+2"``.
-        date: The day it met.
-        place: Where it met.
-        host: The state that hosted it.
-        officials: The ministers who took part.
-        parties: Every state, organisation and group the records refer to.
-        programmes: Named programmes, initiatives and commands.
-        events: Earlier events the communiqué refers to.
-        commitments: What the governments commit to, in source order.
-        threats: What the ministers responded to, in source order.
-        errata: Corrections and clarifications of the text.
-        sources: Where the text states the meeting's name, date and place.
-        retired: Ids that earlier releases published and this one withdrew (new in
-            schema 2; empty when none was).
-    """
+    schema_version: int = attrs.field(
+        metadata=about("The version of the file format; loading refuses one it cannot read.")
+    )
+    metadata: Metadata = attrs.field(
+        metadata=about("Title, version, source, licence and citation.")
+    )
+    name: str = attrs.field(metadata=about("The body that met."))
+    short_name: str = attrs.field(metadata=about('Its usual short name, ``"2+2"``.'))
+    date: datetime.date = attrs.field(metadata=about("The day it met."))
+    place: Place = attrs.field(metadata=about("Where it met."))
+    host: Actor = attrs.field(metadata=about("The state that hosted it.", refers_to="parties"))
+    officials: tuple[Official, ...] = attrs.field(metadata=about("The ministers who took part."))
+    parties: tuple[Party, ...] = attrs.field(
+        metadata=about("Every state, organisation and group the records refer to.")
+    )
+    programmes: tuple[Programme, ...] = attrs.field(
+        metadata=about("Named programmes, initiatives and commands.")
+    )
+    events: tuple[Event, ...] = attrs.field(
+        metadata=about("Earlier events the communiqué refers to.")
+    )
+    commitments: tuple[Commitment, ...] = attrs.field(
+        metadata=about("What the governments commit to, in source order.")
+    )
+    threats: tuple[Threat, ...] = attrs.field(
+        metadata=about("What the ministers responded to, in source order.")
+    )
+    errata: tuple[Erratum, ...] = attrs.field(
+        metadata=about("Corrections and clarifications of the text.")
+    )
+    sources: tuple[Span, ...] = attrs.field(
+        metadata=about("Where the text states the meeting's name, date and place.")
+    )
+    retired: tuple[Retired, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Ids that earlier releases published and this one withdrew (new in schema 2; empty "
+            "when none was)."
+        ),
+    )
 
-    schema_version: int
-    metadata: Metadata
-    name: str
-    short_name: str
-    date: datetime.date
-    place: Place
-    host: Actor
-    officials: tuple[Official, ...]
-    parties: tuple[Party, ...]
-    programmes: tuple[Programme, ...]
-    events: tuple[Event, ...]
-    commitments: tuple[Commitment, ...]
-    threats: tuple[Threat, ...]
-    errata: tuple[Erratum, ...]
-    sources: tuple[Span, ...]
-    retired: tuple[Retired, ...] = ()
+    def records(self) -> tuple[Record, ...]:
+        """Every record of the meeting that has an id, kind by kind, each in file order.
 
-    def _repr_html_(self) -> str:
-        """Show the meeting in a notebook as its summary, errata by kind included."""
-        from usjapan2024._presenting.summary import summary_html
+        The kinds come in the order of the file and of :data:`usjapan2024.export.KINDS`
+        (officials, parties, programmes, events, commitments, threats, errata); retired
+        ids are not records.
 
-        return summary_html(self)
+        >>> import usjapan2024 as uj
+        >>> meeting = uj.load()
+        >>> [r.id for r in meeting.records()][:2]
+        ['official.blinken', 'official.austin']
+        >>> len(meeting.records()) == len(meeting.officials) + len(meeting.parties) + len(
+        ...     meeting.programmes) + len(meeting.events) + len(meeting.commitments) + len(
+        ...     meeting.threats) + len(meeting.errata)
+        True
+        """
+        return tuple(
+            record for field in record_fields(type(self)) for record in getattr(self, field.name)
+        )

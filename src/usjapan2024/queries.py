@@ -170,9 +170,9 @@ def search(
     haystacks = _index(meeting).haystacks
     if whole_words:
         word = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
-        found = [record for record, hay in haystacks if word.search(hay)]
+        found = [r for r, texts in haystacks if any(map(word.search, texts))]
     else:
-        found = [record for record, hay in haystacks if needle in hay]
+        found = [r for r, texts in haystacks if any(needle in text for text in texts)]
     return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
 
 

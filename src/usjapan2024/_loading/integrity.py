@@ -18,10 +18,9 @@ import operator
 import typing
 from collections.abc import Iterator
 
-import attrs
-
 from usjapan2024._io.text import text_digest
-from usjapan2024._model.kinds import record_groups, record_id
+from usjapan2024._model.fields import fields_of
+from usjapan2024._model.kinds import KINDS, record_groups, record_id
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import Actor
@@ -186,18 +185,14 @@ def _check_ids(meeting: Meeting, ids: list[str]) -> Iterator[Problem]:
 
 
 REFERENCES: dict[tuple[str, str], str] = {
-    ("officials", "country"): "parties",
-    ("events", "parties"): "parties",
-    ("commitments", "parties"): "parties",
-    ("commitments", "partners"): "parties",
-    ("commitments", "programmes"): "programmes",
-    ("commitments", "events"): "events",
-    ("threats", "actor"): "parties",
-    ("threats", "involving"): "parties",
+    (kind.group, f.name): f.refers_to
+    for kind in KINDS
+    for f in fields_of(kind.cls)
+    if f.refers_to is not None and f.refers_to != "records"
 }
-"""Every field of a record that holds ids of other records: (group, field) -> the group
-the ids must name.  Besides these, ``Meeting.host`` names a party and ``Erratum.target``
-any record.  The docs' class diagram draws its dotted arrows from this table."""
+"""Every field of a record that holds ids of records of one group: (group, field) -> the
+group the ids must name, as the fields declare it.  Besides these, ``Meeting.host`` names
+a party and ``Erratum.target`` any record (checked on their own)."""
 
 
 def _check_references(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Problem]:
@@ -251,7 +246,7 @@ def _unresolved(path: str, ref: object, kind: str) -> Problem:
 
 def _check_erratum_field(index: int, target: Record, field: str) -> Iterator[Problem]:
     """An erratum whose target exists must also name one of the target's fields."""
-    names = [f.name for f in attrs.fields(type(target))]
+    names = [f.name for f in fields_of(type(target))]
     if field not in names:
         yield Problem(
             f"$.errata[{index}].field",

@@ -11,8 +11,6 @@ path, as loading would; it also refuses what JSON could carry but UTF-8 cannot w
 from __future__ import annotations
 
 import datetime
-import functools
-import types
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +18,7 @@ from typing import Any
 import attrs
 
 from usjapan2024._io.text import Source, read_source
+from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Meeting, Span
 
@@ -67,31 +66,26 @@ def type_problems(obj: object, path: str = "$") -> Iterator[Problem]:
     if not attrs.has(cls):
         msg = f"check() takes a meeting or a record, not {cls.__name__}"
         raise TypeError(msg)
-    hints = _hints(cls)
-    for field in attrs.fields(cls):
-        value = getattr(obj, field.name)
-        yield from _value_problems(value, hints[field.name], f"{path}.{field.name}")
+    for field in fields_of(cls):
+        yield from _field_problems(getattr(obj, field.name), field, f"{path}.{field.name}")
 
 
-@functools.cache
-def _hints(cls: Any) -> dict[str, Any]:  # noqa: ANN401  (any attrs class)
-    return typing.get_type_hints(cls)
-
-
-def _value_problems(value: object, hint: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        if value is None:
-            return  # the model's unions are all `X | None`
-        (hint,) = [a for a in typing.get_args(hint) if a is not type(None)]
-    if typing.get_origin(hint) is tuple:
-        if type(value) is not tuple:
-            yield _wrong(value, "a tuple", path)
-            return
+def _field_problems(value: object, field: FieldInfo, path: str) -> Iterator[Problem]:
+    if value is None and field.optional:
+        return
+    if not field.many:
+        yield from _value_problems(value, field.base, path)
+    elif type(value) is not tuple:
+        yield _wrong(value, "a tuple", path)
+    else:
         for index, item in enumerate(typing.cast("tuple[object, ...]", value)):
-            yield from _value_problems(item, typing.get_args(hint)[0], f"{path}[{index}]")
-    elif type(value) is not hint:  # exact types: a bool is no int, a str no enum member
-        yield _wrong(value, _NAMES.get(hint) or f"a {hint.__name__}", path)
-    elif attrs.has(hint):
+            yield from _value_problems(item, field.base, f"{path}[{index}]")
+
+
+def _value_problems(value: object, base: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
+    if type(value) is not base:  # exact types: a bool is no int, a str no enum member
+        yield _wrong(value, _NAMES.get(base) or f"a {base.__name__}", path)
+    elif attrs.has(base):
         yield from type_problems(value, path)
     elif isinstance(value, str) and (at := lone_surrogate(value)) is not None:
         yield Problem(path, f"a lone surrogate at index {at}, which UTF-8 cannot encode")
@@ -115,7 +109,7 @@ def lone_surrogate(text: str) -> int | None:
 
 
 def _spans(obj: object, path: str) -> Iterator[tuple[str, Span]]:
-    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+    for field in fields_of(type(obj)):
         value = getattr(obj, field.name)
         for index, item in enumerate(value if isinstance(value, tuple) else (value,)):
             where = f"{path}.{field.name}" + (f"[{index}]" if isinstance(value, tuple) else "")

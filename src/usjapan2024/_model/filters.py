@@ -1,29 +1,24 @@
-"""The query filters, declared once: the query functions, the indexes and the CLI read them.
+"""The query filters, one row each: the query functions, the indexes and the CLI read them.
 
-A filter names a field of one kind of record and says how a value given by the user
-is checked.  An enum filter accepts a member or its value or name as a string, in any
-case; a free-text filter accepts any non-empty string, compared case-insensitively
-where ``fold`` says so.  ``queries`` says which values raise and why.
+A filter is a keyword of a query function that names one field of that function's
+records; everything else about it is read off the field (:mod:`._model.fields`): its
+vocabulary, whether it holds many values (a record matches when any of them does) and
+whether text is compared case-insensitively.  An enum filter accepts a member or its
+value or name as a string, in any case; a free-text filter accepts any non-empty string.
+``queries`` says which values raise and why; ``tests/test_queries.py`` fails when a query
+function's keywords and these rows disagree.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from collections.abc import Hashable, Iterable
 
 import attrs
 
-from usjapan2024.vocabulary import (
-    Actor,
-    Organisation,
-    Place,
-    Response,
-    Status,
-    ThreatKind,
-    Topic,
-)
+from usjapan2024._model.fields import FieldInfo, field_info
+from usjapan2024._model.kinds import CLASS_OF
 
 __all__ = ["FILTERS", "Filter", "filters_of", "member"]
 
@@ -35,19 +30,34 @@ class Filter:
     Attributes:
         query: The query function, named as the record group it returns.
         name: The keyword.
-        values: The values a record has for it (one, or several for a tuple field).
-        vocabulary: The enum its values come from; ``None`` for free text, whose valid
-            values are those the meeting holds.
+        field: The field of the query's records it compares with.
         help: What it selects, for the command line's help.
-        fold: Whether free text is compared case-insensitively.
     """
 
     query: str
     name: str
-    values: Callable[[Any], Iterable[Hashable]]
-    vocabulary: type[enum.Enum] | None
+    field: str
     help: str
-    fold: bool = False
+
+    @property
+    def info(self) -> FieldInfo:
+        """The field it reads, as the reflection layer describes it."""
+        return field_info(CLASS_OF[self.query], self.field)
+
+    @property
+    def vocabulary(self) -> type[enum.Enum] | None:
+        """The enum its values come from; ``None`` for free text (any the meeting holds)."""
+        return self.info.vocabulary
+
+    @property
+    def fold(self) -> bool:
+        """Whether free text is compared case-insensitively (the field says so)."""
+        return self.info.fold_case
+
+    def values(self, record: object) -> Iterable[Hashable]:
+        """The values ``record`` has for it: one, or several for a many-valued field."""
+        value = getattr(record, self.field)
+        return value if self.info.many else (value,)
 
     def key(self, value: Hashable) -> Hashable:
         """The form a record's value is indexed under."""
@@ -55,25 +65,22 @@ class Filter:
 
 
 FILTERS: tuple[Filter, ...] = (
-    Filter("officials", "country", lambda o: (o.country,), Actor, "the state they serve"),
-    Filter("officials", "organisation", lambda o: (o.organisation,), Organisation,
-           "the department they lead"),
-    Filter("commitments", "party", lambda c: c.parties, Actor, "a party that commits"),
-    Filter("commitments", "topic", lambda c: (c.topic,), Topic, "policy area"),
-    Filter("commitments", "status", lambda c: (c.status,), Status, "how far it has gone"),
-    Filter("commitments", "place", lambda c: c.places, Place, "a place it concerns"),
-    Filter("commitments", "partner", lambda c: c.partners, Actor, "another party it involves"),
-    Filter("commitments", "subject", lambda c: c.subjects, None,
-           "a concrete thing it names, e.g. Tomahawk", fold=True),
-    Filter("commitments", "programme", lambda c: c.programmes, None,
-           "the id of a programme it involves"),
-    Filter("threats", "actor", lambda t: (t.actor,), Actor, "whose behaviour"),
-    Filter("threats", "kind", lambda t: (t.kind,), ThreatKind, "kind of behaviour"),
-    Filter("threats", "place", lambda t: t.places, Place, "a place it concerns"),
-    Filter("threats", "response", lambda t: (t.response,), Response,
-           "how the ministers responded"),
-    Filter("threats", "involving", lambda t: t.involving, Actor, "another party involved"),
-)  # fmt: skip
+    Filter("officials", "country", "country", "the state they serve"),
+    Filter("officials", "organisation", "organisation", "the department they lead"),
+    Filter("commitments", "party", "parties", "a party that commits"),
+    Filter("commitments", "topic", "topic", "policy area"),
+    Filter("commitments", "status", "status", "how far it has gone"),
+    Filter("commitments", "place", "places", "a place it concerns"),
+    Filter("commitments", "partner", "partners", "another party it involves"),
+    Filter("commitments", "subject", "subjects", "a concrete thing it names, e.g. Tomahawk"),
+    Filter("commitments", "programme", "programmes", "the id of a programme it involves"),
+    Filter("threats", "actor", "actor", "whose behaviour"),
+    Filter("threats", "kind", "kind", "kind of behaviour"),
+    Filter("threats", "place", "places", "a place it concerns"),
+    Filter("threats", "response", "response", "how the ministers responded"),
+    Filter("threats", "involving", "involving", "another party involved"),
+)
+"""Every filter, grouped by query function in the order of its keywords."""
 
 
 @functools.cache

@@ -1,8 +1,10 @@
-"""The kinds of record that have ids: the one table the rest of the package derives from.
+"""The kinds of record that have ids, read off the model.
 
-Integrity checks, indexes, listings, exports, tables, the command line's choices and
-the Hypothesis plugin all walk the same kinds in the same order.  The data-model page
-of the docs says what else a new kind needs ("Extending the model").
+A kind is a field of :class:`~usjapan2024.Meeting` that holds records whose class
+declares its :class:`~usjapan2024._model.fields.Listing`; the kinds come in the order of
+those fields, which is the order of the dataset file.  Integrity checks, indexes,
+listings, exports, tables, the command line's choices and the Hypothesis plugin all walk
+:data:`KINDS`.  ``docs/architecture.md`` says what else a new kind needs.
 """
 
 from __future__ import annotations
@@ -12,17 +14,8 @@ from typing import Literal
 
 import attrs
 
-from usjapan2024.model import (
-    Commitment,
-    Erratum,
-    Event,
-    Meeting,
-    Official,
-    Party,
-    Programme,
-    Record,
-    Threat,
-)
+from usjapan2024._model.fields import FieldInfo, record_fields
+from usjapan2024.model import Meeting, Record
 from usjapan2024.vocabulary import Actor
 
 __all__ = [
@@ -45,7 +38,7 @@ class Kind:
         group: The :class:`Meeting` field that holds the records; also the name a
             listing, an export and the Hypothesis strategy of the kind go by.
         cls: The record class.
-        columns: The columns a table of these records shows.
+        columns: The columns a table of these records shows (the class's listing).
         text: The field a table of mixed kinds shows as the record's text.
     """
 
@@ -55,15 +48,12 @@ class Kind:
     text: str
 
 
-KINDS: tuple[Kind, ...] = (
-    Kind("officials", Official, ("id", "name", "title", "country"), "name"),
-    Kind("parties", Party, ("id", "name", "kind"), "name"),
-    Kind("programmes", Programme, ("id", "name", "acronym", "kind"), "name"),
-    Kind("events", Event, ("id", "date", "description"), "description"),
-    Kind("commitments", Commitment, ("id", "parties", "topic", "status", "summary"), "summary"),
-    Kind("threats", Threat, ("id", "actor", "kind", "response", "summary"), "summary"),
-    Kind("errata", Erratum, ("id", "target", "kind", "record_says"), "record_says"),
-)
+def _kind(field: FieldInfo) -> Kind:
+    cls = typing.cast("type[Record]", field.nested)
+    return Kind(field.name, cls, cls.listing.columns, cls.listing.text)
+
+
+KINDS: tuple[Kind, ...] = tuple(map(_kind, record_fields(Meeting)))
 """Every kind of record with an id, in the order of the dataset file."""
 
 RecordKindName = Literal[

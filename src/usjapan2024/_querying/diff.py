@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from usjapan2024._model.fields import fields_of
 from usjapan2024._model.kinds import KINDS, kind_of, record_groups, record_id
 from usjapan2024._presenting.display import _fit
 from usjapan2024._tables.flat import JOIN, _scalar_text
@@ -255,7 +256,7 @@ def _field_changes(
     A field that holds one attrs object (the meeting's metadata, its source) is
     compared field by field, so a changed version is one line, not the whole metadata.
     """
-    for field in attrs.fields(type(old)):  # type: ignore[arg-type]
+    for field in fields_of(type(old)):
         if field.name in skip:
             continue
         before, after = getattr(old, field.name), getattr(new, field.name)
@@ -283,7 +284,7 @@ def render(value: object) -> str:
     elif value is None:
         text = "(none)"
     elif attrs.has(type(value)) and type(value).__str__ is object.__str__:
-        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        fields = fields_of(type(value))
         text = (
             f"{type(value).__name__}({', '.join(render(getattr(value, f.name)) for f in fields)})"
         )

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from usjapan2024._model.fields import fields_of
 from usjapan2024._model.filters import FILTERS, Filter, filters_of
 from usjapan2024._model.kinds import CLASS_OF, record_groups, record_id
 from usjapan2024._querying.results import Results
@@ -91,13 +92,13 @@ class MeetingIndex:
             each of its filters (see ``_filters.FILTERS``).
         by_id: Every record by its id (a party by its actor's value).
         retired: Every retired id, with what replaced it.
-        haystacks: Each record with the case-folded text that :func:`search` looks in.
+        haystacks: Each record with the case-folded texts that :func:`search` looks in.
     """
 
     tables: dict[str, FieldIndex[Any]]
     by_id: dict[str, Record]
     retired: dict[str, Retired]
-    haystacks: tuple[tuple[Record, str], ...]
+    haystacks: tuple[tuple[Record, tuple[str, ...]], ...]
 
 
 def _build(meeting: Meeting) -> MeetingIndex:
@@ -123,21 +124,24 @@ def _keys(f: Filter) -> Callable[[Any], Iterable[Hashable]]:
     return lambda record: map(f.key, f.values(record))
 
 
-def _haystack(record: Record) -> str:
-    """The record's words, case-folded: its strings, enum values and quotes, nested ones too.
+def _haystack(record: Record) -> tuple[str, ...]:
+    """The record's texts, case-folded, each apart so that no needle spans two of them.
 
-    Nested records count (an erratum's references), so that searching for a publisher
-    finds the errata that cite it.
+    Its strings, enum values and quotes, nested ones too.  Nested records count (an
+    erratum's references), so that searching for a publisher finds the errata that cite it.
     """
-    return "\n".join(words_of(record)).casefold()
+    return tuple(text.casefold() for text in words_of(record))
 
 
 def words_of(obj: object) -> Iterator[str]:
-    """Every word :func:`search` looks in: ``obj``'s strings, enum values and quotes, nested too.
+    """Every text :func:`search` looks in: ``obj``'s searchable strings, values and quotes.
 
-    The SQLite export's full-text index holds the same words, so that the two agree.
+    Nested records' count too.  The SQLite export's full-text index holds the same texts,
+    so that the two agree.
     """
-    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+    for field in fields_of(type(obj)):
+        if not field.searchable:
+            continue
         value = getattr(obj, field.name)
         for item in value if isinstance(value, tuple) else (value,):
             if isinstance(item, enum.Enum):

@@ -2,9 +2,8 @@
 
 The Data Package and the SQLite database hold the same tables; this module says what
 they are, makes their rows and turns rows back into a :class:`Meeting`.  Nothing here is
-listed by hand: the tables come from ``_records.KINDS`` and the attrs classes, the
-references from ``_integrity.REFERENCES`` (and the :class:`Actor` type, which names a
-party), the vocabularies from the enums the fields are typed with.  So a new field or
+listed by hand: the tables, their columns, the references, the vocabularies and the
+descriptions all come from the model's fields (``_model.fields``).  So a new field or
 kind of record appears in both exports, and in their tests, without an edit here.
 
 The layout:
@@ -30,7 +29,6 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import types
 import typing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,11 +36,10 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._loading.integrity import REFERENCES
-from usjapan2024._model.filters import FILTERS, Filter
+from usjapan2024._model.fields import FieldInfo, fields_of
+from usjapan2024._model.filters import Filter
 from usjapan2024._model.kinds import KINDS, RECORD_KINDS, record_id
 from usjapan2024.model import Meeting, Metadata, Party, Span
-from usjapan2024.vocabulary import Actor
 
 __all__ = [
     "DATA_LICENCE",
@@ -127,32 +124,11 @@ class Table:
 # --- deriving the layout from the classes -------------------------------------------------
 
 _GROUPS: dict[str, type] = {
-    name: typing.get_args(hint)[0]
-    for name, hint in typing.get_type_hints(Meeting).items()
-    if typing.get_origin(hint) is tuple
-    and attrs.has(typing.get_args(hint)[0])
-    and "id" in attrs.fields_dict(typing.get_args(hint)[0])
+    f.name: f.nested
+    for f in fields_of(Meeting)
+    if f.many and f.nested is not None and any(g.name == "id" for g in fields_of(f.nested))
 }
 """The meeting's groups of records with ids: every kind, and the retired ids."""
-
-_ANY_RECORD = {("errata", "target"), ("retired", "replaced_by")}
-"""The fields that name a record of any kind, which ``REFERENCES`` leaves out (its
-docstring says so): they refer to ``records``."""
-
-_PARTIES = next(k.group for k in KINDS if typing.get_type_hints(k.cls)["id"] is Actor)
-"""The group whose ids are actors: every field typed :class:`Actor` names one of them."""
-
-
-def _base(hint: Any) -> tuple[Any, bool]:  # noqa: ANN401  (any type hint)
-    """The type a hint holds, and whether ``None`` is allowed."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return args[0], True
-    return hint, False
-
-
-def _is_many(hint: Any) -> bool:  # noqa: ANN401
-    return typing.get_origin(hint) is tuple
 
 
 def _singular(cls: type) -> str:
@@ -160,98 +136,61 @@ def _singular(cls: type) -> str:
     return f"{cls.__name__.lower()}_id"
 
 
-def _column(group: str, field: str, hint: Any, *, name: str = "", **extra: Any) -> Column:  # noqa: ANN401
-    """The column of ``group``'s ``field`` (named ``name`` if given), typed by its hint."""
-    base, optional = _base(hint)
-    vocabulary = base if isinstance(base, type) and issubclass(base, enum.Enum) else None
-    kind = {int: "integer", datetime.date: "date"}.get(base, "string")
+def _column(field: FieldInfo, *, name: str = "", **extra: Any) -> Column:  # noqa: ANN401
+    """The column of ``field`` (named ``name`` if given), typed by its hint."""
+    kind = {int: "integer", datetime.date: "date"}.get(field.base, "string")
     return Column(
-        name=name or field,
+        name=name or field.name,
         datatype=kind,
-        required=not optional,
-        values=None if vocabulary is None else tuple(m.value for m in vocabulary),
-        references=_references(group, field, base),
-        vocabulary=vocabulary,
+        required=not field.optional,
+        values=None if field.vocabulary is None else tuple(m.value for m in field.vocabulary),
+        references=field.refers_to,
+        vocabulary=field.vocabulary,
+        description=extra.pop("description", field.description),
         **extra,
     )
 
 
-def _references(group: str, name: str, base: Any) -> str | None:  # noqa: ANN401
-    if (group, name) in REFERENCES:
-        return REFERENCES[group, name]
-    if (group, name) in _ANY_RECORD:
-        return "records"
-    if base is Actor and not (group == _PARTIES and name == "id"):
-        return _PARTIES
-    return None
-
-
-def _scalar_columns(group: str, cls: type) -> tuple[Column, ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        _column(group, f.name, hints[f.name])
-        for f in attrs.fields(cls)
-        if not _is_many(hints[f.name]) and not attrs.has(_base(hints[f.name])[0])
-    )
+def _scalar_columns(cls: type) -> tuple[Column, ...]:
+    return tuple(_column(f) for f in fields_of(cls) if not f.many and f.nested is None)
 
 
 @functools.cache
-def _many_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+def _many_fields(cls: type) -> tuple[FieldInfo, ...]:
     """The many-valued fields of ``cls`` that get a table of their own (not ``sources``)."""
-    hints = typing.get_type_hints(cls)
     return tuple(
-        (f.name, typing.get_args(hints[f.name])[0])
-        for f in attrs.fields(cls)
-        if _is_many(hints[f.name])
-        and f.name != "sources"
-        and not (cls is Meeting and f.name in _GROUPS)
+        f
+        for f in fields_of(cls)
+        if f.many and f.name != "sources" and not (cls is Meeting and f.name in _GROUPS)
     )
 
 
-@functools.cache
-def _folded_fields() -> frozenset[tuple[str, str]]:
-    return frozenset((f.query, _field_of(f)) for f in FILTERS if f.fold)
-
-
-def _field_of(f: Filter) -> str:
-    """The field of its query's records that filter ``f`` reads.
-
-    A filter declares how to read its values, as a lambda such as ``lambda c: c.parties``;
-    the one attribute that lambda reads is the field.
-    """
-    cls = _GROUPS[f.query]
-    names = [n for n in f.values.__code__.co_names if n in attrs.fields_dict(cls)]
-    if len(names) != 1:  # pragma: no cover  (a filter that reads no field, or two)
-        msg = f"filter {f.query}.{f.name} must read exactly one field, reads {names}"
-        raise TypeError(msg)
-    return names[0]
-
-
-def _child(group: str, owner: type, name: str, item: Any) -> Table:  # noqa: ANN401
+def _child(group: str, owner: type, field: FieldInfo) -> Table:
     owner_column = Column(
         _singular(owner), "string", required=True, references=group,
-        description=f"the id of the {owner.__name__.lower()}",
+        description=f"The id of the {owner.__name__.lower()} whose {field.name} this row holds.",
     )  # fmt: skip
     position = Column(
         "position", "integer", required=True, minimum=0,
-        description="the value's place in the list, from 0",
+        description=f"The value's place in the {owner.__name__.lower()}'s {field.name}, from 0.",
     )  # fmt: skip
-    if attrs.has(item):
-        values = _scalar_columns(f"{group}.{name}", item)
-        what = f"one {item.__name__.lower()} of a {owner.__name__.lower()}'s {name}"
+    if field.nested is not None:
+        values = _scalar_columns(field.nested)
+        what = f"One of the {field.name} of a {owner.__name__.lower()}: {field.description}"
     else:
-        values = (_column(group, name, item, name="value", description=f"one of its {name}"),)
-        if (group, name) in _folded_fields():
+        values = (_column(field, name="value", description=field.description),)
+        if field.fold_case:
             values += (Column("folded", "string", required=True,
-                              description="the value case-folded, for matching"),)  # fmt: skip
-        what = f"one of a {owner.__name__.lower()}'s {name}"
+                              description="The value case-folded, for exact matching "
+                              "that ignores case."),)  # fmt: skip
+        what = f"One of the {field.name} of a {owner.__name__.lower()}: {field.description}"
     return Table(
-        name=f"{group}_{name}",
+        name=f"{group}_{field.name}",
         columns=(owner_column, position, *values),
         key=(owner_column.name, "position"),
         description=what,
         owner=group,
-        field=name,
+        field=field.name,
     )
 
 
@@ -276,15 +215,15 @@ def _layout() -> tuple[Table, ...]:
         "meeting",
         (
             Column("id", "string", required=True, values=(MEETING_ID,), references="records"),
-            *_scalar_columns("meeting", Meeting),
+            *_scalar_columns(Meeting),
         ),
         ("id",),
         "the meeting itself: one row",
     )
     tables = [records, meeting]
-    children = [_child("meeting", Meeting, n, item) for n, item in _many_fields(Meeting)]
+    children = [_child("meeting", Meeting, f) for f in _many_fields(Meeting)]
     for group, cls in _GROUPS.items():
-        columns = _scalar_columns(group, cls)
+        columns = _scalar_columns(cls)
         if group != "retired":
             columns = tuple(
                 attrs.evolve(c, references="records") if c.name == "id" and c.references is None
@@ -292,7 +231,7 @@ def _layout() -> tuple[Table, ...]:
                 for c in columns
             )  # fmt: skip
         tables.append(Table(group, columns, ("id",), f"one of the meeting's {group}"))
-        children += [_child(group, cls, n, item) for n, item in _many_fields(cls)]
+        children += [_child(group, cls, f) for f in _many_fields(cls)]
     spans = Table(
         "spans",
         (
@@ -312,7 +251,7 @@ def _layout() -> tuple[Table, ...]:
             ),
             *(
                 attrs.evolve(c, minimum=0) if c.datatype == "integer" else c
-                for c in _scalar_columns("spans", Span)
+                for c in _scalar_columns(Span)
             ),
         ),
         ("record_id", "position"),
@@ -336,7 +275,7 @@ def filter_column(f: Filter) -> tuple[Table, Column]:
     For a many-valued field that is the field's own table, whose owner column names
     the record.
     """
-    field = _field_of(f)
+    field = f.field
     table = _BY_NAME.get(f"{f.query}_{field}")
     if table is None:
         table = _BY_NAME[f.query]
@@ -377,9 +316,9 @@ def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
         head = (owner_id,) if group == "meeting" else ()
         rows[group].append((*head, *(_cell(getattr(record, c.name)) for c in columns)))
         cls: type = type(record)
-        for name, _ in _many_fields(cls):
-            child = _BY_NAME[f"{group}_{name}"]
-            for position, item in enumerate(getattr(record, name)):
+        for field in _many_fields(cls):
+            child = _BY_NAME[f"{group}_{field.name}"]
+            for position, item in enumerate(getattr(record, field.name)):
                 rows[child.name].append((owner_id, position, *_item_cells(child, item)))
         if group in kinds or group == "meeting":
             rows["spans"] += [
@@ -445,8 +384,8 @@ def _rebuild(
     children: Mapping[str, Mapping[str, Sequence[tuple[int, Any]]]],
 ) -> Iterator[Any]:
     table = _BY_NAME[group]
-    has_sources = "sources" in attrs.fields_dict(cls)
-    many = dict(_many_fields(cls))
+    has_sources = any(f.name == "sources" for f in fields_of(cls))
+    many = {f.name: f.nested or f.base for f in _many_fields(cls)}
     for row in rows:
         values = {c.name: _read(c, row[c.name]) for c in table.columns}
         owner_id = str(row["id"])
