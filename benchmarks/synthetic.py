@@ -36,7 +36,8 @@ from usjapan2024 import (
     Topic,
     dumps,
 )
-from usjapan2024.model import Erratum
+from usjapan2024.model import Erratum, Reference
+from usjapan2024.vocabulary import SourceRole
 
 __all__ = ["RARE_TOPIC", "make"]
 
@@ -97,11 +98,13 @@ def make(records: int, seed: int = 2024) -> tuple[str, str]:
     )  # fmt: skip
     errata = tuple(
         Erratum(f"erratum.{i}", officials[i % len(officials)].id, "name",
-                ErratumKind.CORRECTION, "a name", "another name", "a reference", (next(cite),))
+                ErratumKind.CORRECTION, "a name", "another name",
+                (Reference("a reference", "a publisher", "about:blank", None, SourceRole.REPORT),),
+                (next(cite),))
         for i in range(counts["erratum"])
     )  # fmt: skip
     meeting = Meeting(
-        schema_version=1,
+        schema_version=2,
         metadata=Metadata(
             "synthetic", "synthetic data", "0.0.0", "CC0", "none",
             SourceInfo("synthetic", "about:blank", hashlib.sha256(text.encode()).hexdigest(), ()),

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
     from usjapan2024.vocabulary import Status as Status
     from usjapan2024.vocabulary import ThreatKind as ThreatKind
     from usjapan2024.vocabulary import Topic as Topic
+    from usjapan2024.vocabulary import Vocabulary as Vocabulary
 
     __version__: str
 
@@ -106,7 +107,7 @@ _WHERE = {
     "usjapan2024.queries": ("commitments", "errata_for", "get", "officials", "search", "threats"),
     "usjapan2024.vocabulary": (
         "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
-        "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic",
+        "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic", "Vocabulary",
     ),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}

@@ -31,10 +31,41 @@ __all__ = [
     "ThreatKindValue",
     "Topic",
     "TopicValue",
+    "Vocabulary",
 ]
 
 
-class Actor(str, enum.Enum):
+class Vocabulary(str, enum.Enum):
+    """A controlled vocabulary: string-valued members, each with a label for people.
+
+    The value is what files, filters and exports hold (``"women-peace-security"``); the
+    label, given right after the class, is what a chart or a page shows (``"Women, peace
+    and security"``).
+
+    >>> Topic.WOMEN_PEACE_SECURITY.label
+    'Women, peace and security'
+    """
+
+    label: str
+    """The member's name for people, for charts, pages and the exports' label columns."""
+
+
+def _labels(vocabulary: type[Vocabulary], **labels: str) -> None:
+    """Give each member of ``vocabulary`` its label, by member name: every one, exactly once.
+
+    A label cannot go in the member's value (type checkers would then type the value as a
+    tuple), so it is given here, beside the class; a member left out or a name that is
+    no member fails the import, so the two never drift.
+    """
+    names = [member.name for member in vocabulary]
+    if sorted(labels) != sorted(names):
+        msg = f"{vocabulary.__name__}: labels for {sorted(labels)}, members {sorted(names)}"
+        raise TypeError(msg)
+    for member in vocabulary:
+        object.__setattr__(member, "label", labels[member.name])
+
+
+class Actor(Vocabulary):
     """A party the communiqué names: a state, an organisation or a group.
 
     States use their ISO 3166-1 alpha-2 code as value (``"JP"``); actors that are
@@ -60,7 +91,24 @@ class Actor(str, enum.Enum):
         return self.value.isupper() and len(self.value) == 2
 
 
-class ActorKind(str, enum.Enum):
+_labels(
+    Actor,
+    US="United States",
+    JP="Japan",
+    CN="China",
+    KP="North Korea",
+    RU="Russia",
+    UA="Ukraine",
+    AU="Australia",
+    KR="South Korea",
+    ASEAN="ASEAN",
+    NATO="NATO",
+    PACIFIC_ISLAND_NATIONS="Pacific Island nations",
+    HOUTHIS="Houthis",
+)
+
+
+class ActorKind(Vocabulary):
     """What sort of party an :class:`Actor` is."""
 
     STATE = "state"
@@ -73,7 +121,16 @@ class ActorKind(str, enum.Enum):
     """An armed movement that is not a state (the Houthis)."""
 
 
-class Organisation(str, enum.Enum):
+_labels(
+    ActorKind,
+    STATE="State",
+    ORGANISATION="Organisation",
+    GROUP_OF_STATES="Group of states",
+    NON_STATE_ARMED_GROUP="Non-state armed group",
+)
+
+
+class Organisation(Vocabulary):
     """The government department an official leads."""
 
     US_DEPARTMENT_OF_STATE = "us-department-of-state"
@@ -82,7 +139,16 @@ class Organisation(str, enum.Enum):
     JP_MINISTRY_OF_DEFENSE = "jp-ministry-of-defense"
 
 
-class Place(str, enum.Enum):
+_labels(
+    Organisation,
+    US_DEPARTMENT_OF_STATE="U.S. Department of State",
+    US_DEPARTMENT_OF_DEFENSE="U.S. Department of Defense",
+    JP_MINISTRY_OF_DEFENSE="Ministry of Defense of Japan",
+    JP_MINISTRY_OF_FOREIGN_AFFAIRS="Ministry of Foreign Affairs of Japan",
+)
+
+
+class Place(Vocabulary):
     """A place or region the communiqué names."""
 
     TOKYO = "tokyo"
@@ -99,7 +165,24 @@ class Place(str, enum.Enum):
     GUAM = "guam"
 
 
-class Topic(str, enum.Enum):
+_labels(
+    Place,
+    TOKYO="Tokyo",
+    INDO_PACIFIC="Indo-Pacific",
+    EAST_CHINA_SEA="East China Sea",
+    SOUTH_CHINA_SEA="South China Sea",
+    TAIWAN="Taiwan",
+    UKRAINE="Ukraine",
+    MIDDLE_EAST="Middle East",
+    SOUTHWEST_ISLANDS="Southwest Islands",
+    JAPAN="Japan",
+    UNITED_STATES="United States",
+    OKINAWA="Okinawa",
+    GUAM="Guam",
+)
+
+
+class Topic(Vocabulary):
     """The policy area a commitment belongs to."""
 
     INTERNATIONAL_ORDER = "international-order"
@@ -132,7 +215,26 @@ class Topic(str, enum.Enum):
     """Exchanges between the two peoples (TOFU, SEED)."""
 
 
-class Status(str, enum.Enum):
+_labels(
+    Topic,
+    INTERNATIONAL_ORDER="International order",
+    ALLIANCE="The alliance",
+    COMMAND_AND_CONTROL="Command and control",
+    DETERRENCE="Deterrence",
+    DEFENSE_CAPABILITIES="Defense capabilities",
+    REGIONAL_SECURITY="Regional security",
+    PARTNERSHIPS="Partnerships",
+    DEFENSE_INDUSTRY="Defense industry",
+    FORCE_POSTURE="Force posture",
+    EXERCISES="Exercises and training",
+    ENVIRONMENT="Environment",
+    HUMANITARIAN="Humanitarian assistance and disaster relief",
+    WOMEN_PEACE_SECURITY="Women, peace and security",
+    PEOPLE_TO_PEOPLE="People-to-people exchanges",
+)
+
+
+class Status(Vocabulary):
     """How far a commitment had gone, as the text presents it on the day."""
 
     REAFFIRMED = "reaffirmed"
@@ -143,7 +245,15 @@ class Status(str, enum.Enum):
     """Something the text says is already happening."""
 
 
-class ThreatKind(str, enum.Enum):
+_labels(
+    Status,
+    REAFFIRMED="Reaffirmed",
+    PLANNED="Planned",
+    UNDER_WAY="Under way",
+)
+
+
+class ThreatKind(Vocabulary):
     """The kind of behaviour the ministers objected to."""
 
     COERCION = "coercion"
@@ -162,7 +272,19 @@ class ThreatKind(str, enum.Enum):
     """Instability in a region, with nobody named as its cause."""
 
 
-class Response(str, enum.Enum):
+_labels(
+    ThreatKind,
+    COERCION="Coercion",
+    NUCLEAR_BUILDUP="Nuclear build-up",
+    MISSILE_LAUNCHES="Missile launches",
+    WAR_OF_AGGRESSION="War of aggression",
+    STRATEGIC_ALIGNMENT="Strategic alignment",
+    ARMED_ATTACKS="Armed attacks",
+    REGIONAL_INSTABILITY="Regional instability",
+)
+
+
+class Response(Vocabulary):
     """How strongly the ministers reacted, weakest first."""
 
     RECOGNITION = "recognition"
@@ -175,7 +297,16 @@ class Response(str, enum.Enum):
     """The ministers "condemned" (or "strongly condemned"): the strongest response."""
 
 
-class ProgrammeKind(str, enum.Enum):
+_labels(
+    Response,
+    RECOGNITION="Recognition",
+    CONCERN="Concern",
+    CRITICISM="Criticism",
+    CONDEMNATION="Condemnation",
+)
+
+
+class ProgrammeKind(Vocabulary):
     """What sort of named programme, initiative or body a :class:`Programme` is."""
 
     COMMAND = "command"
@@ -188,7 +319,16 @@ class ProgrammeKind(str, enum.Enum):
     """A people-to-people exchange programme."""
 
 
-class ErratumKind(str, enum.Enum):
+_labels(
+    ProgrammeKind,
+    COMMAND="Command",
+    DIALOGUE="Dialogue",
+    INITIATIVE="Initiative",
+    EXCHANGE="Exchange programme",
+)
+
+
+class ErratumKind(Vocabulary):
     """Whether an erratum corrects the text or only adds what it leaves unsaid."""
 
     CORRECTION = "correction"
@@ -197,7 +337,14 @@ class ErratumKind(str, enum.Enum):
     """The text is vague; the public record is more precise."""
 
 
-class SourceRole(str, enum.Enum):
+_labels(
+    ErratumKind,
+    CORRECTION="Correction",
+    CLARIFICATION="Clarification",
+)
+
+
+class SourceRole(Vocabulary):
     """How a source an erratum cites relates to what it reports."""
 
     PRIMARY = "primary"
@@ -208,13 +355,28 @@ class SourceRole(str, enum.Enum):
     """A news report of what was said or done: indirect evidence."""
 
 
-class ExclusionReason(str, enum.Enum):
+_labels(
+    SourceRole,
+    PRIMARY="Primary source",
+    MIRROR="Mirror of a primary source",
+    REPORT="Report",
+)
+
+
+class ExclusionReason(Vocabulary):
     """Why a line of the scraped article is not part of the communiqué."""
 
     SECTION_HEADING = "section-heading"
     """A heading the news article added between paragraphs."""
     LINK_TO_OTHER_ARTICLE = "link-to-other-article"
     """A link to another article, shown as its headline."""
+
+
+_labels(
+    ExclusionReason,
+    SECTION_HEADING="Section heading",
+    LINK_TO_OTHER_ARTICLE="Link to another article",
+)
 
 
 # The values of the vocabularies that query filters take, as types: a type checker then

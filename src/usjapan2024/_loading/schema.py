@@ -20,13 +20,12 @@ import datetime
 import enum
 import functools
 import json
-import types
-import typing
 from typing import Any
 
 import attrs
 
 from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
+from usjapan2024._model.fields import fields_of
 from usjapan2024.model import Meeting
 
 __all__ = ["SCHEMA_ID", "json_schema"]
@@ -96,31 +95,28 @@ Besides these, every ``sources`` array has ``minItems: 1``: every record cites a
 
 
 def _for_class(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    fields = attrs.fields(cls)
+    fields = fields_of(cls)
     properties = {}
     for f in fields:
-        properties[f.name] = _for_type(hints[f.name], definitions)
-        properties[f.name].update(_BOUNDS.get((cls.__name__, f.name), {}))
+        one = _for_type(f.base, definitions)
+        schema: dict[str, Any] = {"type": "array", "items": one} if f.many else dict(one)
+        if f.optional:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        schema["description"] = f.plain_description
+        schema.update(_BOUNDS.get((cls.__name__, f.name), {}))
         if f.name == "sources":
-            properties[f.name]["minItems"] = 1
+            schema["minItems"] = 1
+        properties[f.name] = schema
     return {
         "type": "object",
         "description": _first_line(cls.__doc__),
         "properties": properties,
-        "required": [f.name for f in fields if f.default is attrs.NOTHING],
+        "required": [f.name for f in fields if f.required],
         "additionalProperties": False,
     }
 
 
-def _for_type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (typing.Union, types.UnionType):
-        return {"anyOf": [_for_type(arg, definitions) for arg in args]}
-    if origin is tuple:
-        return {"type": "array", "items": _for_type(args[0], definitions)}
-    if tp is type(None):
-        return {"type": "null"}
+def _for_type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401
     if tp is str:
         return {"type": "string"}
     if tp is int:

@@ -34,6 +34,7 @@ __all__ = [
     "describe_fields",
     "field_info",
     "fields_of",
+    "plain",
     "record_fields",
 ]
 
@@ -109,6 +110,11 @@ class FieldInfo:
     fold_case: bool
 
     @property
+    def plain_description(self) -> str:
+        """The description without its docs markup, for exports read outside Python."""
+        return plain(self.description)
+
+    @property
     def is_text(self) -> bool:
         """Whether its values are free text (strings, not a vocabulary's)."""
         return self.base is str
@@ -162,6 +168,20 @@ def _fields_of(cls: Any) -> tuple[FieldInfo, ...]:  # noqa: ANN401  (a class, ha
 def field_info(cls: type, name: str) -> FieldInfo:
     """The field ``name`` of ``cls``; ``KeyError`` if it has none."""
     return _by_name(cls)[name]
+
+
+_ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")
+_LITERAL = re.compile(r"``([^`]+)``")
+_EMPHASIS = re.compile(r"(?<![\w*])\*([^*]+)\*(?![\w*])")
+
+
+def plain(text: str) -> str:
+    """``text`` without its reST markup, to read the same in a CSV or a catalogue.
+
+    A role (``:class:`~x.Actor```) becomes its target's last name, literals and emphasis
+    lose their marks.
+    """
+    return _EMPHASIS.sub(r"\1", _LITERAL.sub(r"\1", _ROLE.sub(r"\1", text)))
 
 
 @functools.cache

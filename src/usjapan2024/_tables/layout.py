@@ -36,10 +36,11 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._model.fields import FieldInfo, fields_of
+from usjapan2024._model.fields import FieldInfo, field_info, fields_of, plain
 from usjapan2024._model.filters import Filter
 from usjapan2024._model.kinds import KINDS, RECORD_KINDS, record_id
 from usjapan2024.model import Meeting, Metadata, Party, Span
+from usjapan2024.vocabulary import Vocabulary
 
 __all__ = [
     "DATA_LICENCE",
@@ -146,7 +147,7 @@ def _column(field: FieldInfo, *, name: str = "", **extra: Any) -> Column:  # noq
         values=None if field.vocabulary is None else tuple(m.value for m in field.vocabulary),
         references=field.refers_to,
         vocabulary=field.vocabulary,
-        description=extra.pop("description", field.description),
+        description=extra.pop("description", field.plain_description),
         **extra,
     )
 
@@ -176,14 +177,14 @@ def _child(group: str, owner: type, field: FieldInfo) -> Table:
     )  # fmt: skip
     if field.nested is not None:
         values = _scalar_columns(field.nested)
-        what = f"One of the {field.name} of a {owner.__name__.lower()}: {field.description}"
+        what = f"One of the {field.name} of {_a(owner)}: {field.plain_description}"
     else:
-        values = (_column(field, name="value", description=field.description),)
+        values = (_column(field, name="value"),)
         if field.fold_case:
             values += (Column("folded", "string", required=True,
                               description="The value case-folded, for exact matching "
                               "that ignores case."),)  # fmt: skip
-        what = f"One of the {field.name} of a {owner.__name__.lower()}: {field.description}"
+        what = f"One of the {field.name} of {_a(owner)}: {field.plain_description}"
     return Table(
         name=f"{group}_{field.name}",
         columns=(owner_column, position, *values),
@@ -194,32 +195,36 @@ def _child(group: str, owner: type, field: FieldInfo) -> Table:
     )
 
 
+def _a(cls: type) -> str:
+    """The class's name as a noun with its article: ``an erratum``, ``a commitment``."""
+    noun = cls.__name__.lower()
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def _layout() -> tuple[Table, ...]:
     records = Table(
         "records",
         (
-            Column("id", "string", required=True, description="the record's id"),
-            Column(
-                "kind",
-                "string",
-                required=True,
-                values=RECORD_KINDS,
-                description="the group it belongs to",
-            ),
-            Column("text", "string", required=True, description="its name, summary or description"),
+            Column("id", "string", required=True,
+                   description="The record's id (a party's is its actor code)."),
+            Column("kind", "string", required=True, values=RECORD_KINDS,
+                   description="The group of records it belongs to, or meeting."),
+            Column("text", "string", required=True,
+                   description="Its name, summary or description, to show beside the id."),
         ),
         ("id",),
-        "every record and the meeting: what spans and errata refer to",
-    )
+        "Every record and the meeting, by id: what spans and errata refer to.",
+    )  # fmt: skip
     meeting = Table(
         "meeting",
         (
-            Column("id", "string", required=True, values=(MEETING_ID,), references="records"),
+            Column("id", "string", required=True, values=(MEETING_ID,), references="records",
+                   description=f"Always {MEETING_ID}: the meeting's id in records and spans."),
             *_scalar_columns(Meeting),
         ),
         ("id",),
-        "the meeting itself: one row",
-    )
+        "The meeting itself, in one row.",
+    )  # fmt: skip
     tables = [records, meeting]
     children = [_child("meeting", Meeting, f) for f in _many_fields(Meeting)]
     for group, cls in _GROUPS.items():
@@ -230,7 +235,8 @@ def _layout() -> tuple[Table, ...]:
                 else c
                 for c in columns
             )  # fmt: skip
-        tables.append(Table(group, columns, ("id",), f"one of the meeting's {group}"))
+        description = plain(field_info(Meeting, group).description)
+        tables.append(Table(group, columns, ("id",), f"{description} One row each."))
         children += [_child(group, cls, f) for f in _many_fields(cls)]
     spans = Table(
         "spans",
@@ -257,7 +263,34 @@ def _layout() -> tuple[Table, ...]:
         ("record_id", "position"),
         "a quote of the source text that a record was coded from",
     )
-    return (*tables, *children, spans)
+    return (*tables, *children, spans, _labels_table(tables + children))
+
+
+LABELS = "labels"
+"""The table of every vocabulary's values with their labels for people."""
+
+
+def _labels_table(tables: Iterable[Table]) -> Table:
+    return Table(
+        LABELS,
+        (
+            Column("vocabulary", "string", required=True,
+                   values=tuple(v.__name__ for v in _vocabularies(tables)),
+                   description="The vocabulary, named as its Python class (Topic, Actor...)."),
+            Column("value", "string", required=True,
+                   description="A value of it, as the other tables hold it."),
+            Column("label", "string", required=True,
+                   description="The value's name for people, for charts and pages."),
+        ),
+        ("vocabulary", "value"),
+        "Every value of every vocabulary the tables use, with its label, in the vocabulary's "
+        "order.",
+    )  # fmt: skip
+
+
+def _vocabularies(tables: Iterable[Table]) -> tuple[type[Vocabulary], ...]:
+    found = {c.vocabulary: None for t in tables for c in t.columns if c.vocabulary is not None}
+    return tuple(typing.cast("type[Vocabulary]", v) for v in found)
 
 
 TABLES: tuple[Table, ...] = _layout()
@@ -302,6 +335,11 @@ def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
     Values are plain: strings (an enum as its value), integers, dates and ``None``.
     """
     rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+    rows[LABELS] = [
+        (vocabulary.__name__, member.value, member.label)
+        for vocabulary in _vocabularies(TABLES)
+        for member in vocabulary
+    ]
     kinds = {k.group: k for k in KINDS}
     rows["records"].append((MEETING_ID, "meeting", meeting.name))
     for kind in KINDS:

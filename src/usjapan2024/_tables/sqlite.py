@@ -37,7 +37,16 @@ from usjapan2024._tables.layout import (
 )
 from usjapan2024.model import Meeting
 
-__all__ = ["FTS_TABLE", "VIEWS", "condition", "fts5_available", "schema", "write"]
+__all__ = [
+    "COLUMNS",
+    "FTS_TABLE",
+    "VIEWS",
+    "column_descriptions",
+    "condition",
+    "fts5_available",
+    "schema",
+    "write",
+]
 
 FTS_TABLE = "records_fts"
 """The full-text index: one row per record (``record_id``, ``words``)."""
@@ -151,6 +160,10 @@ def schema() -> str:
     )
     statements += [f"CREATE VIEW {_quote(name)} AS {sql}" for name, sql in VIEWS.items()]
     statements.append("CREATE TABLE metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+    statements.append(
+        f"CREATE TABLE {COLUMNS} (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
+        " description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))"
+    )
     return ";\n".join(statements) + ";\n"
 
 
@@ -218,12 +231,36 @@ def _fill(
         ((record_id(r), "\n".join(words_of(r))) for r in index_of(meeting).by_id.values()),
     )
     connection.executemany("INSERT INTO metadata VALUES (?, ?)", _metadata(meeting).items())
+    connection.executemany(f"INSERT INTO {COLUMNS} VALUES (?, ?, ?)", column_descriptions())  # noqa: S608
     connection.execute("COMMIT")  # foreign keys are checked here: a violation fails it
     problems = connection.execute("PRAGMA foreign_key_check").fetchall()
     if problems:  # pragma: no cover  (the commit above refuses them)
         msg = f"foreign key violations: {problems[:5]}"
         raise AssertionError(msg)
     connection.execute("PRAGMA optimize")
+
+
+COLUMNS = "columns"
+"""The table that says what every column of every table holds."""
+
+
+def column_descriptions() -> list[tuple[str, str, str]]:
+    """``(table, column, description)`` for every column of the database.
+
+    The tables' come from the model's fields; ``records_fts``, ``metadata`` and this
+    table's own are written here, where those tables are made.
+    """
+    found = [(t.name, c.name, c.description) for t in TABLES for c in t.columns]
+    found += [
+        (FTS_TABLE, "record_id", "The id of the record whose texts the row holds."),
+        (FTS_TABLE, "words", "The record's searchable texts, one per line, for MATCH."),
+        ("metadata", "key", "What the value is: a version, the licence, the source's digest."),
+        ("metadata", "value", "The value, as text."),
+        (COLUMNS, "table_name", "A table of this database."),
+        (COLUMNS, "column_name", "A column of that table."),
+        (COLUMNS, "description", "What the column holds."),
+    ]
+    return found
 
 
 def _metadata(meeting: Meeting) -> dict[str, str]:
