@@ -39,7 +39,6 @@ import synthetic  # noqa: E402
 
 import usjapan2024 as uj  # noqa: E402
 from usjapan2024._loading import load as _loading  # noqa: E402
-from usjapan2024._model.kinds import record_groups  # noqa: E402
 
 ROOT = HERE.parent
 DATA = ROOT / "src" / "usjapan2024" / "data" / "usjapan2024.json"
@@ -155,7 +154,7 @@ def bench_queries(rounds: int) -> list[Row]:
     m = uj.load()
     us, jp, kp = uj.Actor.US, uj.Actor.JP, uj.Actor.KP
     deterrence = uj.Topic.DETERRENCE
-    everything = [r for group in record_groups(m).values() for r in group]
+    everything = list(m.records())
     cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
         (
             "officials(country='JP')",

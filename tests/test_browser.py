@@ -126,10 +126,9 @@ def catalogue(built_docs: Path) -> Rendered:
 
 
 def _all_spans() -> list[tuple[str, str]]:
-    from usjapan2024._model.kinds import record_groups
 
     meeting = load()
-    records = [meeting, *(r for group in record_groups(meeting).values() for r in group)]
+    records = [meeting, *meeting.records()]
     return [(f"{s.start}-{s.end}", s.quote) for r in records for s in r.sources]
 
 
@@ -143,11 +142,11 @@ def test_every_quote_is_marked(source: Rendered) -> None:
 
 def test_every_record_has_its_anchor(catalogue: Rendered, source: Rendered) -> None:
     """Every record id is an anchor of the catalogue; every link between the pages lands."""
-    from usjapan2024._model.kinds import record_groups, record_id
+    from usjapan2024._model.kinds import record_id
 
     records_dom, source_dom = _Dom(catalogue.dom), _Dom(source.dom)
     meeting = load()
-    wanted = {"meeting", *(record_id(r) for g in record_groups(meeting).values() for r in g)}
+    wanted = {"meeting", *(record_id(r) for r in meeting.records())}
     assert wanted <= records_dom.ids
     for link in source_dom.links:
         if link.startswith("records.html#"):

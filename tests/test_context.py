@@ -8,13 +8,12 @@ from hypothesis import strategies as st
 
 import usjapan2024 as uj
 from usjapan2024 import Span, load, source_text
-from usjapan2024._model.kinds import record_groups
 from usjapan2024._presenting.context import in_context, sentence_bounds
 
 
 def _records() -> list[object]:
     meeting = load()
-    return [meeting, *(r for group in record_groups(meeting).values() for r in group)]
+    return [meeting, *meeting.records()]
 
 
 class TestSentence:

@@ -25,7 +25,7 @@ from usjapan2024 import (
     load,
     strategies,
 )
-from usjapan2024._model.kinds import KINDS, Kind, kind_of, record_groups, record_id
+from usjapan2024._model.kinds import KINDS, Kind, kind_of, record_id
 from usjapan2024._querying.diff import render
 from usjapan2024.model import Meeting, Party, Record, Retired, Span
 from usjapan2024.vocabulary import Actor, Place
@@ -53,7 +53,7 @@ def _record_of(draw: st.DrawFn, meeting: Meeting) -> tuple[Kind, int, Record]:
 @st.composite
 def _new_record(draw: st.DrawFn, meeting: Meeting, kind: Kind, id_: str | None = None) -> Record:
     """A record of ``kind`` whose id no record of ``meeting`` has."""
-    ids = {record_id(r) for g in record_groups(meeting).values() for r in g}
+    ids = {record_id(r) for r in meeting.records()}
     strategy = getattr(strategies, kind.group)
     if kind.cls is Party:
         free = [a for a in Actor if a.value not in ids]
@@ -298,8 +298,8 @@ def test_the_1_0_0_release_against_the_bundled_data() -> None:
     old, new = load(FIXTURE), load()
     result = diff(old, new)
     assert bool(result) == (old != new)
-    new_ids = {(k, record_id(r)) for k, g in record_groups(new).items() for r in g}
-    old_ids = {(k, record_id(r)) for k, g in record_groups(old).items() for r in g}
+    new_ids = {(kind_of(r).group, record_id(r)) for r in new.records()}
+    old_ids = {(kind_of(r).group, record_id(r)) for r in old.records()}
     all_new_ids = {i for _, i in new_ids}
     for record in result.removed:
         assert record_id(record) not in all_new_ids

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, load
-from usjapan2024._model.kinds import record_groups
+from usjapan2024._model.kinds import KINDS
 from usjapan2024._presenting.display import text_table
 from usjapan2024.strategies import meetings
 
@@ -14,7 +14,8 @@ class TestTextTable:
     @given(meetings(), st.integers(40, 200))
     def test_never_wider_than_asked(self, meeting: Meeting, width: int) -> None:
         """Whatever the records and the width, no line is wider."""
-        for records in record_groups(meeting).values():
+        for kind in KINDS:
+            records = getattr(meeting, kind.group)
             if records:
                 table = text_table(records, width=width)
                 assert max(len(line) for line in table.splitlines()) <= width

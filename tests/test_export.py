@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, Response, load, to_frame, to_records
-from usjapan2024._model.kinds import RecordKindName, record_groups
+from usjapan2024._model.kinds import RecordKindName
 from usjapan2024._tables.flat import flatten_columns
 from usjapan2024.export import JOIN, KINDS
 from usjapan2024.strategies import meetings
@@ -23,7 +23,7 @@ class TestToRecords:
     def test_rows_are_flat_and_complete(self, meeting: Meeting, kind: RecordKindName) -> None:
         """One row per record, every cell a scalar, the same columns in every row."""
         rows = to_records(kind, meeting=meeting)
-        expected = 1 if kind == "meeting" else len(record_groups(meeting)[kind])
+        expected = 1 if kind == "meeting" else len(getattr(meeting, kind))
         assert len(rows) == expected
         for row in rows:
             assert all(isinstance(value, SCALARS) for value in row.values())
@@ -93,7 +93,7 @@ class TestToFrame:
 
 def _first(kind: str) -> object:
     meeting = load()
-    return meeting if kind == "meeting" else record_groups(meeting)[kind][0]
+    return meeting if kind == "meeting" else getattr(meeting, kind)[0]
 
 
 class TestMovedHelpers:

@@ -47,8 +47,8 @@ class TestBundled:
         code = (
             "import sys, usjapan2024;"
             "assert 'usjapan2024.model' not in sys.modules, 'model imported eagerly';"
-            "import usjapan2024._loading.load as l;"
-            "assert l._bundled is None and l._source is None;"
+            "import usjapan2024._loading.load as l, usjapan2024._io.bundled as b;"
+            "assert l._bundled is None and b._source is None;"
             "assert 'cattrs' not in sys.modules, 'cattrs imported';"
             "assert 'importlib_resources' not in sys.modules, 'importlib_resources imported';"
             "usjapan2024.load();"

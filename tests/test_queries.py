@@ -28,7 +28,7 @@ from usjapan2024 import (
     search,
     threats,
 )
-from usjapan2024._model.kinds import record_groups, record_id
+from usjapan2024._model.kinds import record_id
 from usjapan2024.strategies import meetings
 from usjapan2024.vocabulary import Organisation
 
@@ -140,18 +140,16 @@ class TestIndexEqualsScan:
     def test_search(self, meeting: Meeting, needle: str) -> None:
         """search() finds the records whose strings or quotes contain the text, ignoring case."""
         found = search(needle, meeting=meeting)
-        for group in record_groups(meeting).values():
-            for record in group:
-                strings = list(_strings(attrs.asdict(record, recurse=True)))
-                hit = any(needle.casefold() in s.casefold() for s in strings)
-                assert (record in found) == hit
+        for record in meeting.records():
+            strings = list(_strings(attrs.asdict(record, recurse=True)))
+            hit = any(needle.casefold() in s.casefold() for s in strings)
+            assert (record in found) == hit
 
     @given(meetings())
     def test_get(self, meeting: Meeting) -> None:
         """get() finds every record by its id."""
-        for group in record_groups(meeting).values():
-            for record in group:
-                assert get(record_id(record), meeting=meeting) is record
+        for record in meeting.records():
+            assert get(record_id(record), meeting=meeting) is record
 
 
 class TestBundledQueries:

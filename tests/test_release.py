@@ -7,7 +7,7 @@ import re
 from importlib.metadata import metadata
 
 import usjapan2024 as uj
-from usjapan2024._model.kinds import record_groups, record_id
+from usjapan2024._model.kinds import kind_of, record_id
 
 from .conftest import ROOT
 
@@ -16,7 +16,7 @@ RELEASED_IDS = ROOT / "tests" / "data" / "released-ids.json"
 
 
 def _current() -> dict[str, str]:
-    return {record_id(r): group for group, rs in record_groups(uj.load()).items() for r in rs}
+    return {record_id(r): kind_of(r).group for r in uj.load().records()}
 
 
 class TestIdsAreStable:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from usjapan2024._io.bundled import source_text as source_text
     from usjapan2024._io.text import locate as locate
     from usjapan2024._io.text import text_digest as text_digest
     from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from usjapan2024._loading.load import dumps as dumps
     from usjapan2024._loading.load import load as load
     from usjapan2024._loading.load import loads as loads
-    from usjapan2024._loading.load import source_text as source_text
     from usjapan2024._loading.schema import json_schema as json_schema
     from usjapan2024._loading.typecheck import check as check
     from usjapan2024._presenting.context import InContext as InContext
@@ -92,7 +92,8 @@ _WHERE = {
         "DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff",
     ),
     "usjapan2024._presenting.links": ("record_url",),
-    "usjapan2024._loading.load": ("dump", "dumps", "load", "loads", "source_text"),
+    "usjapan2024._io.bundled": ("source_text",),
+    "usjapan2024._loading.load": ("dump", "dumps", "load", "loads"),
     "usjapan2024._querying.results": ("Results",),
     "usjapan2024._loading.schema": ("json_schema",),
     "usjapan2024._io.text": ("locate", "text_digest"),

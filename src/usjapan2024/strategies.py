@@ -33,7 +33,8 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from usjapan2024._loading.load import load, source_text
+from usjapan2024._io.bundled import source_text
+from usjapan2024._loading.load import load
 from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024.model import (
     Commitment,

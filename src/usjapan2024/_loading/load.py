@@ -9,7 +9,6 @@ published, so it can never leave a half-built dataset behind.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import json
 import os
@@ -17,14 +16,12 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from usjapan2024._io.bundled import read_resource, source_text
 from usjapan2024._io.text import Source, read_source
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
-
-if TYPE_CHECKING:
-    import importlib_resources.abc
 
 __all__ = [
     "dump",
@@ -34,24 +31,10 @@ __all__ = [
     "source_text",
 ]
 
-_PACKAGE = "usjapan2024"
 _DATA_FILE = "usjapan2024.json"
-_SOURCE_FILE = "communique-2024-07-28.txt"
 
 _lock = threading.Lock()
 _bundled: Meeting | None = None
-_source: str | None = None
-
-
-def source_text() -> str:
-    """Return the bundled source text, a byte-identical copy of the scraped article.
-
-    Every :class:`~usjapan2024.Span` of the bundled dataset indexes into this string.
-    """
-    global _source  # noqa: PLW0603  (a read-once cache)
-    if _source is None:
-        _source = read_resource(_SOURCE_FILE).decode("utf-8")
-    return _source
 
 
 def load(path: str | os.PathLike[str] | None = None, *, source: Source | None = None) -> Meeting:
@@ -86,22 +69,6 @@ def _load_bundled() -> Meeting:
                 meeting = loads(read_resource(_DATA_FILE), source=source_text())
                 _bundled = meeting
     return meeting
-
-
-def read_resource(name: str) -> bytes:
-    """Return the bytes of the data file ``name`` shipped in the package."""
-    return _data_folder().joinpath(name).read_bytes()
-
-
-@functools.cache
-def _data_folder() -> importlib_resources.abc.Traversable:
-    """Where the package's data files are (a folder, or a place inside a zip file).
-
-    Found once: asking ``importlib_resources`` costs more than reading a file.
-    """
-    import importlib_resources  # kept off the import path of the package
-
-    return importlib_resources.files(_PACKAGE).joinpath("data")
 
 
 def loads(data: str | bytes, *, source: Source | None = None) -> Meeting:

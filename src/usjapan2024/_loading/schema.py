@@ -53,7 +53,7 @@ def json_schema(version: int = SUPPORTED_SCHEMA_VERSIONS[-1]) -> dict[str, Any]:
     if version == SUPPORTED_SCHEMA_VERSIONS[-1]:
         return copy.deepcopy(_build())
     if version in SUPPORTED_SCHEMA_VERSIONS:
-        from usjapan2024._loading.load import read_resource
+        from usjapan2024._io.bundled import read_resource
 
         frozen: dict[str, Any] = json.loads(read_resource(f"usjapan2024.schema-{version}.json"))
         return frozen

@@ -46,7 +46,7 @@ def check(obj: object, *, source: Source | None = None) -> list[Problem]:
     problems = list(type_problems(obj))
     if problems:
         return problems
-    from usjapan2024._loading.load import source_text
+    from usjapan2024._io.bundled import source_text
 
     text = source_text() if source is None else read_source(source)
     if isinstance(obj, Meeting):

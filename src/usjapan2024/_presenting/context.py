@@ -120,7 +120,7 @@ def in_context(
         text: The text the spans index into; by default the bundled source text.
     """
     if text is None:
-        from usjapan2024._loading.load import source_text
+        from usjapan2024._io.bundled import source_text
 
         text = source_text()
     spans: Iterable[Span]

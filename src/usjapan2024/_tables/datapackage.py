@@ -21,8 +21,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from usjapan2024._io.bundled import source_text
 from usjapan2024._io.safe import new_folder
-from usjapan2024._loading.load import load, source_text
+from usjapan2024._loading.load import load
 from usjapan2024._tables.layout import DATA_LICENCE, TABLES, Column, Table, rows_of
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting

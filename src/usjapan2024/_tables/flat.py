@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import datetime
 import enum
-import typing
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
+from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024._model.kinds import KINDS
 from usjapan2024.model import Meeting
 from usjapan2024.vocabulary import Response
@@ -48,7 +46,7 @@ def flatten(record: object) -> Row:
     """Flatten one record (or the meeting) into a row of scalars."""
     row: Row = {}
     counted = _groups_of(type(record))
-    for field in attrs.fields(type(record)):  # type: ignore[arg-type]
+    for field in fields_of(type(record)):
         value = getattr(record, field.name)
         if field.name == "sources":
             row["spans"] = JOIN.join(f"{s.start}-{s.end}" for s in value)
@@ -81,7 +79,7 @@ def _scalar_text(value: object) -> str:
 def flatten_columns(cls: type) -> list[str]:
     """The column names :func:`flatten` gives a record of type ``cls``."""
     names: list[str] = []
-    for field in attrs.fields(cls):
+    for field in fields_of(cls):
         if field.name == "sources":
             names += ["spans", "quotes"]
         elif field.name != "metadata":
@@ -94,24 +92,30 @@ def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
     pd = pandas()
     columns = flatten_columns(cls)
     frame = pd.DataFrame.from_records(rows, columns=columns)
-    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
     for name in columns:
-        dtype = "Int64" if name in counted else _dtype(pd, hints.get(name))
+        dtype = "Int64" if name in counted else _dtype(pd, fields.get(name))
         frame[name] = frame[name].astype(dtype)
     return frame
 
 
-def _dtype(pd: Any, hint: Any) -> Any:  # noqa: ANN401  (pandas is untyped here)
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    base = args[0] if typing.get_origin(hint) is not tuple and args else hint
-    if isinstance(base, type) and issubclass(base, enum.Enum):
-        return pd.CategoricalDtype([m.value for m in base], ordered=base is Response)
-    if base is datetime.date:
+def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
+    """A column's dtype: a single-valued field's own; text for the rest.
+
+    The rest are tuples joined as text, and the spans and quotes columns.
+    """
+    if field is None or field.many:
+        return "string"
+    if field.vocabulary is not None:
+        return pd.CategoricalDtype(
+            [m.value for m in field.vocabulary], ordered=field.vocabulary is Response
+        )
+    if field.is_date:
         return "datetime64[ns]"
-    if base is int:
+    if field.base is int:
         return "Int64"
-    return "string"  # text, and tuples joined as text
+    return "string"
 
 
 def pandas() -> Any:  # noqa: ANN401
