@@ -28,11 +28,8 @@ from usjapan2024._querying.results import Results
 from usjapan2024.model import (
     Commitment,
     Erratum,
-    Event,
     Meeting,
     Official,
-    Party,
-    Programme,
     Record,
     Threat,
 )
@@ -202,7 +199,9 @@ def errata_for(record: Record | str, *, meeting: Meeting | None = None) -> Resul
 
 
 _MISSING: Any = object()
-RecordT = TypeVar("RecordT", Official, Party, Programme, Event, Commitment, Threat, Erratum)
+RecordT = TypeVar("RecordT", bound=Record)
+"""A kind of record, for :func:`get`'s ``kind=``: bound to :data:`~usjapan2024.model.Record`, so a
+new kind needs no edit here."""
 
 
 @overload

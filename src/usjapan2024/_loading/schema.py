@@ -73,7 +73,10 @@ def _build() -> dict[str, Any]:
             "description": _first_line(Meeting.__doc__),
         }
     )
-    root["properties"]["schema_version"] = {"enum": [SUPPORTED_SCHEMA_VERSIONS[-1]]}
+    root["properties"]["schema_version"] = {
+        "enum": [SUPPORTED_SCHEMA_VERSIONS[-1]],
+        "description": root["properties"]["schema_version"]["description"],
+    }
     # Editors find a file's schema through this key; the loader accepts and ignores it.
     root["properties"] = {"$schema": {"type": "string"}, **root["properties"]}
     root["$defs"] = dict(sorted(definitions.items()))
