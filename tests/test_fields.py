@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import usjapan2024 as uj
@@ -252,3 +252,28 @@ class TestSearchKeepsFieldsApart:
             return
         found = record in uj.search(needle, meeting=meeting)
         assert found == any(needle.casefold() in t.casefold() for t in texts)
+
+
+class TestStrategiesDrawEveryField:
+    def test_every_field_of_every_kind_takes_more_than_one_value(self) -> None:
+        """The strategies draw each field the model declares, so a new field is not left
+        at one value: some generated meeting has two records of its kind that differ in
+        it.  The fields come from the reflection layer, so one the strategies forget is
+        named here."""
+        seen: dict[str, set[str]] = {kind.group: set() for kind in KINDS}
+
+        @settings(max_examples=150, database=None, suppress_health_check=list(HealthCheck))
+        @given(meetings(4, min_records=2))
+        def collect(meeting: model.Meeting) -> None:
+            for kind in KINDS:
+                records = getattr(meeting, kind.group)
+                for field in fields_of(kind.cls):
+                    if len({repr(getattr(r, field.name)) for r in records}) > 1:
+                        seen[kind.group].add(field.name)
+
+        collect()
+        never = {
+            kind.group: sorted({f.name for f in fields_of(kind.cls)} - seen[kind.group])
+            for kind in KINDS
+        }
+        assert {group: names for group, names in never.items() if names} == {}

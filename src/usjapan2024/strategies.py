@@ -191,10 +191,10 @@ def _draw_parties(
 ) -> Party:
     """A :class:`Party` (for ``actor``, if given), quoting ``text[:limit]``."""
     return Party(
-        draw(_one(tuple(Actor))) if actor is None else actor,
-        draw(_TEXT),
-        draw(_one(tuple(ActorKind))),
-        _draw_sources(draw, text, limit),
+        id=draw(_one(tuple(Actor))) if actor is None else actor,
+        name=draw(_TEXT),
+        kind=draw(_one(tuple(ActorKind))),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
@@ -211,12 +211,12 @@ def _draw_officials(
 ) -> Official:
     """An :class:`Official` of one of ``countries``."""
     return Official(
-        _id(draw, "official", id),
-        draw(_TEXT),
-        draw(_TEXT),
-        draw(_one(countries)),
-        draw(_one(tuple(Organisation))),
-        _draw_sources(draw, text, limit),
+        id=_id(draw, "official", id),
+        name=draw(_TEXT),
+        title=draw(_TEXT),
+        country=draw(_one(countries)),
+        organisation=draw(_one(tuple(Organisation))),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
@@ -228,12 +228,12 @@ def _draw_programmes(
 ) -> Programme:
     """A :class:`Programme`."""
     return Programme(
-        _id(draw, "programme", id),
-        draw(_TEXT),
-        draw(_MAYBE_TEXT),
-        draw(_one(tuple(ProgrammeKind))),
-        draw(_TEXT),
-        _draw_sources(draw, text, limit),
+        id=_id(draw, "programme", id),
+        name=draw(_TEXT),
+        acronym=draw(_MAYBE_TEXT),
+        kind=draw(_one(tuple(ProgrammeKind))),
+        description=draw(_TEXT),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
@@ -250,12 +250,12 @@ def _draw_events(
 ) -> Event:
     """An :class:`Event` whose parties are among ``actors``."""
     return Event(
-        _id(draw, "event", id),
-        draw(_TEXT),
-        draw(_MAYBE_DATE),
-        draw(_some_of(actors)),
-        draw(_some_of(_PLACES)),
-        _draw_sources(draw, text, limit),
+        id=_id(draw, "event", id),
+        description=draw(_TEXT),
+        date=draw(_MAYBE_DATE),
+        parties=draw(_some_of(actors)),
+        places=draw(_some_of(_PLACES)),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
@@ -274,17 +274,17 @@ def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
 ) -> Commitment:
     """A :class:`Commitment` whose references are among the ids given."""
     return Commitment(
-        _id(draw, "commitment", id),
-        draw(_TEXT),
-        draw(_some_of(actors)),
-        draw(_one(tuple(Topic))),
-        draw(_one(tuple(Status))),
-        draw(_SUBJECTS),
-        draw(_some_of(_PLACES)),
-        draw(_some_of(actors)),
-        draw(_some_of(programme_ids)) if programme_ids else (),
-        draw(_some_of(event_ids)) if event_ids else (),
-        _draw_sources(draw, text, limit),
+        id=_id(draw, "commitment", id),
+        summary=draw(_TEXT),
+        parties=draw(_some_of(actors)),
+        topic=draw(_one(tuple(Topic))),
+        status=draw(_one(tuple(Status))),
+        subjects=draw(_SUBJECTS),
+        places=draw(_some_of(_PLACES)),
+        partners=draw(_some_of(actors)),
+        programmes=draw(_some_of(programme_ids)) if programme_ids else (),
+        events=draw(_some_of(event_ids)) if event_ids else (),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
@@ -301,15 +301,15 @@ def _draw_threats(
 ) -> Threat:
     """A :class:`Threat` whose actors are among ``actors``."""
     return Threat(
-        _id(draw, "threat", id),
-        draw(_TEXT),
-        draw(st.none() | _one(actors)),
-        draw(_one(tuple(ThreatKind))),
-        draw(_some_of(actors)),
-        draw(_some_of(_PLACES)),
-        draw(_SOME_TEXT),
-        draw(_one(tuple(Response))),
-        _draw_sources(draw, text, limit),
+        id=_id(draw, "threat", id),
+        summary=draw(_TEXT),
+        actor=draw(st.none() | _one(actors)),
+        kind=draw(_one(tuple(ThreatKind))),
+        involving=draw(_some_of(actors)),
+        places=draw(_some_of(_PLACES)),
+        targets=draw(_SOME_TEXT),
+        response=draw(_one(tuple(Response))),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
@@ -319,11 +319,11 @@ threats = st.composite(_draw_threats)
 _REFERENCES = st.lists(
     st.builds(
         Reference,
-        _TEXT,
-        st.none() | _TEXT,
-        st.none() | _TEXT,
-        _MAYBE_DATE,
-        st.none() | st.sampled_from(SourceRole),
+        title=_TEXT,
+        publisher=st.none() | _TEXT,
+        url=st.none() | _TEXT,
+        date=_MAYBE_DATE,
+        role=st.none() | st.sampled_from(SourceRole),
     ),
     min_size=1,
     max_size=2,
@@ -342,14 +342,14 @@ def _draw_errata(
     targets = targets or {"official.example": ("name", "title")}
     target = draw(st.sampled_from(sorted(targets)))
     return Erratum(
-        _id(draw, "erratum", id),
-        target,
-        draw(_one(targets[target])),
-        draw(_one(tuple(ErratumKind))),
-        draw(_TEXT),
-        draw(_TEXT),
-        draw(_REFERENCES),
-        _draw_sources(draw, text, limit),
+        id=_id(draw, "erratum", id),
+        target=target,
+        field=draw(_one(targets[target])),
+        kind=draw(_one(tuple(ErratumKind))),
+        text_says=draw(_TEXT),
+        record_says=draw(_TEXT),
+        references=draw(_REFERENCES),
+        sources=_draw_sources(draw, text, limit),
     )
 
 
