@@ -32,7 +32,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, final
 
 import attrs
 import pytest
@@ -198,6 +198,7 @@ def test_the_watch_sees_a_bad_page(tmp_path: Path) -> None:
     assert "http://example.invalid/a.png" in rendered.requests
 
 
+@final
 class DevTools:
     """A headless Chromium driven over the DevTools protocol, on the pipe of fds 3 and 4.
 
@@ -221,7 +222,7 @@ class DevTools:
             os.dup2(high[0], 3)
             os.dup2(high[1], 4)
 
-        self._process = subprocess.Popen(  # noqa: S603  (the browser found on PATH)
+        self._process = subprocess.Popen(
             [browser, *_FLAGS, f"--user-data-dir={self._profile.name}/p",
              "--remote-debugging-pipe", "about:blank"],
             pass_fds=(3, 4), preexec_fn=pipes_on_3_and_4,  # noqa: PLW1509  (no threads here)
@@ -266,7 +267,7 @@ class DevTools:
         found: dict[str, Any] = json.loads(raw)
         return found
 
-    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:  # noqa: ANN401
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
         """Send one command (to the page ``session`` if given) and return its result."""
         self._next += 1
         message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
@@ -293,7 +294,9 @@ class DevTools:
     def open(self, page: Path, width: int, height: int) -> str:
         """Open ``page`` in a new tab with a ``width`` x ``height`` window; return its session."""
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        session = str(self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"])
+        session = str(
+            self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        )
         self.call(
             "Emulation.setDeviceMetricsOverride", session,
             width=width, height=height, deviceScaleFactor=1, mobile=False,
@@ -305,7 +308,7 @@ class DevTools:
         self.evaluate(session, "document.fonts.ready.then(() => true)")
         return session
 
-    def evaluate(self, session: str, expression: str) -> Any:  # noqa: ANN401  (any JSON)
+    def evaluate(self, session: str, expression: str) -> Any:
         """The value of a JavaScript expression in the page (awaited if it is a promise)."""
         found = self.call(
             "Runtime.evaluate", session,
@@ -362,9 +365,7 @@ def _png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_class_diagrams_are_legible_at_the_page_width(
-    built_docs: Path, tmp_path: Path
-) -> None:
+def test_class_diagrams_are_legible_at_the_page_width(built_docs: Path, tmp_path: Path) -> None:
     """At a 1280 px window every field of every class is drawn at 11 px or more.
 
     Every field of the model must be measured (a diagram shown as an ``<img>`` hides its
@@ -387,7 +388,6 @@ def test_class_diagrams_are_legible_at_the_page_width(
     assert smallest["px"] >= LEGIBLE, f"{smallest['name']} is drawn at {smallest['px']:.1f} px"
     assert min(field["height"] for field in fields) >= LEGIBLE
     assert all(drawing["inside"] for drawing in drawings)
-    print(f"smallest field text: {smallest['px']:.1f} px; screenshots: {tmp_path}")
     for shot, drawing in zip(shots, drawings, strict=True):
         assert _png_size(shot) == (round(drawing["box"]["width"]), round(drawing["box"]["height"]))
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []

@@ -225,7 +225,7 @@ def _curve(points: list[tuple[float, float]]) -> str:
     return path
 
 
-def svg(
+def svg(  # noqa: PLR0913  (the parts, then the drawing's own words and room, by keyword)
     boxes: Sequence[Box],
     edges: Sequence[Edge],
     title: str,
@@ -336,8 +336,9 @@ def _line_svg(owner: str, line: Line) -> str:
     if not found:
         msg = f"{owner}.{name}: {line.elsewhere!r} is not in {line.text!r}"
         raise ValueError(msg)
+    kind = "refers" if line.reference else "contains"
     link = (
-        f'<a class="{"refers" if line.reference else "contains"}" href="#class-{line.elsewhere}" data-source="{owner}"'
+        f'<a class="{kind}" href="#class-{line.elsewhere}" data-source="{owner}"'
         f' data-target="{line.elsewhere}" data-field="{html.escape(name)}">'
         f'<tspan fill="#3b6ea5" text-decoration="underline">{found}</tspan></a>'
     )

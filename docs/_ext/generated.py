@@ -136,7 +136,9 @@ def diagram_parts(drawing: Drawing) -> tuple[list[Box], list[Edge]]:
             elsewhere, reference = None, False
             if field.nested is not None:
                 if field.nested.__name__ in here:
-                    edges.append(Edge(cls.__name__, field.nested.__name__, field.name, False))
+                    edges.append(
+                        Edge(cls.__name__, field.nested.__name__, field.name, reference=False)
+                    )
                 else:
                     elsewhere = field.nested.__name__
             if named is not None and named != "any record":
