@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
-import typing
 import xml.etree.ElementTree as ET
 from html import escape
 from pathlib import Path
@@ -16,6 +15,8 @@ import pytest
 
 from usjapan2024 import Actor, load, model, source_text
 from usjapan2024._loading.integrity import REFERENCES
+from usjapan2024._model.fields import fields_of
+from usjapan2024._model.kinds import CLASS_OF, KINDS
 
 from .builtdocs import built_docs
 from .conftest import ROOT
@@ -40,74 +41,152 @@ def _generated() -> ModuleType:
 
 GENERATED = _generated()
 CLASSES = [getattr(model, n) for n in model.__all__ if attrs.has(getattr(model, n))]
+CONTENT_WIDTH = 736  # px: the content column of the docs' theme (furo) at a 1280 px window
+
+
+def _drawings() -> dict[str, ET.Element]:
+    return {
+        key: ET.fromstring(text)  # noqa: S314  (our own output)
+        for key, text in GENERATED.class_diagrams().items()
+    }
+
+
+def _boxes() -> dict[str, tuple[str, ET.Element]]:
+    """Each class drawn: the drawing it is in, and its box."""
+    found: dict[str, tuple[str, ET.Element]] = {}
+    for key, root in _drawings().items():
+        for box in root.findall(f"{SVG}g[@class='class']"):
+            name = box.get("data-name", "")
+            assert name not in found, f"{name} is drawn twice"
+            assert box.get("id") == f"class-{name}"
+            found[name] = key, box
+    return found
+
+
+def _line(text: ET.Element) -> str:
+    return "".join(text.itertext())
+
+
+def _drawn(kind: str) -> set[tuple[str | None, str | None, str | None]]:
+    """Every (class, class, field) drawn as a ``kind`` arrow, or as a link to a box elsewhere."""
+    found = set()
+    boxes = _boxes()
+    for key, root in _drawings().items():
+        for g in root.findall(f"{SVG}g[@class='edge {kind}']"):
+            edge = (g.get("data-source"), g.get("data-target"), g.get("data-field"))
+            assert boxes[str(edge[0])][0] == boxes[str(edge[1])][0] == key, edge
+            found.add(edge)
+    for name, (key, box) in boxes.items():
+        for text in box.findall(f"{SVG}text[@class='field']"):
+            for link in text.findall(f"{SVG}a[@class='{kind}']"):
+                edge = (link.get("data-source"), link.get("data-target"), link.get("data-field"))
+                assert edge[0] == name
+                assert _line(text).startswith(f"{edge[2]}: ")
+                assert link.get("href") == f"#class-{edge[1]}"
+                assert boxes[str(edge[1])][0] != key, f"{edge}: an arrow, not a link"
+                found.add(edge)
+    return found
 
 
 class TestDiagram:
-    def _svg(self) -> ET.Element:
-        return ET.fromstring(GENERATED.class_diagram())  # noqa: S314  (our own output)
+    def test_every_class_is_drawn_once(self) -> None:
+        """Each attrs class of the model has one box, in one of the drawings."""
+        assert sorted(_boxes()) == sorted(cls.__name__ for cls in CLASSES)
 
-    def test_every_class_and_field_is_drawn(self) -> None:
-        """Each attrs class appears as a box with exactly its fields, in order."""
-        root = self._svg()
+    def test_the_drawings_are_the_layers(self) -> None:
+        """The meeting and every kind of record in one drawing; the values in another."""
+        boxes = _boxes()
+        records = {"Meeting", *(kind.cls.__name__ for kind in KINDS)}
+        assert {name for name, (key, _) in boxes.items() if key == "records"} == records
+        assert {name for name, (key, _) in boxes.items() if key == "values"} == (
+            {cls.__name__ for cls in CLASSES} - records
+        )
+
+    def test_every_field_is_drawn_in_order(self) -> None:
+        """Each box has exactly its class's fields, in order, each saying what it holds."""
+        boxes = _boxes()
         for cls in CLASSES:
-            box = root.find(f"{SVG}g[@id='class-{cls.__name__}']")
-            assert box is not None, cls.__name__
-            drawn = [
-                (t.text or "").split(":")[0] for t in box.findall(f"{SVG}text[@class='field']")
-            ]
-            assert drawn == [f.name for f in attrs.fields(cls)], cls.__name__
-
-    def _edges(self, kind: str) -> set[tuple[str | None, str | None, str | None]]:
-        return {
-            (g.get("data-source"), g.get("data-target"), g.get("data-field"))
-            for g in self._svg().findall(f"{SVG}g[@class='edge {kind}']")
-        }
+            lines = [_line(t) for t in boxes[cls.__name__][1].findall(f"{SVG}text[@class='field']")]
+            assert [line.split(":")[0] for line in lines] == [f.name for f in fields_of(cls)]
+            for field, line in zip(fields_of(cls), lines, strict=True):
+                kind = line.split(": ", 1)[1]
+                assert kind.startswith("tuple[") == field.many, line
+                assert ("| None" in kind) == field.optional, line
+                if field.nested is not None:
+                    assert field.nested.__name__ in kind, line
+                if field.refers_to == "records":
+                    assert kind.endswith("-> any record"), line
+                elif field.refers_to is not None:
+                    assert kind.endswith(f"-> {CLASS_OF[field.refers_to].__name__}"), line
 
     def test_every_containment_is_drawn(self) -> None:
-        """A field holding records of another class is a solid arrow to that class."""
-        drawn = self._edges("contains")
-        for cls in CLASSES:
-            for field in attrs.fields(cls):
-                hint = typing.get_type_hints(cls)[field.name]
-                for arg in (hint, *typing.get_args(hint)):
-                    if attrs.has(arg):
-                        assert (cls.__name__, arg.__name__, field.name) in drawn
+        """A field holding another class is a solid arrow to it, or a link to it elsewhere."""
+        wanted = {
+            (cls.__name__, f.nested.__name__, f.name)
+            for cls in CLASSES
+            for f in fields_of(cls)
+            if f.nested is not None
+        }
+        assert _drawn("contains") == wanted
 
     def test_every_reference_is_drawn(self) -> None:
-        """Each id reference that loading checks is a dashed arrow."""
-        drawn = self._edges("refers")
-        assert drawn == {(c, t, f) for (c, f), t in GENERATED.references().items()}
-        assert len(GENERATED.references()) == len(REFERENCES) + 1  # + Meeting.host
+        """Each field that names records of one kind is a dashed arrow to their class."""
+        wanted = {
+            (cls.__name__, CLASS_OF[f.refers_to].__name__, f.name)
+            for cls in CLASSES
+            for f in fields_of(cls)
+            if f.refers_to is not None and f.refers_to != "records"
+        }
+        assert _drawn("refers") == wanted
+        assert {(c, t, f) for (c, f), t in GENERATED.references().items()} == wanted
+        kinds = {kind.cls.__name__: kind.group for kind in KINDS}
+        assert {(kinds[c], f) for c, _, f in wanted if c in kinds} == set(REFERENCES)
+
+    def test_every_drawing_fits_the_page(self) -> None:
+        """Each drawing is no wider than the page's content, so it shows at its natural size."""
+        for key, root in _drawings().items():
+            width = float(root.get("width", "inf"))
+            assert width <= CONTENT_WIDTH, key
+            assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+
+    def test_ids_are_unique_on_the_page(self) -> None:
+        """The drawings share a page, inline: no id may be used twice."""
+        ids = [e.get("id") for root in _drawings().values() for e in root.iter() if e.get("id")]
+        assert len(ids) == len(set(ids))
 
     def test_arrows_point_down_and_boxes_do_not_overlap(self) -> None:
         """The layout keeps every box apart, so every name and field can be read."""
-        rects = []
-        for box in self._svg().findall(f"{SVG}g[@class='class']"):
-            rect = box.find(f"{SVG}rect")
-            assert rect is not None
-            x, y, w, h = (float(rect.get(k, "0")) for k in ("x", "y", "width", "height"))
-            rects.append((x, y, x + w, y + h))
-        for i, a in enumerate(rects):
-            for b in rects[i + 1 :]:
-                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+        for root in _drawings().values():
+            rects = []
+            for box in root.findall(f"{SVG}g[@class='class']"):
+                rect = box.find(f"{SVG}rect")
+                assert rect is not None
+                x, y, w, h = (float(rect.get(k, "0")) for k in ("x", "y", "width", "height"))
+                assert x >= 0
+                assert x + w <= float(root.get("width", "0"))
+                rects.append((x, y, x + w, y + h))
+            for i, a in enumerate(rects):
+                for b in rects[i + 1 :]:
+                    assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
     def test_the_drawing_is_deterministic(self) -> None:
         """The same classes give the same bytes, so rebuilds do not churn."""
-        assert GENERATED.class_diagram() == GENERATED.class_diagram()
+        assert GENERATED.class_diagrams() == GENERATED.class_diagrams()
 
     def test_every_actor_field_is_a_checked_reference(self) -> None:
-        """A record field typed with Actor must name a party: loading must check it.
+        """A field typed with Actor must name a party: loading must check it.
 
-        Add such a field without adding it to ``_integrity.REFERENCES`` and this fails.
+        Add such a field without ``refers_to="parties"`` in its ``about()`` and this fails.
         """
-        hints = typing.get_type_hints(model.Meeting)
-        group_of = {typing.get_args(hints[g])[0]: g for g in hints if typing.get_args(hints[g])}
-        for cls, group in group_of.items():
-            if not attrs.has(cls) or cls is model.Party:
-                continue
-            for name, hint in typing.get_type_hints(cls).items():
-                if Actor in (hint, *typing.get_args(hint)):
-                    assert REFERENCES.get((group, name)) == "parties", f"{cls.__name__}.{name}"
+        kinds = {kind.cls: kind.group for kind in KINDS}
+        for cls in CLASSES:
+            if cls is model.Party:
+                continue  # its id is the Actor
+            for field in fields_of(cls):
+                if field.vocabulary is Actor:
+                    assert field.refers_to == "parties", f"{cls.__name__}.{field.name}"
+                    if cls in kinds:
+                        assert REFERENCES.get((kinds[cls], field.name)) == "parties"
 
 
 class TestCharts:

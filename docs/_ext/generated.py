@@ -1,8 +1,11 @@
 """A Sphinx extension that draws pictures and pages from the code and the data at every build.
 
-* ``_generated/model.svg``: the class diagram of the attrs classes, their fields and
-  their references (an id field that names another record type is a reference), laid
-  out and drawn to a static SVG by ``diagram.py``, so the page needs no script.
+* ``_generated/model-records.svg`` and ``model-values.svg``: the class diagrams of the
+  model, one per layer (the meeting and its kinds of record with their id references;
+  the value types they share), read from the reflection layer
+  (``usjapan2024._model.fields``) and laid out and drawn to static SVG by
+  ``diagram.py``, each narrow enough to show at its natural size; the page holds them
+  inline, so it needs no script and its text can be measured (``tests/test_browser.py``).
 * ``_generated/commitments-by-topic.png`` and ``threats-by-actor.png``: bar charts of
   the bundled data (matplotlib, a docs-only dependency).
 * ``_generated/source.html`` and ``records.md``: the annotated source text and the
@@ -12,7 +15,7 @@
   ``tests/data``) and the bundled data.
 
 Because they are made anew at each build, none can disagree with the code or the data;
-``tests/test_docs_generated.py`` checks the diagram against the classes and the pages
+``tests/test_docs_generated.py`` checks the diagrams against the model and the pages
 against the data.
 """
 
@@ -20,82 +23,146 @@ from __future__ import annotations
 
 import collections
 import enum
-import typing
 from pathlib import Path
 from typing import Any
 
 import attrs
-from diagram import Box, Edge, svg
+from diagram import Box, Edge, Line, svg
 from pages import write_pages
 
 from usjapan2024 import model
+from usjapan2024._model.fields import FieldInfo, fields_of
+from usjapan2024._model.kinds import CLASS_OF, KINDS
 
 GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
 
-def references() -> dict[tuple[str, str], str]:
-    """(class, field) -> the class its ids name, from the table loading checks against."""
-    from usjapan2024._loading.integrity import REFERENCES
+ROOM = 560.0
+"""The most the boxes of one layer of a drawing may take side by side, in px: with the
+arrows between them, each drawing stays within the content width of the docs' theme
+(736 px at a 1280 px window), so it shows at its natural size, its text at 12 px."""
 
-    hints = typing.get_type_hints(model.Meeting)
-    name_of = {group: typing.get_args(hints[group])[0].__name__ for group in hints if group in
-               {g for g, _ in REFERENCES} | set(REFERENCES.values())}  # fmt: skip
-    found = {(name_of[g], f): name_of[target] for (g, f), target in REFERENCES.items()}
-    found["Meeting", "host"] = "Party"
-    return found
+
+@attrs.frozen
+class Drawing:
+    """One class diagram of the data-model page: a layer of the model.
+
+    Attributes:
+        key: The file's name (``model-<key>.svg``) and the prefix of its own ids.
+        title: What it shows, for its ``<title>`` and screen readers.
+        classes: The classes it draws, in order.
+        legend: The lines of text above its boxes.
+    """
+
+    key: str
+    title: str
+    classes: tuple[type, ...]
+    legend: tuple[str, ...]
 
 
 def classes() -> list[type]:
-    """The attrs classes of the model, in the order the module defines them."""
-    return [getattr(model, n) for n in model.__all__ if attrs.has(getattr(model, n))]
-
-
-def _type_name(tp: Any) -> str:  # noqa: ANN401
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is tuple:
-        return f"tuple[{_type_name(args[0])}]"
-    if args and type(None) in args:
-        return " | ".join(_type_name(a) for a in args)
-    return "None" if tp is type(None) else getattr(tp, "__name__", str(tp))
-
-
-def _contained(tp: Any) -> list[type]:  # noqa: ANN401
-    found = [tp] if attrs.has(tp) else []
-    for arg in typing.get_args(tp):
-        found += _contained(arg)
+    """Every class of the model: the meeting and each class its fields hold, found in turn."""
+    found: list[type] = [model.Meeting]
+    for cls in found:  # grows as it goes: breadth first
+        found += [f.nested for f in fields_of(cls) if f.nested and f.nested not in found]
     return found
 
 
-def diagram_parts() -> tuple[list[Box], list[Edge]]:
-    """The class diagram's boxes (each class, each field) and arrows, from the classes.
+def drawings() -> tuple[Drawing, ...]:
+    """The model's layers: the meeting and its kinds of record, then the values they share."""
+    records = (model.Meeting, *(kind.cls for kind in KINDS))
+    return (
+        Drawing(
+            "records",
+            "The meeting and its kinds of record: what it holds and which ids they name",
+            records,
+            (
+                "solid arrow: holds records of that kind",
+                "dashed arrow: names records by id (checked on loading)",
+                "underlined: a value type, drawn in the next diagram",
+            ),
+        ),
+        Drawing(
+            "values",
+            "The value types the records share",
+            tuple(cls for cls in classes() if cls not in records),
+            ("solid arrow: holds values of that type",),
+        ),
+    )
 
-    A field that holds another attrs class is a containment arrow; a field that holds
-    ids of other records (``references()``) is a reference arrow, and its line in the
-    box names the class the ids name.
+
+def references() -> dict[tuple[str, str], str]:
+    """(class, field) -> the class whose ids the field holds, as the fields declare it."""
+    return {
+        (cls.__name__, f.name): CLASS_OF[f.refers_to].__name__
+        for cls in classes()
+        for f in fields_of(cls)
+        if f.refers_to is not None and f.refers_to != ANY_RECORD
+    }
+
+
+ANY_RECORD = "records"
+"""What ``refers_to`` says of a field that names a record of any kind."""
+
+
+def _type_name(field: FieldInfo) -> str:
+    name = getattr(field.base, "__name__", str(field.base))
+    name = f"tuple[{name}]" if field.many else name
+    return f"{name} | None" if field.optional else name
+
+
+def _named(field: FieldInfo) -> str | None:
+    """The class whose ids ``field`` holds, ``"any record"``, or ``None``."""
+    if field.refers_to is None:
+        return None
+    return "any record" if field.refers_to == ANY_RECORD else CLASS_OF[field.refers_to].__name__
+
+
+def diagram_parts(drawing: Drawing) -> tuple[list[Box], list[Edge]]:
+    """One drawing's boxes (each class, each field) and arrows, from the reflection layer.
+
+    A field that holds another class of the drawing is a containment arrow; a field that
+    holds ids of records of a class of the drawing is a reference arrow, and its line
+    names the class.  A class drawn in another drawing is named on the line as a link to
+    its box there.
     """
+    here = {cls.__name__ for cls in drawing.classes}
     boxes, edges = [], []
-    refs = references()
-    for cls in classes():
-        hints = typing.get_type_hints(cls)
+    for cls in drawing.classes:
         lines = []
-        for field in attrs.fields(cls):
-            target = refs.get((cls.__name__, field.name))
-            suffix = f" -> {target}" if target is not None else ""
-            lines.append(f"{field.name}: {_type_name(hints[field.name])}{suffix}")
-            edges += [
-                Edge(cls.__name__, inner.__name__, field.name, reference=False)
-                for inner in _contained(hints[field.name])
-            ]
-            if target is not None:
-                edges.append(Edge(cls.__name__, target, field.name, reference=True))
+        for field in fields_of(cls):
+            named = _named(field)
+            text = f"{field.name}: {_type_name(field)}" + (f" -> {named}" if named else "")
+            elsewhere, reference = None, False
+            if field.nested is not None:
+                if field.nested.__name__ in here:
+                    edges.append(
+                        Edge(cls.__name__, field.nested.__name__, field.name, reference=False)
+                    )
+                else:
+                    elsewhere = field.nested.__name__
+            if named is not None and named != "any record":
+                if named in here:
+                    edges.append(Edge(cls.__name__, named, field.name, reference=True))
+                else:
+                    elsewhere, reference = named, True
+            lines.append(Line(text, elsewhere, reference))
         boxes.append(Box(cls.__name__, tuple(lines)))
     return boxes, edges
 
 
-def class_diagram() -> str:
-    """The class diagram as an SVG document."""
-    boxes, edges = diagram_parts()
-    return svg(boxes, edges, "The classes of usjapan2024.model and their references")
+def class_diagrams() -> dict[str, str]:
+    """Each drawing's SVG document, by its key."""
+    return {
+        drawing.key: svg(
+            *diagram_parts(drawing),
+            drawing.title,
+            key=drawing.key,
+            room=ROOM,
+            legend=drawing.legend,
+        )
+        for drawing in drawings()
+    }
 
 
 def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
@@ -182,7 +249,8 @@ def changes_since_1_0_0() -> str:
 
 def _generate(_: object) -> None:
     GENERATED.mkdir(exist_ok=True)
-    _write(GENERATED / "model.svg", class_diagram())
+    for key, drawing in class_diagrams().items():
+        _write(GENERATED / f"model-{key}.svg", drawing)
     _write(GENERATED / "changes-since-1.0.0.md", changes_since_1_0_0())
     charts()
     write_pages(GENERATED, linked_fields())
