@@ -118,3 +118,29 @@ class TestLayers:
             and path.name != "test_architecture.py"
         ]
         assert users == []
+
+
+class TestArchitecturePage:
+    PAGE = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+
+    def test_every_path_it_names_exists(self) -> None:
+        """Each `usjapan2024/...` path the page names is a file or folder of the package."""
+        import re
+
+        named = set(re.findall(r"`(usjapan2024/[\w/.]+)`", self.PAGE))
+        assert named, "the page names no module"
+        missing = sorted(n for n in named if not (PACKAGE.parent / n).exists())
+        assert missing == []
+
+    def test_it_names_every_private_module(self) -> None:
+        """A private module the page does not place in its layer is a layer it forgot."""
+        import re
+
+        table = "\n".join(line for line in self.PAGE.splitlines() if line.startswith("|"))
+        for name, path in MODULES.items():
+            if path.name == "__init__.py" or not any(p.startswith("_") for p in name.split(".")):
+                continue
+            folder = path.parent.name
+            assert path.name in table or f"usjapan2024/{path.name}" in table, name
+            if folder != "usjapan2024":
+                assert re.search(rf"`usjapan2024/{folder}/`", table), folder

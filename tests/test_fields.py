@@ -185,6 +185,13 @@ class TestKinds:
             assert cls.__name__ in uj.__all__, f"add {cls.__name__} to usjapan2024's names"
         assert queries.RecordT.__bound__ is model.Record
 
+    def test_every_kind_has_a_public_strategy(self) -> None:
+        """Hypothesis is given a strategy per kind, named as its group."""
+        from usjapan2024 import strategies
+
+        missing = [k.group for k in KINDS if k.group not in strategies.__all__]
+        assert missing == [], f"add strategies.{missing}"
+
     def test_records_lists_every_kind_in_order(self) -> None:
         """Meeting.records() is every group's records, kind by kind, in file order."""
         meeting = uj.load()

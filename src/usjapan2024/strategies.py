@@ -365,6 +365,14 @@ _SIMPLE: dict[type, Callable[..., Record]] = {
 """How to draw a record of each kind that refers to nothing but actors."""
 
 
+def _simple(cls: type) -> Callable[..., Record]:
+    found = _SIMPLE.get(cls)
+    if found is None:
+        msg = f"no strategy draws {cls.__name__} records: add one to strategies._SIMPLE"
+        raise TypeError(msg)
+    return found
+
+
 @functools.lru_cache(maxsize=64)
 def _counts(min_size: int, max_size: int) -> st.SearchStrategy[int]:
     return st.integers(min_size, max_size)
@@ -437,7 +445,7 @@ def _meetings_with_source(
             )  # fmt: skip
         else:
             draw_one = functools.partial(
-                _SIMPLE[kind.cls], draw, actors=actors, text=text, limit=limit
+                _simple(kind.cls), draw, actors=actors, text=text, limit=limit
             )
         prefix = kind.cls.__name__.lower()
         groups[kind.group] = _some_records(draw, prefix, draw_one, min_records, max_records)
