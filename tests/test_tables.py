@@ -34,9 +34,11 @@ from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024._querying.index import index_of, words_of
 from usjapan2024._tables import datapackage as _datapackage
 from usjapan2024._tables import sqlite as _sqlite
-from usjapan2024._tables.layout import MEETING_ID, TABLES, filter_column, meeting_from_rows
+from usjapan2024._tables.layout import MEETING_ID, TABLES, filter_column
 from usjapan2024.model import Meeting, Metadata
 from usjapan2024.strategies import meetings_with_source
+
+from .rebuild import meeting_from_rows
 
 frictionless = pytest.importorskip("frictionless")
 

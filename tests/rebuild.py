@@ -1,0 +1,96 @@
+"""Tables back into a meeting: how the tests show that an export loses nothing.
+
+The inverse of ``usjapan2024._tables.layout.rows_of``, read only by the tests of the
+exports, so it lives with them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import typing
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from usjapan2024._model.fields import fields_of
+from usjapan2024._tables.layout import _BY_NAME, _GROUPS, TABLES, Column, Table, _many_fields
+from usjapan2024.model import Meeting, Metadata, Span
+
+__all__ = ["meeting_from_rows"]
+
+
+def _read(column: Column, value: object) -> Any:
+    """A cell as the field's value: rows read back as text, or typed by their reader."""
+    if value is None or (value == "" and not column.required):
+        return None
+    if column.vocabulary is not None:
+        return column.vocabulary(value)
+    if column.datatype == "integer":
+        return int(typing.cast("Any", value))
+    if column.datatype == "date" and isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def meeting_from_rows(
+    rows: Mapping[str, Iterable[Mapping[str, object]]], metadata: Metadata
+) -> Meeting:
+    """Rebuild the :class:`Meeting` whose tables hold ``rows`` (table -> rows as dicts).
+
+    The inverse of :func:`rows_of`: how the tests show that an export loses nothing.
+    Rows of the main tables are taken in the order given; rows of the other tables by
+    their position.
+    """
+    children: dict[str, dict[str, list[tuple[int, Any]]]] = {}
+    for table in TABLES:
+        if table.owner is None and table.name != "spans":
+            continue
+        found: defaultdict[str, list[tuple[int, Any]]] = defaultdict(list)
+        for row in rows[table.name]:
+            owner, position, *rest = (row[c.name] for c in table.columns)
+            found[str(owner)].append((int(typing.cast("Any", position)), rest))
+        children[table.name] = found
+    groups = {g: tuple(_rebuild(g, cls, rows[g], children)) for g, cls in _GROUPS.items()}
+    (meeting_row,) = rows["meeting"]
+    (meeting,) = _rebuild("meeting", Meeting, [meeting_row], children)
+    rebuilt: Meeting = attrs.evolve(meeting, metadata=metadata, **groups)
+    return rebuilt
+
+
+def _rebuild(
+    group: str,
+    cls: type,
+    rows: Iterable[Mapping[str, object]],
+    children: Mapping[str, Mapping[str, Sequence[tuple[int, Any]]]],
+) -> Iterator[Any]:
+    table = _BY_NAME[group]
+    has_sources = any(f.name == "sources" for f in fields_of(cls))
+    many = {f.name: f.nested or f.base for f in _many_fields(cls)}
+    for row in rows:
+        values = {c.name: _read(c, row[c.name]) for c in table.columns}
+        owner_id = str(row["id"])
+        if cls is Meeting:
+            del values["id"]
+            values.update(dict.fromkeys(_GROUPS, ()), metadata=None)
+        for name, item in many.items():
+            child = _BY_NAME[f"{group}_{name}"]
+            values[name] = tuple(
+                _item(child, item, rest) for _, rest in sorted(children[child.name][owner_id])
+            )
+        if has_sources:
+            spans = sorted(children["spans"][owner_id])
+            span_columns = _BY_NAME["spans"].columns[2:]
+            values["sources"] = tuple(
+                Span(*(_read(c, v) for c, v in zip(span_columns, rest, strict=True)))
+                for _, rest in spans
+            )
+        yield cls(**values)
+
+
+def _item(table: Table, item: Any, cells: Sequence[object]) -> Any:
+    columns = table.columns[2:]
+    if attrs.has(item):
+        return item(*(_read(c, v) for c, v in zip(columns, cells, strict=True)))
+    return _read(columns[0], cells[0])
