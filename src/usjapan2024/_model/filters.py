@@ -32,27 +32,26 @@ class Filter:
         name: The keyword.
         field: The field of the query's records it compares with.
         help: What it selects, for the command line's help.
+        info: The field, as the reflection layer describes it (read once, when the row
+            is made, so that answering a query reads no metadata).
+        vocabulary: The enum its values come from; ``None`` for free text (any value the
+            meeting holds).
+        fold: Whether free text is compared case-insensitively (the field says so).
     """
 
     query: str
     name: str
     field: str
     help: str
+    info: FieldInfo = attrs.field(init=False)
+    vocabulary: type[enum.Enum] | None = attrs.field(init=False)
+    fold: bool = attrs.field(init=False)
 
-    @property
-    def info(self) -> FieldInfo:
-        """The field it reads, as the reflection layer describes it."""
-        return field_info(CLASS_OF[self.query], self.field)
-
-    @property
-    def vocabulary(self) -> type[enum.Enum] | None:
-        """The enum its values come from; ``None`` for free text (any the meeting holds)."""
-        return self.info.vocabulary
-
-    @property
-    def fold(self) -> bool:
-        """Whether free text is compared case-insensitively (the field says so)."""
-        return self.info.fold_case
+    def __attrs_post_init__(self) -> None:
+        info = field_info(CLASS_OF[self.query], self.field)
+        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "vocabulary", info.vocabulary)
+        object.__setattr__(self, "fold", info.fold_case)
 
     def values(self, record: object) -> Iterable[Hashable]:
         """The values ``record`` has for it: one, or several for a many-valued field."""
