@@ -23,6 +23,7 @@ from pathlib import Path
 
 from usjapan2024._io.safe import new_file
 from usjapan2024._loading.load import load
+from usjapan2024._loading.rules import check_exportable
 from usjapan2024._model.filters import FILTERS, Filter
 from usjapan2024._model.kinds import record_id
 from usjapan2024._querying.index import index_of, words_of
@@ -175,7 +176,10 @@ def write(
             " has it (CPython's own builds do)"
         )
         raise RuntimeError(msg)
-    meeting = load() if meeting is None else meeting
+    if meeting is None:
+        meeting = load()
+    else:  # built in code, perhaps: what the database cannot hold is a DatasetError
+        check_exportable(meeting)
     rows = rows_of(meeting)
     with new_file(path, overwrite=overwrite) as partial:
         connection = sqlite3.connect(partial, isolation_level=None)
