@@ -306,8 +306,8 @@ def _show(args: argparse.Namespace) -> int:
         raise UsageError(f"{PROG} show: error: {error.args[0]}") from None
     errata = queries.errata_for(record, meeting=meeting)
     if args.format == "json":
-        shown = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
-        _json_out(shown)
+        whole = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
+        _json_out(whole)
         return 0
     from usjapan2024._presenting.context import in_context
     from usjapan2024._presenting.links import record_url

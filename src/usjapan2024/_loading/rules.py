@@ -106,7 +106,7 @@ class _Plan:
 
 
 @functools.cache
-def _plan(cls: type) -> _Plan:
+def _plan(cls: Any) -> _Plan:  # noqa: ANN401  (any attrs class)
     hints = typing.get_type_hints(cls)
     found: dict[str, list[str]] = {"s": [], "st": [], "n": [], "nt": []}
     for field in attrs.fields(cls):
@@ -127,8 +127,8 @@ def _plan(cls: type) -> _Plan:
     return _Plan(*(tuple(found[k]) for k in ("s", "st", "n", "nt")))
 
 
-def _collect(obj: object, out: list[str | None]) -> None:
-    plan = _plan(obj.__class__)
+def _collect(obj: Any, out: list[str | None]) -> None:  # noqa: ANN401
+    plan = _plan(type(obj))
     out.extend(getattr(obj, name) for name in plan.strings)
     for name in plan.string_tuples:
         out.extend(getattr(obj, name))
@@ -141,8 +141,8 @@ def _collect(obj: object, out: list[str | None]) -> None:
             _collect(value, out)
 
 
-def _string_problems(obj: object, path: str) -> Iterator[Problem]:
-    plan = _plan(obj.__class__)
+def _string_problems(obj: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
+    plan = _plan(type(obj))
     for name in plan.strings:
         yield from _string_problem(getattr(obj, name), f"{path}.{name}")
     for name in plan.string_tuples:
