@@ -128,7 +128,7 @@ def _plan(cls: Any) -> _Plan:  # noqa: ANN401  (any attrs class)
 
 
 def _collect(obj: Any, out: list[str | None]) -> None:  # noqa: ANN401
-    plan = _plan(type(obj))
+    plan = _plan(obj.__class__)
     out.extend(getattr(obj, name) for name in plan.strings)
     for name in plan.string_tuples:
         out.extend(getattr(obj, name))
@@ -142,7 +142,7 @@ def _collect(obj: Any, out: list[str | None]) -> None:  # noqa: ANN401
 
 
 def _string_problems(obj: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
-    plan = _plan(type(obj))
+    plan = _plan(obj.__class__)
     for name in plan.strings:
         yield from _string_problem(getattr(obj, name), f"{path}.{name}")
     for name in plan.string_tuples:
