@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import json
 import os
 import sqlite3
@@ -185,9 +186,26 @@ def write(
         connection = sqlite3.connect(partial, isolation_level=None)
         try:
             _fill(connection, meeting, rows)
+        except sqlite3.OperationalError as error:
+            _raise_io_error(error, path)
+            raise
         finally:
             connection.close()
     return Path(path)
+
+
+_SQLITE_IO = {10: "disk I/O error", 13: "No space left on device"}  # SQLITE_IOERR, SQLITE_FULL
+
+
+def _raise_io_error(error: sqlite3.OperationalError, path: str | os.PathLike[str]) -> None:
+    """Raise SQLite's report of a full disk or a failed write as the ``OSError`` it is."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+; the message before
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    if primary == 13 or "disk is full" in text:
+        raise OSError(errno.ENOSPC, _SQLITE_IO[13], os.fspath(path)) from error
+    if primary == 10 or "disk I/O error" in text:
+        raise OSError(errno.EIO, _SQLITE_IO[10], os.fspath(path)) from error
 
 
 def _sql_values(row: Row) -> tuple[object, ...]:
