@@ -292,6 +292,8 @@ def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
 def _search(args: argparse.Namespace) -> int:
     from usjapan2024 import queries
 
+    if not args.text.strip():  # what search() refuses with a ValueError: a usage mistake here
+        raise UsageError(f"{PROG} search: error: TEXT must hold something to look for")
     return _emit(queries.search(args.text, meeting=_meeting(args)), args.format)
 
 
