@@ -49,8 +49,8 @@ class TestStrictness:
         ]
 
     def test_no_bool_as_int(self) -> None:
-        """JSON true is not the number 1."""
-        assert "expected an integer, got boolean True @ $.end" in _errors(
+        """JSON true is not the number 1, and the message says `true`, in JSON's words."""
+        assert "expected an integer, got boolean true @ $.end" in _errors(
             {"start": 0, "end": True, "quote": "a"}, Span
         )
 

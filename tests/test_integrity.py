@@ -137,11 +137,17 @@ class TestIdsAndReferences:
 
 class TestIdsAcrossTypes:
     def test_record_id_equal_to_a_party_value(self) -> None:
-        """An id that repeats a non-state party's value ('houthis') is a duplicate too."""
+        """An id that repeats a non-state party's value ('houthis') is a duplicate too.
+
+        It is not of the form of a record's id either, and both are said.
+        """
         document = bundled_document()
         document["programmes"][0]["id"] = "houthis"
         document["commitments"][11]["programmes"] = ["houthis", "programme.jjoc"]
         problems = problems_of(document)
-        assert problems == [
-            ("$.programmes[0].id", "duplicate id 'houthis', first used at $.parties[11].id")
-        ]
+        assert problems[-1] == (
+            "$.programmes[0].id",
+            "duplicate id 'houthis', first used at $.parties[11].id",
+        )
+        assert [path for path, _ in problems] == ["$.programmes[0].id"] * 2
+        assert "is not of the form of every id" in problems[0][1]

@@ -32,23 +32,57 @@ class TestNotADataset:
     def test_nan_is_refused(self) -> None:
         """NaN is not JSON, though Python's parser accepts it by default."""
         assert problems_of('{"schema_version": NaN}') == [
-            ("$", "not valid JSON data: NaN is not a JSON number")
+            ("$", "not valid JSON data: NaN is not a JSON number at line 1, column 20")
+        ]
+
+    def test_nan_position_skips_strings(self) -> None:
+        """The position is the number's, not that of a string that spells it."""
+        assert problems_of('{"a": "NaN -Infinity",\n "b": -Infinity}') == [
+            ("$", "not valid JSON data: -Infinity is not a JSON number at line 2, column 7")
+        ]
+
+    def test_integer_too_long(self) -> None:
+        """An integer longer than Python reads is bad data, with its position."""
+        ((path, message),) = problems_of('{"a": 1,\n "b": ' + "7" * 5000 + "}")
+        assert path == "$"
+        assert message.startswith("not valid JSON data: an integer of more than")
+        assert message.endswith("digits, more than can be read at line 2, column 7")
+
+    def test_control_character_wording(self) -> None:
+        """A raw control character in a string is said once, with its position."""
+        assert problems_of('{"a": "\x01"}') == [
+            ("$", "not JSON: Invalid control character at line 1, column 8")
         ]
 
     def test_repeated_key(self) -> None:
         """A key given twice would silently lose a value; it is reported."""
         assert problems_of('{"schema_version": 1, "schema_version": 1}') == [
-            ("$", "key 'schema_version' appears twice in one object")
+            ("$", "key 'schema_version' appears twice in this object")
         ]
 
-    @pytest.mark.parametrize("version", [0, 3, "1", True, None, 2.0])
-    def test_unsupported_schema_version(self, version: object) -> None:
-        """A version this release cannot read names the versions it can."""
+    def test_repeated_key_at_its_object(self) -> None:
+        """A repeated key is reported at the path of the object that repeats it."""
+        text = '{"schema_version": 2, "threats": [{}, {"id": "a", "id": "b"}]}'
+        assert problems_of(text) == [("$.threats[1]", "key 'id' appears twice in this object")]
+
+    @pytest.mark.parametrize(
+        ("version", "shown"),
+        [
+            (0, "integer 0"),
+            (3, "integer 3"),
+            ("1", "string '1'"),
+            (True, "boolean true"),
+            (None, "null"),
+            (2.0, "number 2.0"),
+        ],
+    )
+    def test_unsupported_schema_version(self, version: object, shown: str) -> None:
+        """A version this release cannot read names the versions it can, in JSON's words."""
         document = bundled_document()
         document["schema_version"] = version
         ((path, message),) = problems_of(document)
         assert path == "$.schema_version"
-        assert message.startswith(f"this release reads schema_version 1, 2, got {version!r}")
+        assert message.startswith(f"this release reads schema_version 1, 2, got {shown}")
 
     def test_missing_schema_version(self) -> None:
         """A file without schema_version is refused up front."""

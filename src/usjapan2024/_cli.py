@@ -7,7 +7,10 @@ to jq; CSV and tables carry the flat rows of :func:`usjapan2024.to_records`.
 Exit statuses: 0 success; 1 invalid data (every problem listed); 2 a usage mistake
 (an unknown option, a filter value that names nothing), in one line on stderr; 70
 (``EX_SOFTWARE``) an unexpected error, which is a bug in usjapan2024: one line says so,
-and ``--traceback`` shows the traceback instead.
+and ``--traceback`` shows the traceback instead; 74 (``EX_IOERR``) an output that could
+not be written (standard output closed or full, a file target that failed), one line.
+Everything printed goes through ``_io.output``, which checks each write and escapes
+the control characters of text for people (``_presenting.terminal.escape``).
 The modules a subcommand needs are imported inside it, so that ``validate`` costs
 what loading costs and no more.
 """
@@ -20,6 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from usjapan2024._io.output import EX_IOERR, OutputError, quiet_stdout, say, warn, write
 from usjapan2024._loading import load as _loading
 from usjapan2024._model.filters import filters_of
 from usjapan2024._model.kinds import RECORD_KINDS
@@ -53,7 +57,7 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
         from usjapan2024 import __version__
 
-        print(f"{parser.prog} {__version__}")
+        say(f"{parser.prog} {__version__}")
         parser.exit()
 
 
@@ -201,23 +205,40 @@ def run(argv: Sequence[str]) -> int:
         handler = _HANDLERS[args.command or "summary"]
         return handler(args)
     except UsageError as error:
-        print(error, file=sys.stderr)
+        warn(str(error))
         return 2
     except DatasetError as error:  # the data read is invalid (validate reports its own)
-        print(f"{PROG}: {error}", file=sys.stderr)
+        warn(f"{PROG}: {_problem_report(error)}")
         return 1
-    except BrokenPipeError:  # `usjapan2024 ... | head`
-        sys.stderr.close()
+    except OutputError as error:  # nothing was lost silently: say so, exit 74
+        warn(f"{PROG}: {error}")
+        return EX_IOERR
+    except BrokenPipeError:  # `usjapan2024 ... | head`: the reader has all it wants
+        quiet_stdout()
         return 0
     except Exception as error:
         if "--traceback" in argv:
             raise
-        print(
+        warn(
             f"{PROG}: internal error ({type(error).__name__}: {error}). This is a bug in"
-            f" usjapan2024; run `{PROG} --traceback ...` with the same arguments to see where.",
-            file=sys.stderr,
+            f" usjapan2024; run `{PROG} --traceback ...` with the same arguments to see where."
         )
         return EX_SOFTWARE
+
+
+def _problem_report(error: DatasetError) -> str:
+    """A ``DatasetError``'s message with each problem on one line, escaped as a whole.
+
+    A newline inside a problem (from a key in the file) is escaped too, so that no
+    data can print a line of its own.
+    """
+    from usjapan2024._presenting.terminal import escape
+
+    head, *_ = str(error).partition("\n")
+    lines = [f"  {escape(str(problem))}" for problem in error.problems]
+    if error.more:
+        lines.append(f"  ... and {error.more} more problem{'s' if error.more != 1 else ''}")
+    return "\n".join([head, *lines])
 
 
 def _read(name: str, source: str | None, command: str) -> Meeting:
@@ -248,7 +269,7 @@ def _summary(args: argparse.Namespace) -> int:
     from usjapan2024._presenting.summary import summary
 
     meeting = _loading.load() if args.command is None else _meeting(args)
-    print(summary(meeting))
+    say(summary(meeting))
     return 0
 
 
@@ -271,6 +292,8 @@ def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
 def _search(args: argparse.Namespace) -> int:
     from usjapan2024 import queries
 
+    if not args.text.strip():  # what search() refuses with a ValueError: a usage mistake here
+        raise UsageError(f"{PROG} search: error: TEXT must hold something to look for")
     return _emit(queries.search(args.text, meeting=_meeting(args)), args.format)
 
 
@@ -285,20 +308,20 @@ def _show(args: argparse.Namespace) -> int:
         raise UsageError(f"{PROG} show: error: {error.args[0]}") from None
     errata = queries.errata_for(record, meeting=meeting)
     if args.format == "json":
-        shown = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        whole = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
+        _json_out(whole)
         return 0
-    row = flatten(record)
-    print(f"{type(record).__name__} {row.get('id', '')}")
-    for key, value in row.items():
-        if key not in {"id", "spans", "quotes"} and value not in (None, ""):
-            print(f"  {key}: {value}")
     from usjapan2024._presenting.context import in_context
     from usjapan2024._presenting.links import record_url
-    from usjapan2024._presenting.terminal import emphasiser, use_color
+    from usjapan2024._presenting.terminal import emphasiser, escape, use_color
 
+    row = flatten(record)
+    lines = [f"{type(record).__name__} {escape(str(row.get('id', '')))}"]
+    for key, value in row.items():
+        if key not in {"id", "spans", "quotes"} and value not in (None, ""):
+            lines.append(f"  {key}: {escape(str(value))}")  # one line each, whatever it holds
     emphasise = emphasiser(use_color(args.color, sys.stdout))
-    print("  sources (each quote in its sentence):")
+    lines.append("  sources (each quote in its sentence):")
     from pathlib import Path
 
     from usjapan2024._io.text import read_source
@@ -306,20 +329,26 @@ def _show(args: argparse.Namespace) -> int:
     # The quotes' sentences come from the text the record was read against.
     text = None if args.source is None else read_source(Path(args.source))
     for quote in in_context(record, text=text):
-        print(f"    [{quote.span.start}, {quote.span.end}) {quote.render(emphasise)}")
+        # Escaped before the emphasis is added: its own codes are the only ones printed.
+        shown = escape(quote.before) + emphasise(escape(quote.quote)) + escape(quote.after)
+        lines.append(f"    [{quote.span.start}, {quote.span.end}) {shown}")
     for erratum in errata:
-        print(f"  erratum {erratum.id} ({erratum.kind.value}, {erratum.field}):")
-        print(f"    {erratum.record_says}")
+        kind = f"{erratum.kind.value}, {escape(erratum.field)}"
+        lines.append(f"  erratum {escape(erratum.id)} ({kind}):")
+        lines.append(f"    {escape(erratum.record_says)}")
     url = record_url(record) if args.file is None else None  # the catalogue is of the bundled data
     if url is not None:
-        print(f"  see: {url}")
+        lines.append(f"  see: {escape(url)}")
+    write("\n".join(lines) + "\n")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     meeting = _meeting(args)
     if args.kind == "dataset":
-        sys.stdout.write(_loading.dumps(meeting))
+        from usjapan2024._presenting.terminal import escape_json
+
+        write(escape_json(_loading.dumps(meeting)))
         return 0
     records = (meeting,) if args.kind == "meeting" else getattr(meeting, args.kind)
     return _emit(records, args.format)
@@ -328,13 +357,16 @@ def _export(args: argparse.Namespace) -> int:
 def _tables(args: argparse.Namespace) -> int:
     from usjapan2024 import export
 
-    write = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
+    write_tables = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
     try:
-        write(args.target, meeting=_meeting(args), overwrite=args.force)
+        write_tables(args.target, meeting=_meeting(args), overwrite=args.force)
     except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
             PermissionError) as error:  # fmt: skip
         raise UsageError(f"{PROG} {args.command}: error: {error}") from None
-    print(f"wrote {args.target}", file=sys.stderr)
+    except OSError as error:  # a full disk, an I/O error: the target is left as it was
+        msg = f"{args.command}: cannot write {args.target}: {error.strerror or error}"
+        raise OutputError(msg) from None
+    warn(f"wrote {args.target}")
     return 0
 
 
@@ -342,27 +374,34 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         meeting = _read(args.file, args.source, "validate")
     except DatasetError as error:
+        from usjapan2024._presenting.terminal import escape
+
+        more = f"{error.more} more problem{'s' if error.more != 1 else ''}"
         if args.format == "json":
             problems = [{"path": p.path, "message": p.message} for p in error.problems]
-            print(json.dumps(problems, ensure_ascii=False, indent=2))
+            _json_out(problems)
+            if error.more:
+                warn(f"{args.file}: ... and {more}, not listed")
             return 1
-        for problem in error.problems:
-            print(f"{args.file}: {problem}")
-        count = len(error.problems)
-        print(f"{args.file}: invalid, {count} problem{'s' if count != 1 else ''}")
+        lines = [f"{args.file}: {escape(str(problem))}" for problem in error.problems]
+        if error.more:
+            lines.append(f"{args.file}: ... and {more}")
+        count = len(error.problems) + error.more
+        lines.append(f"{args.file}: invalid, {count} problem{'s' if count != 1 else ''}")
+        say("\n".join(lines))
         return 1
     if args.format == "json":
-        print("[]")
+        write("[]\n")
         return 0
     counts = ", ".join(f"{len(getattr(meeting, k))} {k}" for k in ("commitments", "threats"))
-    print(f"{args.file}: valid ({counts})")
+    say(f"{args.file}: valid ({counts})")
     return 0
 
 
 def _schema(_: argparse.Namespace) -> int:
     from usjapan2024._loading.schema import json_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    _json_out(json_schema())
     return 0
 
 
@@ -381,9 +420,9 @@ def _diff(args: argparse.Namespace) -> int:
         raise UsageError(f"{PROG} diff: error: no source text file {args.source!r}")
     result = diff(_diff_input(args.old, args.source), _diff_input(args.new, args.source))
     if args.format == "json":
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        _json_out(result.to_json())
     else:
-        print(result.to_text(shutil.get_terminal_size((80, 24)).columns))
+        say(result.to_text(shutil.get_terminal_size((80, 24)).columns))
     return 1 if result else 0
 
 
@@ -394,8 +433,12 @@ def _diff_input(name: str, source: str | None) -> Meeting:
     try:
         return _read(name, source, "diff")
     except DatasetError as error:
-        count = len(error.problems)
-        lines = [f"{name}: {problem}" for problem in error.problems]
+        from usjapan2024._presenting.terminal import escape
+
+        count = len(error.problems) + error.more
+        lines = [f"{name}: {escape(str(problem))}" for problem in error.problems]
+        if error.more:
+            lines.append(f"{name}: ... and {error.more} more")
         head = f"{PROG} diff: error: {name} is not a valid dataset"
         raise UsageError(
             "\n".join([f"{head} ({count} problem{'s' if count != 1 else ''}):", *lines])
@@ -415,33 +458,40 @@ def _unstructure(record: object) -> Any:  # noqa: ANN401
     return {"record_kind": kind, **converter().unstructure(record, type(record))}
 
 
+def _json_out(value: object) -> None:
+    """Print ``value`` as JSON: exact data, with no character that can drive a terminal."""
+    from usjapan2024._presenting.terminal import escape_json
+
+    write(escape_json(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
+
+
 def _emit(records: Sequence[object], fmt: str) -> int:
-    import csv
     import shutil
 
+    from usjapan2024._io.output import is_terminal
     from usjapan2024._model.kinds import kind_of
     from usjapan2024._presenting.display import text_table
+    from usjapan2024._presenting.terminal import escape, escape_json
+    from usjapan2024._tables.csvtext import csv_text
     from usjapan2024._tables.flat import flatten
 
-    out = sys.stdout
     if fmt == "table":
         width = shutil.get_terminal_size((80, 24)).columns
-        print(text_table(records, width=width))
+        say(text_table(records, width=width))
     elif fmt == "json":
-        json.dump([_unstructure(r) for r in records], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _json_out([_unstructure(r) for r in records])
     elif fmt == "jsonl":
-        for record in records:
-            out.write(json.dumps(_unstructure(record), ensure_ascii=False) + "\n")
+        lines = (json.dumps(_unstructure(record), ensure_ascii=False) + "\n" for record in records)
+        write(escape_json("".join(lines)))
     else:
         rows = [flatten(r) for r in records]
         if len({type(r) for r in records}) > 1:  # a search: say each row's kind
             kinds = [kind_of(r).group for r in records]  # type: ignore[arg-type]
             rows = [{"record_kind": k, **row} for k, row in zip(kinds, rows, strict=True)]
         columns = list(dict.fromkeys(c for row in rows for c in row))  # the union, in order
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        text = csv_text(columns, rows)
+        # Exact for a file or a pipe; on a terminal, a person reads it: nothing may drive it.
+        write(escape(text, newlines=True) if is_terminal() else text)
     return 0
 
 

@@ -7,9 +7,14 @@ only the first problem sends them round the edit-run loop once per mistake.  So
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
-__all__ = ["DatasetError", "Problem"]
+__all__ = ["MAX_PROBLEMS", "DatasetError", "Problem"]
+
+MAX_PROBLEMS = 100
+"""The most problems a :class:`DatasetError` keeps; any more are counted in ``more``."""
 
 
 @attrs.frozen
@@ -34,19 +39,35 @@ class DatasetError(ValueError):
     It is a :class:`ValueError` so code that already guards parsing with
     ``except ValueError`` keeps working.
 
+    A hostile file can hold millions of mistakes; the first :data:`MAX_PROBLEMS` are
+    kept, and the rest only counted, so that neither the error nor its message grows
+    with the file.
+
     Attributes:
-        problems: Every problem found, in document order where there is one.
+        problems: The problems found, in document order where there is one: all of
+            them, or the first :data:`MAX_PROBLEMS`.
+        more: How many more problems were found and not kept (usually 0).
     """
 
     problems: tuple[Problem, ...]
+    more: int
 
-    def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
+    def __init__(self, problems: Iterable[Problem], more: int = 0) -> None:
+        kept: list[Problem] = []
+        for problem in problems:  # an iterator is consumed one problem at a time
+            if len(kept) < MAX_PROBLEMS:
+                kept.append(problem)
+            else:
+                more += 1
+        self.problems = tuple(kept)
+        self.more = more
+        count = len(self.problems) + more
         header = f"invalid dataset: {count} problem{'s' if count != 1 else ''}"
-        lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"{header}\n{lines}")
+        lines = [f"  {problem}" for problem in self.problems]
+        if more:
+            lines.append(f"  ... and {more} more problem{'s' if more != 1 else ''}")
+        super().__init__("\n".join([header, *lines]))
 
-    def __reduce__(self) -> tuple[type[DatasetError], tuple[tuple[Problem, ...]]]:
+    def __reduce__(self) -> tuple[type[DatasetError], tuple[tuple[Problem, ...], int]]:
         # Keep the structured problems when the error crosses a process boundary.
-        return (type(self), (self.problems,))
+        return (type(self), (self.problems, self.more))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import string
 from collections.abc import Callable
 from typing import TypeVar
@@ -35,6 +36,7 @@ from hypothesis.errors import InvalidArgument
 
 from usjapan2024._io.bundled import source_text
 from usjapan2024._loading.load import load
+from usjapan2024._loading.rules import FORMULA_TRIGGERS, formula_trigger
 from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024.model import (
     Commitment,
@@ -88,9 +90,10 @@ _WORDS = (
     "reaffirmed", "condemned", "Article", "V", "Okinawa", "Guam", "peace", "security",
     "東京", "2+2", "(JJOC)", "—",
 )  # fmt: skip
-_TEXT = st.text(
-    alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12
-)  # any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot
+_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12).filter(
+    lambda text: not formula_trigger(text)
+)  # any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot, and no
+# first character that a spreadsheet reads as a formula, which loading refuses
 _SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 _SMALL = 4
 _ACTORS = tuple(Actor)
@@ -139,6 +142,18 @@ def spans(draw: st.DrawFn, text: str | None = None, *, limit: int | None = None)
     return Span(start, end, text[start:end])
 
 
+def _quotable(text: str, start: int, low: int, high: int) -> int:
+    """The first position from ``start`` (then from ``low``) that a record's quote may begin at.
+
+    Loading refuses a quote that begins with a spreadsheet's formula trigger (``-`` of
+    "Indo-Pacific", ``+`` of "2+2"); in a passage of nothing else, ``start`` it is.
+    """
+    for position in itertools.chain(range(start, high), range(low, start)):
+        if text[position] not in FORMULA_TRIGGERS:
+            return position
+    return start
+
+
 # Strategies are built once and reused: building new strategy objects inside every
 # draw made generating a meeting slow, most of the time going to Hypothesis bookkeeping.
 _COUNT = st.integers(1, 3)
@@ -152,7 +167,7 @@ def _draw_sources(draw: st.DrawFn, text: str | None, limit: int | None) -> tuple
     found = []
     for _ in range(draw(_COUNT)):
         low, high = passages[draw(_OFFSET) % len(passages)]
-        start = low + draw(_OFFSET) % (high - low)
+        start = _quotable(text, low + draw(_OFFSET) % (high - low), low, high)
         end = start + 1 + draw(_OFFSET) % (high - start)
         found.append(Span(start, end, text[start:end]))
     return tuple(found)

@@ -25,9 +25,11 @@ dumped, which keeps ``import usjapan2024`` cheap.
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import enum
 import functools
+import json
 import re
 import typing
 from collections.abc import Callable, Iterator
@@ -39,7 +41,7 @@ from cattrs.cols import iterable_unstructure_factory, list_structure_factory
 from cattrs.gen import make_dict_structure_fn
 
 from usjapan2024 import vocabulary
-from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 
 __all__ = ["configure_converter", "converter", "describe", "fast_converter", "structure"]
 
@@ -61,16 +63,60 @@ class _Invalid(ValueError):  # noqa: N818  (a marker, not an error a user ever s
     """Raised by a hook, and only by a hook, for a value the schema does not allow."""
 
 
+class _Budget:
+    """How many problems the detailed pass has raised, and how many more it only counted.
+
+    cattrs' detailed validation keeps every exception it catches, with its traceback
+    and notes, until the whole document is structured: about 1.5 KiB each, so an
+    invalid 3 MB file of a million bad items took 1.9 GiB.  Once ``MAX_PROBLEMS``
+    problems have been raised, the hooks stop raising: they count each further
+    problem and return a placeholder (the document is invalid anyway, and what is
+    built from it is thrown away), so memory stays bounded and the count stays exact.
+    """
+
+    __slots__ = ("raised", "skipped")
+
+    def __init__(self) -> None:
+        self.raised = 0
+        self.skipped = 0
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
+"""The budget of the detailed pass running in this thread; ``None`` in the fast pass."""
+
+_MISSING: Any = object()
+"""Stands in for a missing key once the budget is spent; hooks give it back as ``None``."""
+
+
+def _refuse(message: str) -> Any:
+    """Raise ``_Invalid(message)``; once the budget is spent, count it and return ``None``."""
+    budget = _budget.get()
+    if budget is None or budget.raised < MAX_PROBLEMS:
+        if budget is not None:
+            budget.raised += 1
+        raise _Invalid(message)
+    budget.skipped += 1
+    return None
+
+
 def _short(value: object) -> str:
     """Show a parsed value briefly: a nested value's repr could itself overflow a screen."""
     if isinstance(value, (list, dict)):
         return f"of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if value is None or isinstance(value, bool):  # in JSON's words, not Python's
+        return json.dumps(value)
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def describe(value: object) -> str:
-    """Name a parsed value's JSON type and show it briefly, for error messages."""
+    """Name a parsed value's JSON type and show it briefly, for error messages.
+
+    >>> describe(True), describe(None), describe("x")
+    ('boolean true', 'null', "string 'x'")
+    """
+    if value is None:
+        return "null"
     return f"{_JSON_TYPES.get(type(value), type(value).__name__)} {_short(value)}"
 
 
@@ -79,34 +125,41 @@ def _exactly(kind: type, name: str) -> Callable[[Any, type], Any]:
 
     def structure(value: Any, _: type) -> Any:
         if value.__class__ is not kind:
-            raise _Invalid(f"expected {name}, got {describe(value)}")
+            if value is _MISSING:
+                return None
+            return _refuse(f"expected {name}, got {describe(value)}")
         return value
 
     return structure
 
 
-def _structure_date(value: Any, _: type) -> datetime.date:
+def _structure_date(value: Any, _: type) -> Any:  # a date, or a placeholder
     if value.__class__ is not str:
+        if value is _MISSING:
+            return None
         msg = f"expected a date as an ISO 8601 string (YYYY-MM-DD), got {describe(value)}"
-        raise _Invalid(msg)
+        return _refuse(msg)
     if not _ISO_DATE.fullmatch(value):
-        raise _Invalid(f"expected a date as YYYY-MM-DD, got {value!r}")
+        return _refuse(f"expected a date as YYYY-MM-DD, got {value!r}")
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"expected a real calendar date, got {value!r}") from None
+        pass
+    return _refuse(f"expected a real calendar date, got {value!r}")
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], Any]:
     # One hook per class: cattrs dispatches on the class first, and a str-valued enum
     # is a subclass of str, so a generic enum hook would lose to the string hook.
     by_value = {member.value: member for member in cls}
     valid = ", ".join(map(repr, by_value))
 
-    def structure(value: Any, _: type) -> enum.Enum:
+    def structure(value: Any, _: type) -> Any:  # a member, or a placeholder
         member = by_value.get(value) if value.__class__ is str else None
         if member is None:
-            raise _Invalid(f"expected one of {valid} ({cls.__name__}), got {_short(value)}")
+            if value is _MISSING:
+                return None
+            return _refuse(f"expected one of {valid} ({cls.__name__}), got {_short(value)}")
         return member
 
     return structure
@@ -122,7 +175,10 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], tuple
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if value.__class__ is not list:
-            raise _Invalid(f"expected an array, got {describe(value)}")
+            if value is _MISSING:
+                return ()
+            _refuse(f"expected an array, got {describe(value)}")
+            return ()
         return tuple(items(value, cls))
 
     return structure
@@ -134,10 +190,30 @@ def _is_attrs(cls: Any) -> bool:
 
 def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
     fields = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    known = frozenset(f.name for f in attrs.fields(cls))
+    required = frozenset(f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING)
 
     def structure(value: Any, _: type) -> Any:
         if value.__class__ is not dict:
-            raise _Invalid(f"expected an object, got {describe(value)}")
+            return (
+                None if value is _MISSING else _refuse(f"expected an object, got {describe(value)}")
+            )
+        budget = _budget.get()
+        if budget is not None:  # cattrs reports a missing key, and unknown keys, itself:
+            missing = required.difference(value)  # count them against the budget
+            unknown = not known.issuperset(value)
+            count = len(missing) + unknown
+            if count and budget.raised < MAX_PROBLEMS:
+                budget.raised += count
+            elif count:  # spent: count them, and give cattrs an object it takes quietly
+                budget.skipped += count
+                value = {key: item for key, item in value.items() if key in known}
+                if not value:
+                    return None  # nothing inside to count
+                value.update(dict.fromkeys(missing, _MISSING))
+            if budget.raised >= MAX_PROBLEMS:  # spent: what is built is thrown away at once
+                fields(value, cls)
+                return None
         return fields(value, cls)
 
     return structure
@@ -191,6 +267,8 @@ def structure(document: Any, cls: type[T]) -> T:
         return fast_converter().structure(document, cls)
     except (_Invalid, cattrs.ForbiddenExtraKeysError, KeyError):
         pass  # bad data, or a bug the detailed pass will re-raise: it finds out which
+    budget = _Budget()
+    token = _budget.set(budget)
     try:
         return converter().structure(document, cls)
     except cattrs.BaseValidationError as group:
@@ -198,9 +276,11 @@ def structure(document: Any, cls: type[T]) -> T:
         if bug is not None:
             raise bug from None
         lines = cattrs.transform_error(group, format_exception=_message)
-        raise DatasetError([_problem(line) for line in lines]) from None
+        raise DatasetError([_problem(line) for line in lines], budget.skipped) from None
     except _Invalid as invalid:  # a hook refused the whole document (it is not an object)
         raise DatasetError([Problem("$", str(invalid))]) from None
+    finally:
+        _budget.reset(token)
 
 
 def _problem(line: str) -> Problem:

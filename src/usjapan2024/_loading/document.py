@@ -38,7 +38,10 @@ def structure_meeting(document: Any) -> Meeting:
     version = document.get("schema_version")
     if version.__class__ is not int or version not in SUPPORTED_SCHEMA_VERSIONS:
         readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
-        message = f"this release reads schema_version {readable}, got {version!r}"
+        if "schema_version" in document:
+            message = f"this release reads schema_version {readable}, got {describe(version)}"
+        else:
+            message = f"required field is missing (this release reads schema_version {readable})"
         if version.__class__ is int and version > SUPPORTED_SCHEMA_VERSIONS[-1]:
             message += "; the file comes from a newer release of usjapan2024: upgrade to read it"
         raise DatasetError([Problem("$.schema_version", message)])
@@ -71,8 +74,11 @@ def _newer_release(document: dict[str, Any]) -> Problem | None:
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
-    def parts(text: str) -> tuple[int, ...]:
-        return tuple(int(p) for p in re.findall(r"[0-9]+", text)[:3])
+    def parts(text: str) -> tuple[tuple[int, str], ...]:
+        # Compared as numbers without int(): a part of thousands of digits is fine too
+        # (int() refuses more than 4300), as (length without leading zeros, digits).
+        numbers = (p.lstrip("0") for p in re.findall(r"[0-9]+", text)[:3])
+        return tuple((len(p), p) for p in numbers)
 
     try:
         ours = installed("usjapan2024")
@@ -81,10 +87,14 @@ def _newer_release(document: dict[str, Any]) -> Problem | None:
     if parts(version) <= parts(ours):
         return None
     message = (
-        f"the file is dataset version {version}, newer than this release ({ours}), which may"
+        f"the file is dataset version {_clip(version)}, newer than this release ({ours}), which may"
         " not know all its values: upgrade usjapan2024 to read it"
     )
     return Problem("$.metadata.version", message)
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _from_schema_1(document: dict[str, Any]) -> dict[str, Any]:

@@ -19,13 +19,14 @@ import typing
 from collections.abc import Iterator
 
 from usjapan2024._io.text import text_digest
+from usjapan2024._loading import rules as _rules
 from usjapan2024._model.fields import fields_of
 from usjapan2024._model.kinds import KINDS, record_groups, record_id
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import Actor
 
-__all__ = ["REFERENCES", "check"]
+__all__ = ["REFERENCES", "check", "check_without_text"]
 
 
 def check(meeting: Meeting, text: str, *, hint: str = "source=") -> list[Problem]:
@@ -41,7 +42,28 @@ def check(meeting: Meeting, text: str, *, hint: str = "source=") -> list[Problem
     problems = list(_check_digest(meeting, text, hint))
     if problems:
         return problems
+    problems += _rules.problems(meeting)
     problems += _check_spans(meeting, text)
+    problems += _check_cited(meeting)
+    problems += _check_ids(meeting, ids)
+    by_id = dict(zip(ids, records, strict=True))
+    problems += _check_references(meeting, by_id)
+    problems += _check_retired(meeting, by_id)
+    return problems
+
+
+def check_without_text(meeting: Meeting) -> list[Problem]:
+    """The checks of :func:`check` that need no source text, for a meeting built in code.
+
+    Spans are checked for their shape only: a range from 0, as long as its quote.
+    """
+    records = [r for group in record_groups(meeting).values() for r in group]
+    ids = [r.id.value if r.__class__ is Party else r.id for r in records]
+    problems = [
+        Problem(_span_path(group, i, j), f"span [{span.start}, {span.end}) does not fit its quote")
+        for group, i, j, span in _cited_spans(meeting)
+        if not 0 <= span.start < span.end or span.end - span.start != len(span.quote)
+    ]
     problems += _check_cited(meeting)
     problems += _check_ids(meeting, ids)
     by_id = dict(zip(ids, records, strict=True))

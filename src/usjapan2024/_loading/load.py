@@ -20,7 +20,7 @@ from typing import Any
 
 from usjapan2024._io.bundled import read_resource, source_text
 from usjapan2024._io.text import Source, read_source
-from usjapan2024.exceptions import DatasetError, Problem
+from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 from usjapan2024.model import Meeting
 
 __all__ = [
@@ -95,6 +95,15 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
     from usjapan2024._loading import integrity as _integrity
 
     text = source_text() if source is None else read_source(source)
+    if isinstance(source, str):  # a file's bytes decode to no lone surrogate; a str may hold one
+        from usjapan2024._loading.typecheck import lone_surrogate
+
+        at = lone_surrogate(text)
+        if at is not None:
+            message = (
+                f"the source text has a lone surrogate at index {at}, which UTF-8 cannot encode"
+            )
+            raise DatasetError([Problem("$.metadata.source", message)])
     with _cyclic_gc_paused():
         document = _parse(data)
         meeting = _document.structure_meeting(document)
@@ -102,6 +111,11 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
     if problems:
         raise DatasetError(problems)
     return meeting
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # loads under way that paused the collector
+_gc_was_enabled = False  # what the application had before the first of them
 
 
 @contextlib.contextmanager
@@ -112,21 +126,31 @@ def _cyclic_gc_paused() -> Iterator[None]:
     file, none of them in a reference cycle; each allocation burst triggers a
     collection that rescans the whole growing heap, which made load time per record
     grow with the file (about 2x slower per record at 10^5 records than at 10^3).
-    Reference counting still frees everything as usual.  If the collector was
-    already off (the caller's choice, or another thread's load), it is left alone.
+    Reference counting still frees everything as usual.
+
+    The pause is counted under a lock: the first load to start notes whether the
+    collector was on, and the last to finish restores exactly that.  So concurrent
+    loads never turn it back on while another still builds, and an application that
+    turned it off itself (``gc.disable()``) finds it off afterwards.
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled  # noqa: PLW0603  (shared by every thread's loads)
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+        _gc_pauses += 1
+        gc.disable()
     try:
         yield
     finally:
-        gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
-def _parse(data: str | bytes) -> Any:
+def _parse(data: str | bytes) -> Any:  # noqa: C901  (one branch per way a document fails)
     """Decode and parse JSON strictly: UTF-8 only, no NaN or Infinity, no repeated keys."""
+    from_str = isinstance(data, str)
     if isinstance(data, (bytes, bytearray)):
         try:
             data = bytes(data).decode("utf-8")
@@ -145,18 +169,24 @@ def _parse(data: str | bytes) -> Any:
             object_pairs_hook=objects.make,
         )
     except json.JSONDecodeError as exc:
+        what = exc.msg.removesuffix(" at")  # "Invalid control character at", as json says it
         raise DatasetError(
-            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+            [Problem("$", f"not JSON: {what} at line {exc.lineno}, column {exc.colno}")]
         ) from None
     except RecursionError:
         raise DatasetError(
             [Problem("$", "not readable: arrays or objects nested too deeply")]
         ) from None
     except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
-        raise DatasetError([Problem("$", f"not valid JSON data: {exc}")]) from None
+        what = str(exc)
+        if "integer string conversion" in what:  # Python's advice is not for the reader
+            what = f"an integer of more than {_digits_limit()} digits, more than can be read"
+        raise DatasetError([Problem("$", f"not valid JSON data: {what}{_where(data)}")]) from None
     if objects.repeated:
-        raise DatasetError(objects.repeated)
-    if _SURROGATE_ESCAPE.search(data):  # only a \u escape makes one: rare, so checked slowly
+        raise DatasetError(objects.problems(document), objects.more)
+    # Only a \u escape makes a lone surrogate in text decoded from bytes; a str may hold
+    # one as it is.  Both are rare, so the paths are found slowly.
+    if _SURROGATE_ESCAPE.search(data) or (from_str and _RAW_SURROGATE.search(data)):
         problems = list(_lone_surrogates(document, "$"))
         if problems:
             raise DatasetError(problems)
@@ -164,6 +194,30 @@ def _parse(data: str | bytes) -> Any:
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_RAW_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_A_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(?P<bad>-?Infinity|NaN|-?[0-9]{%d,})')
+
+
+def _digits_limit() -> int:
+    """The most digits ``int()`` reads from text (``sys.get_int_max_str_digits()``)."""
+    import sys
+
+    limit: int = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+    return limit or 4300
+
+
+def _where(data: str) -> str:
+    """Where the first NaN, Infinity or over-long integer of ``data`` is: `` at line L, column C``.
+
+    Only called once ``json`` has refused one of them, which it does without a position;
+    strings are skipped, so a word inside one is not taken for the number.
+    """
+    for match in re.finditer(_NOT_A_NUMBER.pattern % (_digits_limit() + 1), data):
+        if match.group("bad") is not None:
+            line = data.count("\n", 0, match.start()) + 1
+            column = match.start() - data.rfind("\n", 0, match.start())
+            return f" at line {line}, column {column}"
+    return ""
 
 
 def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
@@ -191,13 +245,15 @@ def _reject_constant(name: str) -> Any:
 class _Objects:
     """Builds the parsed JSON objects, noting any key that appears twice in one.
 
-    A repeated key would silently drop the first value: it is reported instead.  The
-    common case costs one ``dict()`` and one comparison, both in C, in a bound method
-    that ``json`` calls directly.
+    A repeated key would silently drop the first value: it is reported instead, at the
+    path of its object, which is found once the whole document is parsed.  The common
+    case costs one ``dict()`` and one comparison, both in C, in a bound method that
+    ``json`` calls directly.
     """
 
     def __init__(self) -> None:
-        self.repeated: list[Problem] = []
+        self.repeated: list[tuple[dict[str, Any], str]] = []  # (object, key): the first few
+        self.more = 0  # and how many more
 
     def make(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
@@ -205,9 +261,35 @@ class _Objects:
             seen: set[str] = set()
             for key, _ in pairs:
                 if key in seen:
-                    self.repeated.append(Problem("$", f"key {key!r} appears twice in one object"))
+                    if len(self.repeated) < MAX_PROBLEMS:
+                        self.repeated.append((result, key))
+                    else:
+                        self.more += 1
                 seen.add(key)
         return result
+
+    def problems(self, document: Any) -> list[Problem]:
+        """A problem for each repeated key noted, at its object's path."""
+        paths = _paths_of({id(obj) for obj, _ in self.repeated}, document)
+        return [
+            Problem(paths.get(id(obj), "$"), f"key {key!r} appears twice in this object")
+            for obj, key in self.repeated
+        ]
+
+
+def _paths_of(wanted: set[int], document: Any) -> dict[int, str]:
+    """The JSON path of each object in ``document`` whose ``id()`` is in ``wanted``."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(document, "$")]
+    while stack and len(found) < len(wanted):  # a loop, not recursion: nesting may be deep
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            if id(value) in wanted:
+                found.setdefault(id(value), path)
+            stack += [(item, f"{path}.{key}") for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [(item, f"{path}[{index}]") for index, item in enumerate(value)]
+    return found
 
 
 def dumps(meeting: Meeting) -> str:

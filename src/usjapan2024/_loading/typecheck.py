@@ -19,10 +19,10 @@ import attrs
 
 from usjapan2024._io.text import Source, read_source
 from usjapan2024._model.fields import FieldInfo, fields_of
-from usjapan2024.exceptions import Problem
+from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting, Span
 
-__all__ = ["check", "lone_surrogate", "type_problems"]
+__all__ = ["check", "check_exportable", "lone_surrogate", "type_problems"]
 
 
 def check(obj: object, *, source: Source | None = None) -> list[Problem]:
@@ -117,3 +117,24 @@ def _spans(obj: object, path: str) -> Iterator[tuple[str, Span]]:
                 yield where, item
             elif attrs.has(type(item)):
                 yield from _spans(item, where)
+
+
+def check_exportable(meeting: Meeting) -> None:
+    """Refuse, before anything is written, a meeting that an export cannot hold.
+
+    The same checks as loading, less those that need the source text: the types of a
+    meeting built in code (as :func:`usjapan2024.dumps` checks them), the rules above,
+    spans that are ranges as long as their quotes, unique ids and references that
+    resolve.
+
+    Raises:
+        DatasetError: Every problem found, each at its JSON path.
+    """
+    from usjapan2024._loading import rules
+    from usjapan2024._loading.integrity import check_without_text
+
+    found = list(type_problems(meeting))
+    if not found:
+        found = [*rules.problems(meeting), *check_without_text(meeting)]
+    if found:
+        raise DatasetError(found)

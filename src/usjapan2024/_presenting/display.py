@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Sequence
 
 from usjapan2024._model.kinds import KINDS
+from usjapan2024._presenting.terminal import escape
 from usjapan2024._tables.flat import Row, flatten
 from usjapan2024.model import Meeting, Record
 
@@ -55,11 +56,13 @@ def text_table(records: Sequence[object], width: int = 80) -> str:
 
     Every column but the last keeps its natural width up to a cap, cutting longer
     cells with an ellipsis; the last column takes the width that is left and wraps.
+    Control characters in a cell are shown as escapes (``terminal.escape``).
     """
     if not records:
         return "(no records)"
     columns, rows = display_rows(records)
-    cells = [[" ".join(_cell(row[c]).split()) for c in columns] for row in rows]
+    # Escaped before the layout is measured, so that an escape takes the width it shows.
+    cells = [[escape(" ".join(_cell(row[c]).split())) for c in columns] for row in rows]
     gap = 2
     widths = [
         min(_CAPS.get(columns[i], 22), max(len(columns[i]), *(len(line[i]) for line in cells)))

@@ -3,13 +3,15 @@
 The base address is, in order: the ``base`` argument; the ``USJAPAN2024_DOCS_URL``
 environment variable (set it to the address of a local build, e.g.
 ``file:///home/me/usjapan2024/docs/_build/html/``, to read the docs offline; set it
-empty to print no links); the ``Documentation`` address of the installed package's
+empty to print no links; only an ``http://``, ``https://`` or ``file://`` address is
+taken, anything else gives no links); the ``Documentation`` address of the installed package's
 metadata, so the address is written once, in ``pyproject.toml``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from usjapan2024.model import Meeting, Record, Span
 
@@ -47,9 +49,14 @@ def docs_base(base: str | None = None) -> str | None:
         base = os.environ.get(ENVIRONMENT_VARIABLE)
     if base is None:
         base = _metadata_address()
-    if not base:
-        return None
+    if not base or not _SAFE_SCHEME.match(base):
+        return None  # no address, or one a link must not follow (javascript:, data:)
     return base if base.endswith("/") else base + "/"
+
+
+_SAFE_SCHEME = re.compile(r"(?:https?|file)://[^\s\x00-\x1f\x7f]*\Z", re.IGNORECASE)
+"""Addresses taken as the docs' base: http, https and file (a local build), with no
+space or control character; anything else (``javascript:``) gives no links at all."""
 
 
 def record_anchor(record: Record | Meeting | str) -> str:

@@ -36,14 +36,28 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
     """
 
     # No ``__slots__``: a tuple subclass cannot have a non-empty one, and ``kind`` must
-    # be stored somewhere.
+    # be stored somewhere.  So that results can be shared (queries return the same
+    # object to every caller, from any thread), nothing may be set on one: ``kind`` is
+    # set once, here, and ``__setattr__``/``__delattr__`` refuse.
     kind: type[R] | None
     """The type of record these results hold; ``None`` for a mix (from ``search``)."""
 
     def __new__(cls, records: Iterable[R] = (), kind: type[R] | None = None) -> Results[R]:
         self = super().__new__(cls, records)
-        self.kind = kind
+        object.__setattr__(self, "kind", kind)
         return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        msg = f"Results are immutable: cannot set {name!r} (they are shared by every caller)"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"Results are immutable: cannot delete {name!r} (they are shared by every caller)"
+        raise AttributeError(msg)
+
+    def __reduce__(self) -> tuple[type[Results[R]], tuple[tuple[R, ...], type[R] | None]]:
+        # Rebuilt through ``__new__``, as copy and pickle cannot set ``kind`` otherwise.
+        return (type(self), (tuple(self), self.kind))
 
     def __str__(self) -> str:
         """A plain-text table of the records, as the command line prints them.

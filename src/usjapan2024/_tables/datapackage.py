@@ -24,6 +24,7 @@ from typing import Any
 from usjapan2024._io.bundled import source_text
 from usjapan2024._io.safe import new_folder
 from usjapan2024._loading.load import load
+from usjapan2024._loading.typecheck import check_exportable
 from usjapan2024._tables.layout import DATA_LICENCE, TABLES, Column, Table, rows_of
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
@@ -48,7 +49,10 @@ def write(
 ) -> Path:
     """Write ``meeting`` (the bundled one by default) as a Data Package in ``folder``."""
     bundled = meeting is None
-    meeting = load() if meeting is None else meeting
+    if meeting is None:
+        meeting = load()
+    else:  # built in code, perhaps: what the package cannot hold is a DatasetError
+        check_exportable(meeting)
     if source is None and (bundled or meeting.metadata.source.sha256 == _bundled_sha256()):
         source = source_text()
     rows = rows_of(meeting)

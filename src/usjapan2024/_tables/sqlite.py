@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import json
 import os
 import sqlite3
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from usjapan2024._io.safe import new_file
 from usjapan2024._loading.load import load
+from usjapan2024._loading.typecheck import check_exportable
 from usjapan2024._model.filters import FILTERS, Filter
 from usjapan2024._model.kinds import record_id
 from usjapan2024._querying.index import index_of, words_of
@@ -188,15 +190,35 @@ def write(
             " has it (CPython's own builds do)"
         )
         raise RuntimeError(msg)
-    meeting = load() if meeting is None else meeting
+    if meeting is None:
+        meeting = load()
+    else:  # built in code, perhaps: what the database cannot hold is a DatasetError
+        check_exportable(meeting)
     rows = rows_of(meeting)
     with new_file(path, overwrite=overwrite) as partial:
         connection = sqlite3.connect(partial, isolation_level=None)
         try:
             _fill(connection, meeting, rows)
+        except sqlite3.OperationalError as error:
+            _raise_io_error(error, path)
+            raise
         finally:
             connection.close()
     return Path(path)
+
+
+_SQLITE_IO = {10: "disk I/O error", 13: "No space left on device"}  # SQLITE_IOERR, SQLITE_FULL
+
+
+def _raise_io_error(error: sqlite3.OperationalError, path: str | os.PathLike[str]) -> None:
+    """Raise SQLite's report of a full disk or a failed write as the ``OSError`` it is."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+; the message before
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    if primary == 13 or "disk is full" in text:
+        raise OSError(errno.ENOSPC, _SQLITE_IO[13], os.fspath(path)) from error
+    if primary == 10 or "disk I/O error" in text:
+        raise OSError(errno.EIO, _SQLITE_IO[10], os.fspath(path)) from error
 
 
 def _sql_values(row: Row) -> tuple[object, ...]:
