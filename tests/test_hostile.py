@@ -574,3 +574,26 @@ class TestSafeWrites:
         target.chmod(0o750)
         uj.to_datapackage(target, overwrite=True)
         assert stat.S_IMODE(target.stat().st_mode) == 0o750
+
+
+class TestRoundTrips:
+    """Hostile but allowed text goes through every export and comes back as it was."""
+
+    @pytest.mark.parametrize(
+        "text", ["a\rb", "x\x1b[2J\u202ey", 'say "=1", then, 2', "a\r\n=b", "Indo-Pacific; +2"]
+    )
+    def test_data_package_and_database(self, tmp_path: Path, text: str) -> None:
+        """The Data Package (read with frictionless) and the database give back the value."""
+        from .test_tables import _read_database, _read_package
+
+        meeting = uj.load()
+        official = attrs.evolve(meeting.officials[0], name=text, title=text)
+        hostile = attrs.evolve(meeting, officials=(official, *meeting.officials[1:]))
+        uj.to_datapackage(tmp_path / "p", meeting=hostile)
+        uj.to_sqlite(tmp_path / "x.db", meeting=hostile)
+        assert _read_package(tmp_path / "p").officials[0].name == text
+        assert _read_database(tmp_path / "x.db") == hostile
+        with (tmp_path / "p" / "officials.csv").open(encoding="utf-8", newline="") as f:
+            cells = [cell for row in csv.reader(f) for cell in row]
+        assert text in cells
+        assert not any(formula_trigger(cell) for cell in cells)
