@@ -477,6 +477,7 @@ class TestSafeWrites:
         assert again.stderr.count("\n") == 1
         assert "exists already" in again.stderr
         assert "--force" in again.stderr
+        assert "overwrite=True" not in again.stderr  # Python's words stay in Python
         assert {p.name: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before
         assert _cli(command, name, "--force", cwd=tmp_path).returncode == 0
         assert sorted(p.name for p in tmp_path.iterdir()) == [name]
@@ -532,3 +533,12 @@ def test_a_sqlite_without_fts5_is_named(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(RuntimeError, match="without FTS5"):
         uj.to_sqlite(tmp_path / "x.db")
     assert list(tmp_path.iterdir()) == []
+
+
+class TestTargetWording:
+    def test_python_is_told_of_overwrite_and_not_of_force(self, tmp_path: Path) -> None:
+        """The core's error names the keyword Python callers pass, never a CLI option."""
+        path = uj.to_sqlite(tmp_path / "db.sqlite")
+        with pytest.raises(FileExistsError, match="overwrite=True") as caught:
+            uj.to_sqlite(path)
+        assert "--force" not in str(caught.value)

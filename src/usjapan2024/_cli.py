@@ -356,10 +356,16 @@ def _export(args: argparse.Namespace) -> int:
 
 def _tables(args: argparse.Namespace) -> int:
     from usjapan2024 import export
+    from usjapan2024._io.safe import TargetExistsError
+    from usjapan2024._presenting.terminal import escape
 
     write_tables = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
     try:
         write_tables(args.target, meeting=_meeting(args), overwrite=args.force)
+    except TargetExistsError as error:
+        shown = escape(str(error.target))
+        msg = f"{PROG} {args.command}: error: {shown} exists already; replace it with --force"
+        raise UsageError(msg) from None
     except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
             PermissionError) as error:  # fmt: skip
         raise UsageError(f"{PROG} {args.command}: error: {error}") from None

@@ -41,13 +41,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["new_file", "new_folder"]
+__all__ = ["TargetExistsError", "new_file", "new_folder"]
 
 
 def _check_parent(target: Path) -> None:
     if not target.parent.is_dir():
         msg = f"cannot write {target}: its folder {target.parent} does not exist"
         raise FileNotFoundError(msg)
+
+
+class TargetExistsError(FileExistsError):
+    """The target exists and was not to be replaced.
+
+    Its message is worded for Python (the ``overwrite=True`` of the functions that write);
+    the command line words it for the shell from :attr:`target`.
+    """
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(f"{target} exists already; replace it on purpose: overwrite=True")
+        self.target = target
 
 
 def _existing(path: Path, *, overwrite: bool) -> os.stat_result | None:
@@ -57,8 +69,7 @@ def _existing(path: Path, *, overwrite: bool) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     if not overwrite:
-        msg = f"{path} exists already; replace it on purpose: overwrite=True, or --force"
-        raise FileExistsError(msg)
+        raise TargetExistsError(path)
     if not status.st_mode & 0o222 or not os.access(path, os.W_OK):  # the bits: root too
         mode = stat.S_IMODE(status.st_mode)
         msg = f"cannot replace {path}: it is read-only (mode {mode:04o}); make it writable first"
@@ -172,8 +183,7 @@ def _put_in_place(partial: Path, path: Path, *, overwrite: bool, marker: str) ->
                 return
             continue  # it appeared meanwhile: replace it, if that is allowed
         if not overwrite:
-            msg = f"{path} exists already; replace it on purpose: overwrite=True, or --force"
-            raise FileExistsError(msg)
+            raise TargetExistsError(path)
         _check_marker(path, marker)
         if _replace(partial, path):
             return
