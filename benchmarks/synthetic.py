@@ -36,6 +36,7 @@ from usjapan2024 import (
     Topic,
     dumps,
 )
+from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024.model import Erratum, Reference
 from usjapan2024.vocabulary import SourceRole
 
@@ -104,7 +105,7 @@ def make(records: int, seed: int = 2024) -> tuple[str, str]:
         for i in range(counts["erratum"])
     )  # fmt: skip
     meeting = Meeting(
-        schema_version=2,
+        schema_version=SUPPORTED_SCHEMA_VERSIONS[-1],
         metadata=Metadata(
             "synthetic", "synthetic data", "0.0.0", "CC0", "none",
             SourceInfo("synthetic", "about:blank", hashlib.sha256(text.encode()).hexdigest(), ()),

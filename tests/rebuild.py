@@ -7,6 +7,7 @@ exports, so it lives with them.
 from __future__ import annotations
 
 import datetime
+import json
 import typing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -14,8 +15,17 @@ from typing import Any
 
 import attrs
 
-from usjapan2024._model.fields import fields_of
-from usjapan2024._tables.layout import _BY_NAME, _GROUPS, TABLES, Column, Table, _many_fields
+from usjapan2024._loading.converter import converter
+from usjapan2024._model.fields import field_info, fields_of
+from usjapan2024._model.kinds import record_id
+from usjapan2024._tables.layout import (
+    _BY_NAME,
+    _GROUPS,
+    TABLES,
+    Column,
+    Table,
+    _many_fields,
+)
 from usjapan2024.model import Meeting, Metadata, Span
 
 __all__ = ["meeting_from_rows"]
@@ -56,7 +66,21 @@ def meeting_from_rows(
     (meeting_row,) = rows["meeting"]
     (meeting,) = _rebuild("meeting", Meeting, [meeting_row], children)
     rebuilt: Meeting = attrs.evolve(meeting, metadata=metadata, **groups)
-    return rebuilt
+    return _typed_record_values(rebuilt)
+
+
+def _typed_record_values(meeting: Meeting) -> Meeting:
+    """An erratum's record_value read back as a cell's text, typed as the field it names."""
+    by_id = {record_id(r): r for r in meeting.records()}
+    errata = []
+    for erratum in meeting.errata:
+        value = erratum.record_value
+        if isinstance(value, str):
+            field = field_info(type(by_id[erratum.target]), erratum.field)
+            document = json.loads(value) if field.many else value
+            value = converter().structure(document, field.hint)
+        errata.append(attrs.evolve(erratum, record_value=value))
+    return attrs.evolve(meeting, errata=tuple(errata))
 
 
 def _rebuild(

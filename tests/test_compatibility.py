@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from usjapan2024 import (
+    SUPPORTED_SCHEMA_VERSIONS,
     Erratum,
     Reference,
     Retired,
@@ -35,9 +36,10 @@ def old_document() -> dict[str, object]:
 
 class TestSchema1Files:
     def test_the_1_0_0_file_loads(self, old_document: dict[str, object]) -> None:
-        """The real 1.0.0 file loads, as schema 2, each free-text reference kept as a title."""
+        """The real 1.0.0 file loads, as the current schema, each free-text reference kept as
+        a title."""
         meeting = load(RELEASE_1_0_0)
-        assert meeting.schema_version == 2
+        assert meeting.schema_version == SUPPORTED_SCHEMA_VERSIONS[-1]
         assert meeting.retired == ()
         old_errata = old_document["errata"]
         assert isinstance(old_errata, list)
@@ -51,11 +53,11 @@ class TestSchema1Files:
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.Draft202012Validator(json_schema(1)).validate(bundled_document())
 
-    def test_dumps_writes_schema_2(self) -> None:
-        """A schema-1 file loaded and dumped again is a schema-2 file that loads equal."""
+    def test_dumps_writes_the_current_schema(self) -> None:
+        """A schema-1 file loaded and dumped again is a current file that loads equal."""
         meeting = load(RELEASE_1_0_0)
         written = json.loads(dumps(meeting))
-        assert written["schema_version"] == 2
+        assert written["schema_version"] == SUPPORTED_SCHEMA_VERSIONS[-1]
         assert "reference" not in written["errata"][0]
         jsonschema.Draft202012Validator(json_schema()).validate(written)
         assert loads(json.dumps(written)) == meeting
@@ -80,8 +82,9 @@ class TestSchema1Files:
 
     def test_unknown_schema_version_is_refused(self) -> None:
         """json_schema() of a version this release does not know is an error."""
-        with pytest.raises(ValueError, match="no schema_version 3"):
-            json_schema(3)
+        unknown = SUPPORTED_SCHEMA_VERSIONS[-1] + 1
+        with pytest.raises(ValueError, match=f"no schema_version {unknown}"):
+            json_schema(unknown)
 
 
 class TestCodeWrittenForRelease1:
@@ -191,9 +194,9 @@ class TestNewerFiles:
         assert [path for path, _ in problems_of(document)] == ["$.commitments[0].topic"]
 
     def test_a_newer_schema_version_says_so(self) -> None:
-        """schema_version 3 is from the future: upgrade."""
+        """A schema_version after the current one is from the future: upgrade."""
         document = bundled_document()
-        document["schema_version"] = 3
+        document["schema_version"] = SUPPORTED_SCHEMA_VERSIONS[-1] + 1
         ((path, message),) = problems_of(document)
         assert path == "$.schema_version"
         assert message.endswith(

@@ -17,9 +17,14 @@ from usjapan2024.vocabulary import Actor
 class TestRoundTrip:
     @given(meetings())
     def test_structure_unstructure_is_identity(self, meeting: Meeting) -> None:
-        """Structuring what was unstructured gives back an equal meeting."""
+        """Structuring what was unstructured gives back an equal meeting.
+
+        The document stage types each erratum's record_value as the field it names, which
+        the converter alone cannot know; the rest is the converter's."""
+        from usjapan2024._loading.document import structure_meeting
+
         conv = converter()
-        assert conv.structure(conv.unstructure(meeting), Meeting) == meeting
+        assert structure_meeting(conv.unstructure(meeting)) == meeting
 
     @given(meetings())
     def test_unstructured_is_plain_json(self, meeting: Meeting) -> None:

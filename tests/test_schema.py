@@ -55,7 +55,8 @@ class TestSchema:
             cls = getattr(model, name)
             if attrs.has(cls) and cls is not Meeting:
                 names = [f.name for f in attrs.fields(cls)]
-                assert defs[name]["required"] == names
+                required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+                assert defs[name]["required"] == required
                 assert list(defs[name]["properties"]) == names
                 assert defs[name]["additionalProperties"] is False
 

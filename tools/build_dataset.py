@@ -17,6 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
+
 from usjapan2024 import dumps, json_schema, source_text
 from usjapan2024.model import (
     Commitment,
@@ -29,6 +31,7 @@ from usjapan2024.model import (
     Official,
     Party,
     Programme,
+    RecordValue,
     Reference,
     Retired,
     SourceInfo,
@@ -1415,8 +1418,32 @@ ERRATA = (
 )
 
 
+RECORD_VALUES: dict[str, RecordValue] = {
+    "erratum.defense-minister": "Minoru Kihara",
+    "erratum.jjoc-established": "Japan’s planned Joint Operations Command (JJOC)",
+    "erratum.kishida-visit-date": datetime.date(2024, 4, 10),
+    "erratum.usfj-upgrade": (US,),
+    "erratum.ru-cn-response": Response.CONCERN,
+    "erratum.ru-kp-response": Response.CONDEMNATION,
+    "erratum.tomahawk-buyer": (JP,),
+    "erratum.disaster-task-force": Status.PLANNED,
+}
+"""What the public record holds for the field each erratum names, where it settles one:
+every correction, and the clarifications that settle a value the text leaves vague or
+wrong (who acts, the date, how far a plan had gone).  The other clarifications only add
+context: their record_value is null."""
+
+ERRATA_WITH_VALUES = tuple(
+    attrs.evolve(e, record_value=RECORD_VALUES[e.id]) if e.id in RECORD_VALUES else e
+    for e in ERRATA
+)
+if not {e.id for e in ERRATA_WITH_VALUES if e.kind is ErratumKind.CORRECTION} <= set(RECORD_VALUES):
+    raise SystemExit("every correction needs its record_value in RECORD_VALUES")
+if not set(RECORD_VALUES) <= {e.id for e in ERRATA}:
+    raise SystemExit("RECORD_VALUES names an erratum that ERRATA does not hold")
+
 MEETING = Meeting(
-    schema_version=2,
+    schema_version=3,
     metadata=METADATA,
     name="Japan-US Security Consultative Committee",
     short_name="2+2",
@@ -1429,7 +1456,7 @@ MEETING = Meeting(
     events=EVENTS,
     commitments=COMMITMENTS,
     threats=THREATS,
-    errata=ERRATA,
+    errata=ERRATA_WITH_VALUES,
     retired=RETIRED,
     sources=spans(
         "On July 28, 2024, the Japan-US Security Consultative Committee met in Tokyo to discuss important security issues and strengthen their alliance.",

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from usjapan2024._querying.diff import RetiredRecord as RetiredRecord
     from usjapan2024._querying.diff import diff as diff
     from usjapan2024._querying.results import Results as Results
+    from usjapan2024._querying.views import corrected as corrected
     from usjapan2024.exceptions import DatasetError as DatasetError
     from usjapan2024.exceptions import Problem as Problem
     from usjapan2024.export import to_datapackage as to_datapackage
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from usjapan2024.model import Party as Party
     from usjapan2024.model import Programme as Programme
     from usjapan2024.model import Record as Record
+    from usjapan2024.model import RecordValue as RecordValue
     from usjapan2024.model import Reference as Reference
     from usjapan2024.model import Retired as Retired
     from usjapan2024.model import SourceInfo as SourceInfo
@@ -81,6 +83,7 @@ if TYPE_CHECKING:
     from usjapan2024.vocabulary import Status as Status
     from usjapan2024.vocabulary import ThreatKind as ThreatKind
     from usjapan2024.vocabulary import Topic as Topic
+    from usjapan2024.vocabulary import View as View
     from usjapan2024.vocabulary import Vocabulary as Vocabulary
 
     __version__: str
@@ -95,6 +98,7 @@ _WHERE = {
     "usjapan2024._io.bundled": ("source_text",),
     "usjapan2024._loading.load": ("dump", "dumps", "load", "loads"),
     "usjapan2024._querying.results": ("Results",),
+    "usjapan2024._querying.views": ("corrected",),
     "usjapan2024._loading.schema": ("json_schema",),
     "usjapan2024._io.text": ("locate", "text_digest"),
     "usjapan2024._loading.typecheck": ("check",),
@@ -102,13 +106,14 @@ _WHERE = {
     "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
     "usjapan2024.model": (
         "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
-        "Official", "Party", "Programme", "Record", "Reference", "Retired", "SourceInfo", "Span",
-        "Threat",
+        "Official", "Party", "Programme", "Record", "RecordValue", "Reference", "Retired",
+        "SourceInfo", "Span", "Threat",
     ),
     "usjapan2024.queries": ("commitments", "errata_for", "get", "officials", "search", "threats"),
     "usjapan2024.vocabulary": (
         "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
-        "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic", "Vocabulary",
+        "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic", "View",
+        "Vocabulary",
     ),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}

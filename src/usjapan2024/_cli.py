@@ -95,6 +95,16 @@ def _dataset(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--source", metavar="TEXTFILE", help="the text the file's spans index into (read as bytes)"
     )
+    _corrected(parser)
+
+
+def _corrected(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corrected",
+        action="store_true",
+        help="the corrected view: each erratum's value in the field it names, in place of the"
+        " text's wording",
+    )
 
 
 def _filters(parser: argparse.ArgumentParser, query: str) -> None:
@@ -192,9 +202,14 @@ def _parser() -> _Parser:
         p.add_argument(name, metavar=name.upper(),
                        help=f"the {name} dataset file, 'bundled', or '-' (stdin)")  # fmt: skip
     p.add_argument("--source", metavar="TEXTFILE",
-                   help="the text the files' spans index into (default: bundled text)")  # fmt: skip
+                   help="the text both files' spans index into (default: bundled)")  # fmt: skip
+    for name in ("old", "new"):
+        p.add_argument(f"--{name}-source", metavar="TEXTFILE",
+                       help=f"the text the {name} file's spans index into (default: --source,"
+                       " else the bundled text)")  # fmt: skip
     p.add_argument("--format", choices=("table", "json"), default="table",
                    help="output format (default: table)")  # fmt: skip
+    _corrected(p)
     return parser
 
 
@@ -257,12 +272,22 @@ def _read(name: str, source: str | None, command: str) -> Meeting:
 
 
 def _meeting(args: argparse.Namespace) -> Meeting:
-    """The dataset a command works on: ``--file``, or the bundled one."""
+    """The dataset a command works on: ``--file``, or the bundled one; corrected if asked."""
     if args.file is None:
         if args.source is not None:
             raise UsageError(f"{PROG} {args.command}: error: --source goes with --file")
-        return _loading.load()
-    return _read(args.file, args.source, args.command)
+        meeting = _loading.load()
+    else:
+        meeting = _read(args.file, args.source, args.command)
+    return _view(meeting, args)
+
+
+def _view(meeting: Meeting, args: argparse.Namespace) -> Meeting:
+    if not getattr(args, "corrected", False):
+        return meeting
+    from usjapan2024._querying.views import corrected
+
+    return corrected(meeting)
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -422,9 +447,15 @@ def _diff(args: argparse.Namespace) -> int:
 
     from usjapan2024._querying.diff import diff
 
-    if args.source is not None and not Path(args.source).is_file():
-        raise UsageError(f"{PROG} diff: error: no source text file {args.source!r}")
-    result = diff(_diff_input(args.old, args.source), _diff_input(args.new, args.source))
+    sources = {}
+    for side in ("old", "new"):
+        source = getattr(args, f"{side}_source") or args.source
+        if source is not None and not Path(source).is_file():
+            raise UsageError(f"{PROG} diff: error: no source text file {source!r}")
+        sources[side] = source
+    old = _view(_diff_input(args.old, sources["old"]), args)
+    new = _view(_diff_input(args.new, sources["new"]), args)
+    result = diff(old, new)
     if args.format == "json":
         _json_out(result.to_json())
     else:

@@ -20,6 +20,7 @@ from typing import ClassVar
 
 import attrs
 
+from usjapan2024._io.texts import recall
 from usjapan2024._model.fields import Listing, about, describe_fields, record_fields
 from usjapan2024.vocabulary import (
     Actor,
@@ -34,6 +35,8 @@ from usjapan2024.vocabulary import (
     Status,
     ThreatKind,
     Topic,
+    View,
+    Vocabulary,
 )
 
 __all__ = [
@@ -48,6 +51,7 @@ __all__ = [
     "Party",
     "Programme",
     "Record",
+    "RecordValue",
     "Reference",
     "Retired",
     "SourceInfo",
@@ -297,6 +301,12 @@ class Threat(_Shown):
     sources: tuple[Span, ...] = attrs.field(metadata=about("The words it was coded from."))
 
 
+RecordValue = str | int | datetime.date | Vocabulary | tuple[str | Vocabulary, ...]
+"""A value an erratum gives a field of another record: of that field's own type (a name,
+a vocabulary member, a tuple of party ids, a date); :func:`usjapan2024.check` and loading
+check it against the field it names."""
+
+
 @describe_fields
 @attrs.frozen
 class Reference:
@@ -370,6 +380,15 @@ class Erratum(_Shown):
         )
     )
     sources: tuple[Span, ...] = attrs.field(metadata=about("The words of the text concerned."))
+    record_value: RecordValue | None = attrs.field(
+        default=None,
+        metadata=about(
+            "The value the target field holds according to the public record, in that "
+            "field's own type and vocabulary; ``None`` where the erratum only adds context "
+            "(new in schema 3).",
+            typed_by_target=True,
+        ),
+    )
 
     def __init__(  # noqa: PLR0913, PLR0917  (the fields, in order, and 1.0.0's keyword)
         self,
@@ -381,6 +400,7 @@ class Erratum(_Shown):
         record_says: str,
         references: tuple[Reference, ...] | str | None = None,
         sources: tuple[Span, ...] | None = None,
+        record_value: RecordValue | None = None,
         *,
         reference: str | None = None,
     ) -> None:
@@ -401,7 +421,9 @@ class Erratum(_Shown):
         if references is None or sources is None:
             msg = "Erratum() needs its references and its sources"
             raise TypeError(msg)
-        self.__attrs_init__(id, target, field, kind, text_says, record_says, references, sources)
+        self.__attrs_init__(
+            id, target, field, kind, text_says, record_says, references, sources, record_value
+        )
 
     @property
     def reference(self) -> str:
@@ -482,6 +504,41 @@ class Meeting(_Shown):
             "when none was)."
         ),
     )
+    view: View = attrs.field(
+        default=View.TEXT,
+        metadata=about(
+            "Whose account the records give: the text's (``text``), or the public record's "
+            "(``corrected``), with each listed erratum's value in its field (new in schema 3)."
+        ),
+    )
+    corrected_by: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "In the corrected view, the errata whose values the records hold in place of the "
+            "text's wording, in order; empty in the text's view (new in schema 3).",
+            refers_to="errata",
+        ),
+    )
+
+    @property
+    def source_text(self) -> str | None:
+        """The text this meeting was coded from, which its spans index; ``None`` if unknown.
+
+        A loaded meeting knows it: the bundled text, or the one given to
+        :func:`usjapan2024.load` or :func:`usjapan2024.loads`, proved to hold every quote.
+        So does one derived from it by :func:`usjapan2024.corrected`.  A meeting built in
+        code knows no text (pass one to :func:`usjapan2024.check` to prove it).
+
+        >>> import usjapan2024 as uj
+        >>> uj.load().source_text == uj.source_text()
+        True
+        """
+        return recall(self)
+
+    @property
+    def is_corrected(self) -> bool:
+        """Whether this is the corrected view (:func:`usjapan2024.corrected`)."""
+        return self.view is View.CORRECTED
 
     def records(self) -> tuple[Record, ...]:
         """Every record of the meeting that has an id, kind by kind, each in file order.

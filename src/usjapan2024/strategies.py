@@ -28,15 +28,17 @@ import hashlib
 import itertools
 import string
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from usjapan2024._io.bundled import source_text
+from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024._loading.load import load
 from usjapan2024._loading.rules import FORMULA_TRIGGERS, formula_trigger
+from usjapan2024._model.fields import correctable, fields_of
 from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024.model import (
     Commitment,
@@ -50,6 +52,7 @@ from usjapan2024.model import (
     Party,
     Programme,
     Record,
+    RecordValue,
     Reference,
     Retired,
     SourceInfo,
@@ -345,26 +348,35 @@ _REFERENCES = st.lists(
 ).map(tuple)
 
 
-def _draw_errata(
+def _draw_errata(  # noqa: PLR0913  (what it may refer to, and where it quotes)
     draw: st.DrawFn,
     *,
     id: str | None = None,
     targets: dict[str, tuple[str, ...]] | None = None,
+    values: dict[tuple[str, str], tuple[RecordValue, ...]] | None = None,
     text: str | None = None,
     limit: int | None = None,
 ) -> Erratum:
-    """An :class:`Erratum` of one of ``targets`` (record id -> its field names)."""
+    """An :class:`Erratum` of one of ``targets`` (record id -> its field names).
+
+    Its ``record_value`` is ``None`` or one of ``values[target, field]``, the values
+    that field may hold (in a meeting: those that records of the target's kind hold),
+    so that it has the field's type and its ids resolve.
+    """
     targets = targets or {"official.example": ("name", "title")}
     target = draw(st.sampled_from(sorted(targets)))
+    field = draw(_one(targets[target]))
+    choices = (values or {}).get((target, field), ())
     return Erratum(
         id=_id(draw, "erratum", id),
         target=target,
-        field=draw(_one(targets[target])),
+        field=field,
         kind=draw(_one(tuple(ErratumKind))),
         text_says=draw(_TEXT),
         record_says=draw(_TEXT),
         references=draw(_REFERENCES),
         sources=_draw_sources(draw, text, limit),
+        record_value=draw(st.none() | st.sampled_from(choices)) if choices else None,
     )
 
 
@@ -420,6 +432,19 @@ def _some_records(
     return (*drawn, *copies)
 
 
+def _values(groups: dict[str, tuple[Record, ...]]) -> dict[tuple[str, str], tuple[Any, ...]]:
+    """For each record and field, the values records of its kind hold there (not ``None``)."""
+    found: dict[tuple[str, str], tuple[Any, ...]] = {}
+    for records in groups.values():
+        for field in fields_of(type(records[0])) if records else ():
+            if not correctable(field):
+                continue
+            held = {repr(v): v for r in records if (v := getattr(r, field.name)) is not None}
+            for record in records:
+                found[record_id(record), field.name] = tuple(held.values())
+    return found
+
+
 def _fields(record: Record) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(type(record)))
 
@@ -450,8 +475,9 @@ def _meetings_with_source(
         if kind.cls is Erratum:
             targets = {record_id(r): _fields(r) for g in groups.values() for r in g}
             draw_one = functools.partial(
-                _draw_errata, draw, targets=targets, text=text, limit=limit
-            )
+                _draw_errata, draw, targets=targets, values=_values(groups), text=text,
+                limit=limit,
+            )  # fmt: skip
         elif kind.cls is Commitment:
             draw_one = functools.partial(
                 _draw_commitments, draw, actors=actors, text=text, limit=limit,
@@ -492,7 +518,7 @@ def _meetings_with_source(
         official_document=DocumentRef(draw(_TEXT), draw(st.dates()), draw(_SOME_TEXT)),
     )
     meeting = Meeting(
-        schema_version=2,
+        schema_version=SUPPORTED_SCHEMA_VERSIONS[-1],
         metadata=metadata,
         name=draw(_TEXT),
         short_name=draw(_TEXT),

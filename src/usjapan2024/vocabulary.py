@@ -31,6 +31,7 @@ __all__ = [
     "ThreatKindValue",
     "Topic",
     "TopicValue",
+    "View",
     "Vocabulary",
 ]
 
@@ -341,6 +342,22 @@ _labels(
     ErratumKind,
     CORRECTION="Correction",
     CLARIFICATION="Clarification",
+)
+
+
+class View(Vocabulary):
+    """Whose account a meeting's records give: the text's, or the public record's."""
+
+    TEXT = "text"
+    """The records say what the text says, wrong or vague as it may be; errata beside them."""
+    CORRECTED = "corrected"
+    """Each erratum's corrected value stands in its field (:func:`usjapan2024.corrected`)."""
+
+
+_labels(
+    View,
+    TEXT="The text's view",
+    CORRECTED="The corrected view",
 )
 
 

@@ -38,9 +38,10 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 from cattrs.cols import iterable_unstructure_factory, list_structure_factory
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
 from usjapan2024 import vocabulary
+from usjapan2024._model.fields import fields_of
 from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 
 __all__ = ["configure_converter", "converter", "describe", "fast_converter", "structure"]
@@ -188,8 +189,19 @@ def _is_attrs(cls: Any) -> bool:
     return isinstance(cls, type) and attrs.has(cls)
 
 
+def _raw_json(value: Any, _: type) -> Any:
+    """A value whose type is another field's (an erratum's ``record_value``), as JSON gave it.
+
+    The document stage structures it as that field once the records exist.
+    """
+    return None if value is _MISSING else value
+
+
 def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
-    fields = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    raw = {f.name: override(struct_hook=_raw_json) for f in fields_of(cls) if f.typed_by_target}
+    fields = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **typing.cast("dict[str, Any]", raw)
+    )
     known = frozenset(f.name for f in attrs.fields(cls))
     required = frozenset(f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING)
 

@@ -3,7 +3,7 @@
 Before cattrs structures a document (``_converter``), this module checks what only a
 whole document has: that it is an object, a ``schema_version`` this release reads (a
 newer one says so), an optional ``$schema`` key for editors, and it upgrades a schema-1
-document to schema 2.  When a document fails and its dataset version is newer than this
+or schema-2 document to schema 3.  When a document fails and its dataset version is newer than this
 release, the first problem says that upgrading is the fix.
 """
 
@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
+
 from usjapan2024._loading.converter import describe, structure
+from usjapan2024._model.fields import correctable, field_info
+from usjapan2024._model.kinds import record_id
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
 __all__ = ["SUPPORTED_SCHEMA_VERSIONS", "structure_meeting"]
 
-SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2)
+SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1, 2, 3)
 """The ``schema_version`` values this release can read; it writes the last."""
 
 
@@ -35,16 +39,7 @@ def structure_meeting(document: Any) -> Meeting:
         shown = describe(document).split(" ")[0]
         message = f"expected an object (a dataset is one JSON object), got {shown}"
         raise DatasetError([Problem("$", message)])
-    version = document.get("schema_version")
-    if version.__class__ is not int or version not in SUPPORTED_SCHEMA_VERSIONS:
-        readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
-        if "schema_version" in document:
-            message = f"this release reads schema_version {readable}, got {describe(version)}"
-        else:
-            message = f"required field is missing (this release reads schema_version {readable})"
-        if version.__class__ is int and version > SUPPORTED_SCHEMA_VERSIONS[-1]:
-            message += "; the file comes from a newer release of usjapan2024: upgrade to read it"
-        raise DatasetError([Problem("$.schema_version", message)])
+    version = _version(document)
     if "$schema" in document:  # where an editor finds the file's schema: not data
         if document["$schema"].__class__ is not str:
             got = describe(document["$schema"])
@@ -52,13 +47,100 @@ def structure_meeting(document: Any) -> Meeting:
         document = {key: value for key, value in document.items() if key != "$schema"}
     if version == 1:
         document = _from_schema_1(document)
+    if version <= 2:
+        document = _from_schema_2(document)
     try:
-        return structure(document, Meeting)
+        meeting = structure(document, Meeting)
     except DatasetError as error:
         newer = _newer_release(document)
         if newer is None:
             raise
         raise DatasetError([newer, *error.problems]) from None
+    return _typed_record_values(meeting)
+
+
+def _version(document: dict[str, Any]) -> int:
+    """The document's ``schema_version``, once it is one this release reads."""
+    version = document.get("schema_version")
+    if version.__class__ is int and version in SUPPORTED_SCHEMA_VERSIONS:
+        return version
+    readable = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
+    if "schema_version" in document:
+        message = f"this release reads schema_version {readable}, got {describe(version)}"
+    else:
+        message = f"required field is missing (this release reads schema_version {readable})"
+    if version.__class__ is int and version > SUPPORTED_SCHEMA_VERSIONS[-1]:
+        message += "; the file comes from a newer release of usjapan2024: upgrade to read it"
+    raise DatasetError([Problem("$.schema_version", message)])
+
+
+def _from_schema_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade a schema-2 document to schema 3, which only added fields with defaults.
+
+    Schema 3 added an erratum's ``record_value`` and the meeting's ``view`` and
+    ``corrected_by``; a file that says it is schema 2 and has one is refused, as schema 2
+    refuses it.
+    """
+    problems = [
+        Problem(f"$.{key}", _NOT_IN_2) for key in ("view", "corrected_by") if key in document
+    ]
+    errata = document.get("errata")
+    for i, erratum in enumerate(errata if errata.__class__ is list else []):
+        if erratum.__class__ is dict and "record_value" in erratum:
+            problems.append(Problem(f"$.errata[{i}].record_value", _NOT_IN_2))
+    if problems:
+        raise DatasetError(problems)
+    return {**document, "schema_version": 3}
+
+
+_NOT_IN_2 = "a field of schema 3, in a file that says schema_version 2"
+
+
+def _typed_record_values(meeting: Meeting) -> Meeting:
+    """Give each erratum's ``record_value`` the type of the field it corrects.
+
+    cattrs structures the value as plain JSON, since its type is that of the field the
+    erratum names, which only the records know; here it is structured again as that
+    field, by the same converter, so a wrong type or an unknown vocabulary value is a
+    problem at the erratum's path.  An erratum whose target or field does not exist is
+    left for the consistency checks to report.
+    """
+    if all(e.record_value is None for e in meeting.errata):
+        return meeting
+    by_id = {record_id(r): r for r in meeting.records()}
+    errata, problems = list(meeting.errata), []
+    for i, erratum in enumerate(meeting.errata):
+        target = by_id.get(erratum.target)
+        if erratum.record_value is None or target is None:
+            continue
+        try:
+            field = field_info(type(target), erratum.field)
+        except KeyError:
+            continue
+        if not correctable(field):
+            problems.append(Problem(f"$.errata[{i}].record_value", _NOT_CORRECTABLE))
+            continue
+        try:
+            typed = structure(_as_json(erratum.record_value), field.hint)
+        except DatasetError as error:
+            where = f"$.errata[{i}].record_value"
+            problems += [Problem(where + p.path[1:], p.message) for p in error.problems]
+            continue
+        errata[i] = attrs.evolve(erratum, record_value=typed)
+    if problems:
+        raise DatasetError(problems)
+    return attrs.evolve(meeting, errata=tuple(errata))
+
+
+_NOT_CORRECTABLE = (
+    "a record_value gives a field of text, numbers, dates, vocabulary values or ids, and"
+    " this field holds nested records; use null"
+)
+
+
+def _as_json(value: object) -> object:
+    """A value as JSON gives it: a tuple (of a meeting built in code) as a list."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _newer_release(document: dict[str, Any]) -> Problem | None:

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 from usjapan2024._io.text import text_digest
 from usjapan2024._loading import rules as _rules
-from usjapan2024._model.fields import fields_of
+from usjapan2024._model.fields import fields_by_name, fields_of
 from usjapan2024._model.kinds import KINDS, record_groups, record_id
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
-from usjapan2024.vocabulary import Actor
+from usjapan2024.vocabulary import Actor, View
 
 __all__ = ["REFERENCES", "check", "check_without_text"]
 
@@ -237,8 +237,40 @@ def _check_references(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Pr
         target = by_id.get(erratum.target)
         if target is None:
             yield _unresolved(f"$.errata[{i}].target", erratum.target, "records")
+            continue
+        yield from _check_erratum_field(i, target, erratum.field)
+        field = fields_by_name(type(target)).get(erratum.field)
+        if erratum.record_value is not None and field is not None and field.refers_to in known:
+            where = f"$.errata[{i}].record_value"
+            yield from _missing(
+                where, erratum.record_value, known[field.refers_to], field.refers_to
+            )
+    yield from _check_view(meeting, by_id)
+
+
+def _check_view(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Problem]:
+    """A corrected view's records hold the value of each erratum it says it applied."""
+    if meeting.view is View.TEXT:
+        if meeting.corrected_by:
+            yield Problem("$.corrected_by", "the text's view applies no errata; expected []")
+        return
+    errata = {erratum.id: erratum for erratum in meeting.errata}
+    for j, erratum_id in enumerate(meeting.corrected_by):
+        where = f"$.corrected_by[{j}]"
+        erratum = errata.get(erratum_id)
+        if erratum is None:
+            yield _unresolved(where, erratum_id, "errata")
+        elif erratum.record_value is None:
+            yield Problem(where, f"{erratum_id!r} gives no record_value to apply")
         else:
-            yield from _check_erratum_field(i, target, erratum.field)
+            target = by_id.get(erratum.target)
+            held = getattr(target, erratum.field, None) if target is not None else None
+            if target is not None and held != erratum.record_value:
+                yield Problem(
+                    where,
+                    f"{erratum.target}.{erratum.field} holds {held!r}, not the value"
+                    f" {erratum.record_value!r} that {erratum_id!r} gives",
+                )
 
 
 def _refs(records: tuple[Record, ...], name: str) -> set[typing.Any]:

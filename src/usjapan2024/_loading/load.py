@@ -20,6 +20,7 @@ from typing import Any
 
 from usjapan2024._io.bundled import read_resource, source_text
 from usjapan2024._io.text import Source, read_source
+from usjapan2024._io.texts import remember
 from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -110,6 +111,7 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
     problems = _integrity.check(meeting, text, hint=hint)
     if problems:
         raise DatasetError(problems)
+    remember(meeting, text)  # proved: every span of the meeting indexes this text
     return meeting
 
 

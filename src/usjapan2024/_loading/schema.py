@@ -44,11 +44,11 @@ def json_schema(version: int = SUPPORTED_SCHEMA_VERSIONS[-1]) -> dict[str, Any]:
 
     >>> schema = json_schema()
     >>> schema["$id"], schema["$schema"]
-    ('urn:usjapan2024:schema:2', 'https://json-schema.org/draft/2020-12/schema')
+    ('urn:usjapan2024:schema:3', 'https://json-schema.org/draft/2020-12/schema')
     >>> schema["$defs"]["Actor"]["enum"][:3]
     ['US', 'JP', 'CN']
-    >>> json_schema(1)["$id"]
-    'urn:usjapan2024:schema:1'
+    >>> json_schema(1)["$id"], json_schema(2)["$id"]
+    ('urn:usjapan2024:schema:1', 'urn:usjapan2024:schema:2')
     """
     if version == SUPPORTED_SCHEMA_VERSIONS[-1]:
         return copy.deepcopy(_build())
@@ -101,6 +101,9 @@ def _for_class(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     fields = fields_of(cls)
     properties = {}
     for f in fields:
+        if f.typed_by_target:  # any JSON value here; loading checks it against its field
+            properties[f.name] = {"description": f.plain_description}
+            continue
         one = _for_type(f.base, definitions)
         schema: dict[str, Any] = {"type": "array", "items": one} if f.many else dict(one)
         if f.optional:

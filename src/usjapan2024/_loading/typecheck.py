@@ -18,7 +18,8 @@ from typing import Any
 import attrs
 
 from usjapan2024._io.text import Source, read_source
-from usjapan2024._model.fields import FieldInfo, fields_of
+from usjapan2024._model.fields import FieldInfo, correctable, fields_by_name, fields_of
+from usjapan2024._model.kinds import record_id
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting, Span
 
@@ -32,7 +33,8 @@ def check(obj: object, *, source: Source | None = None) -> list[Problem]:
         obj: A :class:`~usjapan2024.Meeting`, or any record (or other attrs class of
             the model) built in code.
         source: The text its spans index into (the text or a path to it); defaults to
-            the bundled text.
+            the meeting's own (:attr:`~usjapan2024.Meeting.source_text`), else the
+            bundled text.
 
     For a meeting, this is every check :func:`usjapan2024.loads` makes: types, then the
     consistency checks (quotes, ids, references).  For a single record, the types and
@@ -48,7 +50,8 @@ def check(obj: object, *, source: Source | None = None) -> list[Problem]:
         return problems
     from usjapan2024._io.bundled import source_text
 
-    text = source_text() if source is None else read_source(source)
+    known = obj.source_text if isinstance(obj, Meeting) else None
+    text = read_source(source) if source is not None else known or source_text()
     if isinstance(obj, Meeting):
         from usjapan2024._loading.integrity import check as consistency
 
@@ -68,11 +71,31 @@ def type_problems(obj: object, path: str = "$") -> Iterator[Problem]:
         raise TypeError(msg)
     for field in fields_of(cls):
         yield from _field_problems(getattr(obj, field.name), field, f"{path}.{field.name}")
+    if cls is Meeting:
+        yield from _record_value_problems(typing.cast("Meeting", obj), path)
+
+
+def _record_value_problems(meeting: Meeting, path: str) -> Iterator[Problem]:
+    """Each erratum's ``record_value`` against the type of the field it names.
+
+    An erratum whose target or field does not exist is the consistency checks' to report.
+    """
+    by_id = {record_id(r): r for r in meeting.records()}
+    for i, erratum in enumerate(meeting.errata):
+        target = by_id.get(erratum.target)
+        if erratum.record_value is None or target is None:
+            continue
+        field = fields_by_name(type(target)).get(erratum.field)
+        where = f"{path}.errata[{i}].record_value"
+        if field is not None and not correctable(field):
+            yield Problem(where, "a record_value cannot give a field that holds nested records")
+        elif field is not None:
+            yield from _field_problems(erratum.record_value, field, where)
 
 
 def _field_problems(value: object, field: FieldInfo, path: str) -> Iterator[Problem]:
-    if value is None and field.optional:
-        return
+    if (value is None and field.optional) or field.typed_by_target:
+        return  # a value typed by another field is checked against it, above
     if not field.many:
         yield from _value_problems(value, field.base, path)
     elif type(value) is not tuple:

@@ -31,8 +31,10 @@ __all__ = [
     "ABOUT",
     "FieldInfo",
     "about",
+    "correctable",
     "describe_fields",
     "field_info",
+    "fields_by_name",
     "fields_of",
     "plain",
     "record_fields",
@@ -52,12 +54,15 @@ class About:
             for an id of any record, ``None`` for a field that names no record.
         searchable: Whether :func:`usjapan2024.search` looks in its words.
         fold_case: Whether a filter on it compares text case-insensitively.
+        typed_by_target: Whether its values take the type of another field, the one an
+            erratum names (``Erratum.record_value``), so that no type is its own.
     """
 
     description: str
     refers_to: str | None = None
     searchable: bool = True
     fold_case: bool = False
+    typed_by_target: bool = False
 
 
 def about(
@@ -66,13 +71,14 @@ def about(
     refers_to: str | None = None,
     searchable: bool = True,
     fold_case: bool = False,
+    typed_by_target: bool = False,
 ) -> dict[str, About]:
     """Field metadata for ``attrs.field(metadata=...)``: the facts the model declares.
 
     The description is written here once; the class's docstring gets its ``Attributes:``
     section from it (:func:`describe_fields`), and every export reads it from here.
     """
-    return {ABOUT: About(description, refers_to, searchable, fold_case)}
+    return {ABOUT: About(description, refers_to, searchable, fold_case, typed_by_target)}
 
 
 @attrs.frozen
@@ -93,6 +99,8 @@ class FieldInfo:
         description: One sentence on what it holds.
         searchable: Whether search looks in its words.
         fold_case: Whether a filter on it folds case.
+        typed_by_target: Whether each value has the type of the field an erratum names
+            (then ``base`` is ``object``: no type of its own).
     """
 
     name: str
@@ -108,6 +116,7 @@ class FieldInfo:
     description: str
     searchable: bool
     fold_case: bool
+    typed_by_target: bool
 
     @property
     def plain_description(self) -> str:
@@ -137,14 +146,14 @@ def _fields_of(cls: Any) -> tuple[FieldInfo, ...]:  # noqa: ANN401  (a class, ha
     found = []
     for field in attrs.fields(cls):
         hint = hints[field.name]
-        base, optional = _without_none(hint)
-        many = typing.get_origin(base) is tuple
-        if many:
-            base = typing.get_args(base)[0]
         facts = field.metadata.get(ABOUT)
         if facts is None:
             msg = f"{cls.__name__}.{field.name} declares no description (metadata=about(...))"
             raise TypeError(msg)
+        base, optional = (object, True) if facts.typed_by_target else _without_none(hint)
+        many = typing.get_origin(base) is tuple
+        if many:
+            base = typing.get_args(base)[0]
         found.append(
             FieldInfo(
                 name=field.name,
@@ -160,14 +169,29 @@ def _fields_of(cls: Any) -> tuple[FieldInfo, ...]:  # noqa: ANN401  (a class, ha
                 description=facts.description,
                 searchable=facts.searchable,
                 fold_case=facts.fold_case,
+                typed_by_target=facts.typed_by_target,
             )
         )
     return tuple(found)
 
 
+def correctable(field: FieldInfo) -> bool:
+    """Whether an erratum's ``record_value`` may give ``field`` a value.
+
+    A field of text, numbers, dates, vocabulary values or ids may; one of nested records
+    may not (no cell of an export could hold them).
+    """
+    return field.nested is None and not field.typed_by_target
+
+
 def field_info(cls: type, name: str) -> FieldInfo:
     """The field ``name`` of ``cls``; ``KeyError`` if it has none."""
     return _by_name(cls)[name]
+
+
+def fields_by_name(cls: type) -> Mapping[str, FieldInfo]:
+    """The fields of ``cls`` by name."""
+    return _by_name(cls)
 
 
 _ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import json
 import typing
 from collections.abc import Iterable
 from typing import Any
@@ -321,7 +322,14 @@ def filter_column(f: Filter) -> tuple[Table, Column]:
 def _cell(value: object) -> Value:
     if isinstance(value, enum.Enum):
         return typing.cast("str", value.value)
+    if isinstance(value, tuple):  # a value typed by another field: an erratum's record_value
+        return json.dumps([_cell(item) for item in value], ensure_ascii=False)
     return typing.cast("Value", value)
+
+
+# An erratum's record_value of a many-valued field has no table of its own: its cell holds
+# the values as a JSON array (exact, whatever the texts hold); a date, enum or text is the
+# cell as for any field.  The field the erratum names says how to read it back.
 
 
 def _id(record: Any) -> str:  # noqa: ANN401
