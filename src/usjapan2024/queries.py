@@ -156,7 +156,11 @@ def search(
     "focus" and "trust".  With ``whole_words=True`` it matches only where it is not
     part of a longer word (letters, digits or ``_`` on neither side).
 
-    Results come in source order of each record's first quote.
+    Results come in source order of each record's first quote; records whose first
+    quotes start at the same offset keep the meeting's record order (officials,
+    parties, programmes, events, commitments, threats, errata, each group in its
+    file's order).  So the order is that of ``sorted(matches, key=first quote's start)``
+    over the matches in record order, and the same on every run.
 
     >>> [r.id for r in search("George Washington")]
     ['commitment.uss-george-washington']
@@ -173,6 +177,7 @@ def search(
         found = [record for record, hay in haystacks if word.search(hay)]
     else:
         found = [record for record, hay in haystacks if needle in hay]
+    # `found` is in record order and sorted() is stable: ties keep that order, as documented.
     return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
 
 
