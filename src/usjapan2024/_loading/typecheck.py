@@ -90,7 +90,8 @@ def _value_problems(value: object, hint: Any, path: str) -> Iterator[Problem]:  
         for index, item in enumerate(typing.cast("tuple[object, ...]", value)):
             yield from _value_problems(item, typing.get_args(hint)[0], f"{path}[{index}]")
     elif type(value) is not hint:  # exact types: a bool is no int, a str no enum member
-        yield _wrong(value, _NAMES.get(hint) or f"a {hint.__name__}", path)
+        article = "an" if hint.__name__[:1] in "AEIOU" else "a"  # "an Actor", "a Topic"
+        yield _wrong(value, _NAMES.get(hint) or f"{article} {hint.__name__}", path)
     elif attrs.has(hint):
         yield from type_problems(value, path)
     elif isinstance(value, str) and (at := lone_surrogate(value)) is not None:
