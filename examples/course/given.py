@@ -10,8 +10,27 @@ import usjapan2024 as uj
 
 
 def condemned_actors(threats: list[uj.Threat]) -> int:
-    """Return how many distinct actors the ministers condemned (it has a bug: hypothesis-3)."""
-    return len([t.actor for t in threats if t.response is uj.Response.CONDEMNATION])
+    """Return how many distinct actors the ministers condemned (it has a bug: hypothesis-3).
+
+    A threat whose ``actor`` is ``None`` names nobody (the model says so: the text names
+    no one behind instability in the Middle East), so it adds no actor to the count.
+    """
+    return len(
+        [t.actor for t in threats if t.response is uj.Response.CONDEMNATION and t.actor is not None]
+    )
+
+
+def records(meeting: uj.Meeting) -> list[uj.Record]:
+    """Return every record of ``meeting`` that has an id, in the meeting's record order.
+
+    That order is the file's: officials, parties, programmes, events, commitments,
+    threats, errata, each group in its own order.  ``uj.search`` keeps it among records
+    whose first quotes start at the same offset.
+    """
+    return [
+        *meeting.officials, *meeting.parties, *meeting.programmes, *meeting.events,
+        *meeting.commitments, *meeting.threats, *meeting.errata,
+    ]  # fmt: skip
 
 
 def words(obj: object) -> list[str]:
