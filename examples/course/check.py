@@ -38,7 +38,7 @@ import cattrs
 import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument, NoSuchExample
+from hypothesis.errors import HypothesisException, InvalidArgument, NoSuchExample
 
 import usjapan2024 as uj
 import usjapan2024.queries
@@ -88,9 +88,14 @@ def _shorten(text: str, limit: int = _SHOWN) -> str:
 
 
 def _leaves(error: BaseException) -> list[BaseException]:
-    """The exceptions inside ``error``: itself, or those of an exception group, flattened."""
+    """The exceptions inside ``error``: itself, or those of Hypothesis' exception groups.
+
+    Only plain groups (several failures) and Hypothesis' own (a failure that did not
+    happen twice) are opened: a library's group, such as cattrs', is one error.
+    """
     inner = getattr(error, "exceptions", None)
-    if isinstance(inner, tuple) and inner:
+    plain = type(error).__module__ in {"builtins", "exceptiongroup"}
+    if isinstance(inner, tuple) and inner and (plain or isinstance(error, HypothesisException)):
         return [leaf for e in inner for leaf in _leaves(e)]
     return [error]
 
@@ -243,6 +248,8 @@ def check_attrs_2(compact_converter: Callable[[], cattrs.Converter]) -> list[str
             " first, then the hook: register_structure_hook(uj.Span, structure_span)"
         )
         return [swapped]
+    if isinstance(converter, type):
+        return [f"compact_converter() returned the class itself; call it: {converter.__name__}()"]
     if not isinstance(converter, cattrs.Converter):
         return [f"compact_converter() should return a cattrs.Converter, not {_kind(converter)}"]
     if converter is cattrs.global_converter:
