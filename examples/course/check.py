@@ -27,6 +27,7 @@ import json
 import linecache
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType, TracebackType
@@ -38,7 +39,12 @@ import cattrs
 import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import HypothesisException, InvalidArgument, NoSuchExample
+from hypothesis.errors import (
+    HypothesisException,
+    InvalidArgument,
+    NonInteractiveExampleWarning,
+    NoSuchExample,
+)
 
 import usjapan2024 as uj
 import usjapan2024.queries
@@ -744,7 +750,9 @@ def _watching_find(answer: object) -> Iterator[_Finds]:
 
     def example(self: st.SearchStrategy[Any]) -> Any:  # noqa: ANN401
         finds.example_called = True
-        return real_example(self)
+        with warnings.catch_warnings():  # the report says why not to use it
+            warnings.simplefilter("ignore", NonInteractiveExampleWarning)
+            return real_example(self)
 
     with (
         _swapped(hypothesis, "find", find, answer),

@@ -90,7 +90,10 @@ def test_search_matches_the_oracle(meeting: uj.Meeting, data: st.DataObject) -> 
 
 # hypothesis-3
 def find_double_count() -> list[uj.Threat]:
-    """Return the smallest list of threats on which ``condemned_actors`` is wrong."""
+    """Return the smallest list of threats on which ``condemned_actors`` is wrong.
+
+    A threat with ``actor=None`` names nobody: it adds no actor to the right count.
+    """
     threats = ujst.threats(text="The ministers condemned it.", actors=[uj.Actor.CN, uj.Actor.KP])
 
     def right(threats: list[uj.Threat]) -> int:  # None names nobody, so it is not counted
