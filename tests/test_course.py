@@ -8,6 +8,7 @@ otherwise than the solutions must pass.
 
 from __future__ import annotations
 
+import builtins
 import inspect
 import re
 import subprocess
@@ -156,11 +157,7 @@ class TestSanityGate:
         assert list(function("Tomahawk")) != list(uj.search("Tomahawk"))
 
     def test_exception_groups_of_asserts_are_failures_and_others_are_not(self) -> None:
-        group = (
-            getattr(__builtins__, "ExceptionGroup", None)
-            if isinstance(__builtins__, dict)
-            else None
-        )
+        group = getattr(builtins, "ExceptionGroup", None)  # Python 3.11 and later
         assert check._is_assertion(AssertionError())
         assert not check._is_assertion(TypeError())
         if group is not None:
