@@ -45,6 +45,8 @@ class Answer:
 
 WRONG: list[Answer] = []
 RIGHT: list[Answer] = []
+FORCED: list[tuple[object, str, object]] = []
+"""What an answer changed in a frozen, shared record, and its value before: to undo."""
 
 
 def wrong(exercise: str, *says: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -99,6 +101,7 @@ def returns_the_original(c: uj.Commitment) -> uj.Commitment:
 @wrong("attrs-1", "shout() changed the original record")
 def changes_the_original(c: uj.Commitment) -> uj.Commitment:
     copy = attrs.evolve(c, summary=c.summary.upper())
+    FORCED.append((c, "summary", c.summary))  # the test puts it back: the record is shared
     object.__setattr__(c, "summary", c.summary + " ")  # a frozen record, forced
     return copy
 

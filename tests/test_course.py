@@ -13,7 +13,7 @@ import inspect
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ import usjapan2024 as uj
 from usjapan2024 import strategies as ujst
 
 from .conftest import ROOT
-from .course_answers import RIGHT, SLOW, WRONG, Answer, large_meetings
+from .course_answers import FORCED, RIGHT, SLOW, WRONG, Answer, large_meetings
 from .course_modules import COURSE, blanks, buggy, check, solutions
 from .course_modules import given as course_given
 
@@ -60,7 +60,15 @@ class TestWrongAnswers:
         assert {a.exercise for a in WRONG} == set(check.CHECKS)
         assert len({str(a) for a in WRONG}) == len(WRONG)
 
-    @pytest.mark.usefixtures("patient")
+    @pytest.fixture
+    def undo(self) -> Iterator[None]:
+        """Put back what an answer forced into the shared, bundled records."""
+        yield
+        while FORCED:
+            record, name, value = FORCED.pop()
+            object.__setattr__(record, name, value)
+
+    @pytest.mark.usefixtures("patient", "undo")
     @pytest.mark.parametrize("answer", WRONG, ids=str)
     def test_wrong_answer_is_named(self, answer: Answer) -> None:
         found = check.problems_of(answer.exercise, answer.function)
