@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs  # noqa: F401  (you will need it)
 import cattrs
-from given import condemned_actors, words  # noqa: F401  (you will need them)
+from given import condemned_actors, records, words  # noqa: F401  (you will need them)
 from hypothesis import find, given, settings  # noqa: F401
 from hypothesis import strategies as st  # noqa: F401
 
@@ -42,7 +42,7 @@ def test_span_is_a_slice() -> None:
     raise NotImplementedError
 
 
-# hypothesis-2: decorate it with @given(...); call uj.search, not a name you imported.
+# hypothesis-2: decorate it with @given(...); call uj.search, which the checker swaps.
 def test_search_matches_the_oracle() -> None:
     """Search finds exactly the records whose words contain the needle, once, in order."""
     raise NotImplementedError
@@ -50,5 +50,8 @@ def test_search_matches_the_oracle() -> None:
 
 # hypothesis-3
 def find_double_count() -> list[uj.Threat]:
-    """Return the smallest list of threats on which ``condemned_actors`` is wrong."""
+    """Return the smallest list of threats on which ``condemned_actors`` is wrong.
+
+    A threat with ``actor=None`` names nobody: it adds no actor to the right count.
+    """
     raise NotImplementedError

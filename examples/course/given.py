@@ -10,8 +10,24 @@ import usjapan2024 as uj
 
 
 def condemned_actors(threats: list[uj.Threat]) -> int:
-    """Return how many distinct actors the ministers condemned (it has a bug: hypothesis-3)."""
-    return len([t.actor for t in threats if t.response is uj.Response.CONDEMNATION])
+    """Return how many distinct actors the ministers condemned (it has a bug: hypothesis-3).
+
+    A threat whose ``actor`` is ``None`` names nobody (the model says so: the text names
+    no one behind instability in the Middle East), so it adds no actor to the count.
+    """
+    return len(
+        [t.actor for t in threats if t.response is uj.Response.CONDEMNATION and t.actor is not None]
+    )
+
+
+def records(meeting: uj.Meeting) -> list[uj.Record]:
+    """Return every record of ``meeting`` that has an id, in the meeting's record order.
+
+    That order is the file's, as ``Meeting.records()`` gives it: officials, parties,
+    programmes, events, commitments, threats, errata, each group in its own order.  ``uj.search`` keeps it among records
+    whose first quotes start at the same offset.
+    """
+    return list(meeting.records())
 
 
 def words(obj: object) -> list[str]:

@@ -153,7 +153,11 @@ def search(
     "focus" and "trust".  With ``whole_words=True`` it matches only where it is not
     part of a longer word (letters, digits or ``_`` on neither side).
 
-    Results come in source order of each record's first quote.
+    Results come in source order of each record's first quote; records whose first
+    quotes start at the same offset keep the meeting's record order (officials,
+    parties, programmes, events, commitments, threats, errata, each group in its
+    file's order).  So the order is that of ``sorted(matches, key=first quote's start)``
+    over the matches in record order, and the same on every run.
 
     >>> [r.id for r in search("George Washington")]
     ['commitment.uss-george-washington']
@@ -170,6 +174,7 @@ def search(
         found = [r for r, texts in haystacks if any(map(word.search, texts))]
     else:
         found = [r for r, texts in haystacks if any(needle in text for text in texts)]
+    # `found` is in record order and sorted() is stable: ties keep that order, as documented.
     return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
 
 

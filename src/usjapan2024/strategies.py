@@ -27,8 +27,8 @@ import functools
 import hashlib
 import itertools
 import string
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -102,6 +102,69 @@ _SMALL = 4
 _ACTORS = tuple(Actor)
 _PLACES = tuple(Place)
 T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def _actor_tuple(actors: object, where: str) -> tuple[Actor, ...]:
+    """``actors`` as a tuple of :class:`Actor` members, or why it is not one.
+
+    Any iterable of members will do (a list, a tuple, a set); a string will not, though
+    it is an iterable: of its characters.  A list or tuple keeps its order (Hypothesis
+    shrinks toward the first actor); a set takes the vocabulary's.
+    """
+    if isinstance(actors, Actor):
+        msg = f"{where} takes an iterable of actors; for one, write [Actor.{actors.name}]"
+        raise InvalidArgument(msg)
+    if isinstance(actors, str):
+        msg = (
+            f"{where} takes Actor members, e.g. [Actor.CN, Actor.KP], not the string"
+            f" {actors!r} (a string is an iterable of its characters)"
+        )
+        raise InvalidArgument(msg)
+    if not isinstance(actors, Iterable):
+        msg = f"{where} takes an iterable of Actor members, not {type(actors).__name__}"
+        raise InvalidArgument(msg)
+    found = tuple(dict.fromkeys(actors))  # in the order given, each once
+    wrong = [a for a in found if not isinstance(a, Actor)]
+    if wrong:
+        msg = f"{where} takes Actor members, but {wrong[0]!r} is {type(wrong[0]).__name__}"
+        if isinstance(wrong[0], str):
+            msg += f"; write Actor({wrong[0]!r})"
+        raise InvalidArgument(msg)
+    if not found:
+        msg = f"{where} needs at least one actor"
+        raise InvalidArgument(msg)
+    if isinstance(actors, (set, frozenset)):  # no order of its own: the vocabulary's, so
+        return tuple(a for a in Actor if a in found)  # that runs repeat in every process
+    return found
+
+
+def _tuple(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    return actors if type(actors) is tuple else tuple(actors)
+
+
+def _taking_actors(
+    name: str,
+) -> Callable[[Callable[Concatenate[st.DrawFn, P], T]], Callable[P, st.SearchStrategy[T]]]:
+    """``st.composite``, whose strategy refuses a wrong ``name=`` argument when called.
+
+    So that ``threats(actors="CN")`` says at once what is wrong, instead of drawing
+    threats of the actors "C" and "N", and a list works as a tuple does.
+    """
+
+    def decorate(draw: Callable[Concatenate[st.DrawFn, P], T]) -> Callable[P, st.SearchStrategy[T]]:
+        strategy = st.composite(draw)
+        where = f"{draw.__name__.removeprefix('_draw_')}({name}=...)"
+
+        @functools.wraps(strategy)
+        def factory(*args: P.args, **kwargs: P.kwargs) -> st.SearchStrategy[T]:
+            if name in kwargs:
+                kwargs[name] = _actor_tuple(kwargs[name], where)
+            return strategy(*args, **kwargs)
+
+        return factory
+
+    return decorate
 
 
 def source_texts() -> st.SearchStrategy[str]:
@@ -223,7 +286,7 @@ def _draw_officials(
     draw: st.DrawFn,
     *,
     id: str | None = None,
-    countries: tuple[Actor, ...] = _ACTORS,
+    countries: Iterable[Actor] = _ACTORS,
     text: str | None = None,
     limit: int | None = None,
 ) -> Official:
@@ -232,13 +295,13 @@ def _draw_officials(
         id=_id(draw, "official", id),
         name=draw(_TEXT),
         title=draw(_TEXT),
-        country=draw(_one(countries)),
+        country=draw(_one(_tuple(countries))),
         organisation=draw(_one(tuple(Organisation))),
         sources=_draw_sources(draw, text, limit),
     )
 
 
-officials = st.composite(_draw_officials)
+officials = _taking_actors("countries")(_draw_officials)
 
 
 def _draw_programmes(
@@ -262,7 +325,7 @@ def _draw_events(
     draw: st.DrawFn,
     *,
     id: str | None = None,
-    actors: tuple[Actor, ...] = _ACTORS,
+    actors: Iterable[Actor] = _ACTORS,
     text: str | None = None,
     limit: int | None = None,
 ) -> Event:
@@ -271,20 +334,20 @@ def _draw_events(
         id=_id(draw, "event", id),
         description=draw(_TEXT),
         date=draw(_MAYBE_DATE),
-        parties=draw(_some_of(actors)),
+        parties=draw(_some_of(_tuple(actors))),
         places=draw(_some_of(_PLACES)),
         sources=_draw_sources(draw, text, limit),
     )
 
 
-events = st.composite(_draw_events)
+events = _taking_actors("actors")(_draw_events)
 
 
 def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     draw: st.DrawFn,
     *,
     id: str | None = None,
-    actors: tuple[Actor, ...] = _ACTORS,
+    actors: Iterable[Actor] = _ACTORS,
     programme_ids: tuple[str, ...] = (),
     event_ids: tuple[str, ...] = (),
     text: str | None = None,
@@ -294,26 +357,26 @@ def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     return Commitment(
         id=_id(draw, "commitment", id),
         summary=draw(_TEXT),
-        parties=draw(_some_of(actors)),
+        parties=draw(_some_of(_tuple(actors))),
         topic=draw(_one(tuple(Topic))),
         status=draw(_one(tuple(Status))),
         subjects=draw(_SUBJECTS),
         places=draw(_some_of(_PLACES)),
-        partners=draw(_some_of(actors)),
+        partners=draw(_some_of(_tuple(actors))),
         programmes=draw(_some_of(programme_ids)) if programme_ids else (),
         events=draw(_some_of(event_ids)) if event_ids else (),
         sources=_draw_sources(draw, text, limit),
     )
 
 
-commitments = st.composite(_draw_commitments)
+commitments = _taking_actors("actors")(_draw_commitments)
 
 
 def _draw_threats(
     draw: st.DrawFn,
     *,
     id: str | None = None,
-    actors: tuple[Actor, ...] = _ACTORS,
+    actors: Iterable[Actor] = _ACTORS,
     text: str | None = None,
     limit: int | None = None,
 ) -> Threat:
@@ -321,9 +384,9 @@ def _draw_threats(
     return Threat(
         id=_id(draw, "threat", id),
         summary=draw(_TEXT),
-        actor=draw(st.none() | _one(actors)),
+        actor=draw(st.none() | _one(_tuple(actors))),
         kind=draw(_one(tuple(ThreatKind))),
-        involving=draw(_some_of(actors)),
+        involving=draw(_some_of(_tuple(actors))),
         places=draw(_some_of(_PLACES)),
         targets=draw(_SOME_TEXT),
         response=draw(_one(tuple(Response))),
@@ -331,7 +394,7 @@ def _draw_threats(
     )
 
 
-threats = st.composite(_draw_threats)
+threats = _taking_actors("actors")(_draw_threats)
 
 
 _REFERENCES = st.lists(

@@ -107,7 +107,8 @@ def _field_problems(value: object, field: FieldInfo, path: str) -> Iterator[Prob
 
 def _value_problems(value: object, base: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
     if type(value) is not base:  # exact types: a bool is no int, a str no enum member
-        yield _wrong(value, _NAMES.get(base) or f"a {base.__name__}", path)
+        article = "an" if base.__name__[:1] in "AEIOU" else "a"  # "an Actor", "a Topic"
+        yield _wrong(value, _NAMES.get(base) or f"{article} {base.__name__}", path)
     elif attrs.has(base):
         yield from type_problems(value, path)
     elif isinstance(value, str) and (at := lone_surrogate(value)) is not None:
