@@ -24,8 +24,8 @@ def records(meeting: uj.Meeting) -> list[uj.Record]:
     """Return every record of ``meeting`` that has an id, in the meeting's record order.
 
     That order is the file's, as ``Meeting.records()`` gives it: officials, parties,
-    programmes, events, commitments, threats, errata, each group in its own order.  ``uj.search`` keeps it among records
-    whose first quotes start at the same offset.
+    programmes, events, commitments, threats, errata, each group in its own order.
+    ``uj.search`` keeps it among records whose first quotes start at the same offset.
     """
     return list(meeting.records())
 
