@@ -195,7 +195,8 @@ class TestCharts:
         data = GENERATED.chart_data()
         assert sum(data["commitments-by-topic"].values()) == len(load().commitments)
         assert sum(data["threats-by-actor"].values()) == len(load().threats)
-        assert data["threats-by-actor"]["KP"] == 2
+        assert data["threats-by-actor"][Actor.KP.label] == 2
+        assert "Women, peace and security" in data["commitments-by-topic"]  # labels, not slugs
 
     def test_charts_are_drawn(self, tmp_path: Path) -> None:
         """The charts render to PNG files."""

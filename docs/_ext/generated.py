@@ -22,7 +22,6 @@ against the data.
 from __future__ import annotations
 
 import collections
-import enum
 from pathlib import Path
 from typing import Any
 
@@ -184,16 +183,20 @@ def _bar_chart(counts: dict[str, int], title: str, path: Path) -> None:
 
 
 def chart_data() -> dict[str, dict[str, int]]:
-    """What the charts show: commitments per topic and threats per actor, from the data."""
+    """What the charts show: commitments per topic and threats per actor, from the data.
+
+    Bars are named by the vocabularies' labels for people ("Women, peace and security",
+    "North Korea"), not by their values.
+    """
     from usjapan2024 import Topic, load
 
     meeting = load()
     topics = collections.Counter(c.topic for c in meeting.commitments)
     actors = collections.Counter(
-        t.actor.value if isinstance(t.actor, enum.Enum) else "(none named)" for t in meeting.threats
+        t.actor.label if t.actor is not None else "(none named)" for t in meeting.threats
     )
     return {
-        "commitments-by-topic": {t.value: topics[t] for t in Topic if topics[t]},
+        "commitments-by-topic": {t.label: topics[t] for t in Topic if topics[t]},
         "threats-by-actor": dict(actors.most_common()),
     }
 

@@ -509,7 +509,7 @@ def _values(groups: dict[str, tuple[Record, ...]]) -> dict[tuple[str, str], tupl
 
 
 def _fields(record: Record) -> tuple[str, ...]:
-    return tuple(field.name for field in attrs.fields(type(record)))
+    return tuple(field.name for field in fields_of(type(record)))
 
 
 def _check_bounds(min_records: int, max_records: int) -> None:

@@ -202,8 +202,8 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
     fields = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, **typing.cast("dict[str, Any]", raw)
     )
-    known = frozenset(f.name for f in attrs.fields(cls))
-    required = frozenset(f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING)
+    known = frozenset(f.name for f in fields_of(cls))
+    required = frozenset(f.name for f in fields_of(cls) if f.required)
 
     def structure(value: Any, _: type) -> Any:
         if value.__class__ is not dict:
