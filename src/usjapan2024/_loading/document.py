@@ -81,19 +81,22 @@ def _from_schema_2(document: dict[str, Any]) -> dict[str, Any]:
     ``corrected_by``; a file that says it is schema 2 and has one is refused, as schema 2
     refuses it.
     """
-    problems = [
-        Problem(f"$.{key}", _NOT_IN_2) for key in ("view", "corrected_by") if key in document
-    ]
-    errata = document.get("errata")
-    for i, erratum in enumerate(errata if errata.__class__ is list else []):
-        if erratum.__class__ is dict and "record_value" in erratum:
-            problems.append(Problem(f"$.errata[{i}].record_value", _NOT_IN_2))
-    if problems:
-        raise DatasetError(problems)
+    _refuse_later_fields(document, 2, meeting=("view", "corrected_by"), erratum=("record_value",))
     return {**document, "schema_version": 3}
 
 
-_NOT_IN_2 = "a field of schema 3, in a file that says schema_version 2"
+def _refuse_later_fields(
+    document: dict[str, Any], version: int, *, meeting: tuple[str, ...], erratum: tuple[str, ...]
+) -> None:
+    """Refuse the fields a later schema added, in a file that says it is ``version``."""
+    message = f"a field of schema {version + 1}, in a file that says schema_version {version}"
+    problems = [Problem(f"$.{key}", message) for key in meeting if key in document]
+    errata = document.get("errata")
+    for i, item in enumerate(errata if errata.__class__ is list else []):
+        if item.__class__ is dict:
+            problems += [Problem(f"$.errata[{i}].{key}", message) for key in erratum if key in item]
+    if problems:
+        raise DatasetError(problems)
 
 
 def _typed_record_values(meeting: Meeting) -> Meeting:
@@ -186,20 +189,11 @@ def _from_schema_1(document: dict[str, Any]) -> dict[str, Any]:
     ``references``; a schema-1 reference becomes one reference without an address.  A
     schema-2 field in a file that says it is schema 1 is refused, as schema 1 refuses it.
     """
-    problems = [Problem("$.retired", _NOT_IN_1)] if "retired" in document else []
-    errata = document.get("errata")
-    for i, erratum in enumerate(errata if errata.__class__ is list else []):
-        if erratum.__class__ is dict and "references" in erratum:
-            problems.append(Problem(f"$.errata[{i}].references", _NOT_IN_1))
-    if problems:
-        raise DatasetError(problems)
+    _refuse_later_fields(document, 1, meeting=("retired",), erratum=("references",))
     upgraded = {**document, "schema_version": 2}
     if document.get("errata").__class__ is list:
         upgraded["errata"] = [_erratum_from_schema_1(e) for e in document["errata"]]
     return upgraded
-
-
-_NOT_IN_1 = "a field of schema 2, in a file that says schema_version 1"
 
 
 def _erratum_from_schema_1(erratum: Any) -> Any:

@@ -36,20 +36,12 @@ def check(meeting: Meeting, text: str, *, hint: str = "source=") -> list[Problem
     not then checked against it, which would only repeat the mistake at every span.
     ``hint`` says how the caller gives the source text, for that message.
     """
-    records = [r for group in record_groups(meeting).values() for r in group]
-    # Ids as plain strings, a party's being its Actor's value, so that every id compares as text.
-    ids = [r.id.value if r.__class__ is Party else r.id for r in records]
     problems = list(_check_digest(meeting, text, hint))
     if problems:
         return problems
     problems += _rules.problems(meeting)
     problems += _check_spans(meeting, text)
-    problems += _check_cited(meeting)
-    problems += _check_ids(meeting, ids)
-    by_id = dict(zip(ids, records, strict=True))
-    problems += _check_references(meeting, by_id)
-    problems += _check_retired(meeting, by_id)
-    return problems
+    return problems + _records_problems(meeting)
 
 
 def check_without_text(meeting: Meeting) -> list[Problem]:
@@ -57,14 +49,20 @@ def check_without_text(meeting: Meeting) -> list[Problem]:
 
     Spans are checked for their shape only: a range from 0, as long as its quote.
     """
-    records = [r for group in record_groups(meeting).values() for r in group]
-    ids = [r.id.value if r.__class__ is Party else r.id for r in records]
     problems = [
         Problem(_span_path(group, i, j), f"span [{span.start}, {span.end}) does not fit its quote")
         for group, i, j, span in _cited_spans(meeting)
         if not 0 <= span.start < span.end or span.end - span.start != len(span.quote)
     ]
-    problems += _check_cited(meeting)
+    return problems + _records_problems(meeting)
+
+
+def _records_problems(meeting: Meeting) -> list[Problem]:
+    """What holds of the records whatever the text: cited, unique ids, resolved references."""
+    records = meeting.records()
+    # Ids as plain strings, a party's being its Actor's value, so that every id compares as text.
+    ids = [r.id.value if r.__class__ is Party else r.id for r in records]
+    problems = list(_check_cited(meeting))
     problems += _check_ids(meeting, ids)
     by_id = dict(zip(ids, records, strict=True))
     problems += _check_references(meeting, by_id)
