@@ -247,3 +247,16 @@ class TestCommandLine:
         assert "sha256" in same.stdout
         mixed = _cli("diff", "bundled", str(new))
         assert mixed.returncode == 2
+
+
+class TestValuesKeepTheRules:
+    @pytest.mark.parametrize(("value", "suffix"), [("=HYPERLINK(1)", ""), (["US", ""], "[1]")])
+    def test_a_value_keeps_the_text_rules(self, value: object, suffix: str) -> None:
+        """A record_value's text is refused where any text would be: no formula, no empty."""
+        document = bundled_document()
+        field = "name" if isinstance(value, str) else "parties"
+        target = "official.hamada" if field == "name" else "commitment.stand-off-missiles"
+        i = _erratum_index(document, "erratum.defense-minister")
+        document["errata"][i].update(target=target, field=field, record_value=value)
+        problems = problems_of(document)
+        assert [p for p, _ in problems][-1] == f"$.errata[{i}].record_value{suffix}"

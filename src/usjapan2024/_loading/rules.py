@@ -103,6 +103,7 @@ class _Plan:
     string_tuples: tuple[str, ...]  # tuple[str, ...]
     nested: tuple[str, ...]  # an attrs instance, or None
     nested_tuples: tuple[str, ...]  # tuple[<attrs class>, ...]
+    typed_by_target: tuple[str, ...]  # a value of another field's type: text may be in it
 
 
 @functools.cache
@@ -113,7 +114,17 @@ def _plan(cls: Any) -> _Plan:  # noqa: ANN401  (any attrs class)
         string_tuples=tuple(f.name for f in fields if f.is_text and f.many),
         nested=tuple(f.name for f in fields if f.nested is not None and not f.many),
         nested_tuples=tuple(f.name for f in fields if f.nested is not None and f.many),
+        typed_by_target=tuple(f.name for f in fields if f.typed_by_target),
     )
+
+
+def _texts_in(value: object) -> list[tuple[str, str]]:
+    """The strings in a value typed by another field, with their path suffixes."""
+    if isinstance(value, str):
+        return [("", value)]
+    if isinstance(value, tuple):
+        return [(f"[{i}]", v) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
 
 
 def _collect(obj: Any, out: list[str | None]) -> None:  # noqa: ANN401
@@ -128,6 +139,8 @@ def _collect(obj: Any, out: list[str | None]) -> None:  # noqa: ANN401
     for name in plan.nested_tuples:
         for value in getattr(obj, name):
             _collect(value, out)
+    for name in plan.typed_by_target:
+        out.extend(text for _, text in _texts_in(getattr(obj, name)))
 
 
 def _string_problems(obj: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
@@ -144,6 +157,9 @@ def _string_problems(obj: Any, path: str) -> Iterator[Problem]:  # noqa: ANN401
     for name in plan.nested_tuples:
         for index, value in enumerate(getattr(obj, name)):
             yield from _string_problems(value, f"{path}.{name}[{index}]")
+    for name in plan.typed_by_target:
+        for suffix, text in _texts_in(getattr(obj, name)):
+            yield from _string_problem(text, f"{path}.{name}{suffix}")
 
 
 def _string_problem(value: str | None, path: str) -> Iterator[Problem]:
