@@ -280,7 +280,12 @@ def test_text_and_json_forms(pair: tuple[Meeting, Meeting], width: int) -> None:
 def test_render() -> None:
     """Values are shown compactly: enums by value, tuples joined, spans with a clipped quote."""
     assert render((Place.OKINAWA, Place.GUAM)) == "okinawa; guam"
-    assert render(Span(3, 9, "a  b\nc")) == "[3, 9) 'a b c'"
+    assert render(Span(3, 9, "a  b c")) == "[3, 9) 'a b c'"  # runs of spaces: one
+    # A line break or a control is shown, never turned into a space: two values that
+    # differ only in one must not look alike.
+    assert render(Span(3, 9, "a b\nc")) == "[3, 9) 'a b\\x0ac'"
+    assert render("Antony\x1fBlinken") != render("Antony Blinken")
+    assert render("a\rb") == "a\\x0db"
     long = Span(0, 100, "x" * 100)
     assert render(long) == f"[0, 100) '{'x' * 39}…'"
     assert render(None) == "(none)"

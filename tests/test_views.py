@@ -260,3 +260,17 @@ class TestValuesKeepTheRules:
         document["errata"][i].update(target=target, field=field, record_value=value)
         problems = problems_of(document)
         assert [p for p, _ in problems][-1] == f"$.errata[{i}].record_value{suffix}"
+
+
+class TestDumpsKeepsTheRules:
+    def test_dumps_refuses_what_load_would_refuse(self) -> None:
+        """A meeting built in code with a bad id or a formula is not written at all."""
+        meeting = uj.load()
+        bad = attrs.evolve(meeting.officials[0], id="official.bad id", name="=1")
+        built = attrs.evolve(meeting, officials=(bad, *meeting.officials[1:]))
+        with pytest.raises(uj.DatasetError) as caught:
+            uj.dumps(built)
+        assert {p.path for p in caught.value.problems} == {
+            "$.officials[0].id",
+            "$.officials[0].name",
+        }

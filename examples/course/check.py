@@ -40,6 +40,7 @@ import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import (
+    FlakyStrategyDefinition,
     HypothesisException,
     InvalidArgument,
     NonInteractiveExampleWarning,
@@ -538,6 +539,16 @@ def _score(spec: _Property, test: Callable[[], None]) -> tuple[list[str], Mutant
     return problems, score
 
 
+def _is_hypothesis_own(error: BaseException) -> bool:
+    """Whether Hypothesis itself gave up on the run, rather than the property failing.
+
+    A strategy that draws differently when replayed (``FlakyStrategyDefinition``, which
+    whole large meetings can cause) says nothing of the student's asserts, so it is
+    neither a catch nor a sign of a weak property.
+    """
+    return isinstance(error, FlakyStrategyDefinition)
+
+
 def _gate_problems(
     spec: _Property, configured: Callable[[], None], test: object, calls: _Calls
 ) -> list[str]:
@@ -548,6 +559,8 @@ def _gate_problems(
             error = _failure(configured)
         if error is None:
             found.append(f"it passes on {description}{spec.advice(name, calls)}")
+        elif _is_hypothesis_own(error):
+            continue  # Hypothesis stopped the run itself (data too large to replay): no verdict
         elif not _is_assertion(error):
             found.append(
                 f"on {description.split(':')[0]}, it raises {_explained(error, test)}; only a"
@@ -812,6 +825,8 @@ def _find_advice(specifier: Any, condition: Callable[[Any], object]) -> str:  # 
     with contextlib.suppress(Exception):
         sample()
     total = time.perf_counter() - began
+    if tries and not hits:  # the strategy never shows the bug: that is the cause, at any speed
+        return _rare_advice(hits, tries)
     if tries and in_condition > total / 2:
         return (
             f"your condition is slow ({1_000 * in_condition / tries:.0f} ms a call): compare"
@@ -823,6 +838,10 @@ def _find_advice(specifier: Any, condition: Callable[[Any], object]) -> str:  # 
             " lists of threats (ujst.threats()), not whole meetings, and keep them short"
             " (max_size=3)"
         )
+    return _rare_advice(hits, tries)
+
+
+def _rare_advice(hits: int, tries: int) -> str:
     return (
         f"only {hits} of {tries} lists your strategy drew show the bug: let the threats"
         " share actors (ujst.threats(actors=[uj.Actor.CN, uj.Actor.KP])) and keep the lists"

@@ -298,13 +298,16 @@ def dumps(meeting: Meeting) -> str:
     """Return ``meeting`` as the JSON document :func:`loads` reads back.
 
     Raises:
-        DatasetError: A value is not of its field's type (a meeting built in code):
-            every such problem, with its path, and nothing is written.
+        DatasetError: A value is not of its field's type, or breaks a rule every value
+            keeps (an id's form, no empty text, no formula trigger: a meeting built in
+            code): every such problem, with its path, and nothing is written.  So a file
+            this writes never fails to load for what it holds.
     """
+    from usjapan2024._loading import rules
     from usjapan2024._loading.converter import converter
     from usjapan2024._loading.typecheck import type_problems
 
-    problems = list(type_problems(meeting))
+    problems = list(type_problems(meeting)) or list(rules.problems(meeting))
     if problems:
         raise DatasetError(problems)
     return json.dumps(converter().unstructure(meeting), ensure_ascii=False, indent=2) + "\n"

@@ -5,7 +5,7 @@ records; everything else about it is read off the field (:mod:`._model.fields`):
 vocabulary, whether it holds many values (a record matches when any of them does) and
 whether text is compared case-insensitively.  An enum filter accepts a member or its
 value or name as a string, in any case; a free-text filter accepts any non-empty string.
-``queries`` says which values raise and why; ``tests/test_queries.py`` fails when a query
+``queries`` says which values raise and why; ``tests/test_fields.py`` fails when a query
 function's keywords and these rows disagree.
 """
 

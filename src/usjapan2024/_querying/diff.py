@@ -16,6 +16,7 @@ objects by dotted path (``metadata.version``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +25,7 @@ import attrs
 from usjapan2024._model.fields import fields_of
 from usjapan2024._model.kinds import KINDS, kind_of, record_groups, record_id
 from usjapan2024._presenting.display import _fit
+from usjapan2024._presenting.terminal import escape
 from usjapan2024._tables.flat import JOIN, _scalar_text
 from usjapan2024.model import Meeting, Record, Retired, Span
 
@@ -274,13 +276,15 @@ def render(value: object) -> str:
 
     Enums by value, dates in ISO 8601, tuples joined with ``"; "`` as in flat rows,
     spans as ``[start, end) 'quote'`` with long quotes clipped, ``None`` as ``(none)``
-    and an empty tuple or string as ``(empty)``; runs of whitespace become one space,
-    so a value never breaks the layout of the lines around it.
+    and an empty tuple or string as ``(empty)``.  Every character that could break the
+    line or drive a terminal (a newline, CR, U+2028, a control) is shown escaped, so
+    that two values that differ only in one are never shown alike; runs of spaces
+    become one.
     """
     if isinstance(value, tuple):
         text = JOIN.join(render(item) for item in value)
     elif isinstance(value, Span):
-        text = f"[{value.start}, {value.end}) {_fit(' '.join(value.quote.split()), _QUOTE)!r}"
+        text = f"[{value.start}, {value.end}) '{_fit(_one_line(value.quote), _QUOTE)}'"
     elif value is None:
         text = "(none)"
     elif attrs.has(type(value)) and type(value).__str__ is object.__str__:
@@ -289,5 +293,12 @@ def render(value: object) -> str:
             f"{type(value).__name__}({', '.join(render(getattr(value, f.name)) for f in fields)})"
         )
     else:
-        text = " ".join(_scalar_text(value).split())
+        text = _one_line(_scalar_text(value))
     return text or "(empty)"
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", escape(text)).strip(" ")
+
+
+_SPACES = re.compile(" {2,}")
