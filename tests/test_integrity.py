@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from usjapan2024 import source_text
+import json
+from typing import Any
+
+from usjapan2024 import loads, source_text
+from usjapan2024.model import Span
 
 from .helpers import bundled_document, problems_of
 
@@ -151,3 +155,239 @@ class TestIdsAcrossTypes:
         )
         assert [path for path, _ in problems] == ["$.programmes[0].id"] * 2
         assert "is not of the form of every id" in problems[0][1]
+
+
+def _quoting(start: int, end: int) -> dict[str, object]:
+    """A span of the bundled text, quoted as it reads."""
+    return {"start": start, "end": end, "quote": source_text()[start:end]}
+
+
+def _excluded(document: dict[str, Any]) -> list[dict[str, Any]]:
+    excluded: list[dict[str, Any]] = document["metadata"]["source"]["excluded"]
+    return excluded
+
+
+class TestExcludedLines:
+    """The excluded lines are checked against the text too, and bound the spans exactly."""
+
+    def test_excluded_quote_that_does_not_match(self) -> None:
+        """An excluded line's quote that is not the text at its offsets is its own problem."""
+        document = bundled_document()
+        span = _excluded(document)[2]["span"]
+        span["quote"] = span["quote"].upper()
+        text = source_text()[span["start"] : span["end"]]
+        assert problems_of(document) == [
+            (
+                "$.metadata.source.excluded[2].span",
+                f"quote {span['quote']!r} does not match the text at"
+                f" [{span['start']}, {span['end']}), which reads {text!r}",
+            )
+        ]
+
+    def test_excluded_offsets_outside_the_text(self) -> None:
+        """An excluded line past the end of the text is refused, at its path."""
+        document = bundled_document()
+        size = len(source_text())
+        _excluded(document)[0]["span"].update(start=size, end=size + 3)
+        assert problems_of(document) == [
+            (
+                "$.metadata.source.excluded[0].span",
+                f"span [{size}, {size + 3}) is not a non-empty range within the text (0 to {size})",
+            )
+        ]
+
+    def test_span_touching_an_excluded_line_is_allowed(self) -> None:
+        """A span may end exactly where an excluded line begins, or begin where it ends."""
+        document = bundled_document()
+        heading = _excluded(document)[0]["span"]
+        before = _quoting(heading["start"] - 8, heading["start"])
+        after = _quoting(heading["end"], heading["end"] + 6)
+        document["commitments"][0]["sources"] += [before, after]
+        assert loads(json.dumps(document)).commitments[0].sources[-2:] == (
+            Span(**before),
+            Span(**after),
+        )
+        # The same spans beside another mistake: the detailed pass allows them too.
+        document["officials"][0]["sources"][0]["quote"] = "nope"
+        assert [path for path, _ in problems_of(document)] == ["$.officials[0].sources[0]"]
+
+    def test_span_one_character_into_an_excluded_line(self) -> None:
+        """A span that reaches one character into an excluded line cites it."""
+        document = bundled_document()
+        heading = _excluded(document)[0]["span"]
+        document["commitments"][0]["sources"] += [
+            _quoting(heading["start"] - 8, heading["start"] + 1),
+            _quoting(heading["end"] - 1, heading["end"] + 6),
+        ]
+        assert problems_of(document) == [
+            (
+                f"$.commitments[0].sources[{n}]",
+                "cites 'Strategic Initiatives and Defense Commitments', which is excluded from"
+                " the communiqué (section-heading)",
+            )
+            for n in (1, 2)
+        ]
+
+    def test_overlapping_excluded_lines(self) -> None:
+        """Excluded ranges may overlap or nest: a span inside any part of them is refused."""
+        document = bundled_document()
+        heading = _excluded(document)[0]["span"]
+        start, end = heading["start"] - 1, heading["end"] + 1  # with the newlines: uncited
+        # Listed out of order: one overlapping the end of a long one, which holds a short one.
+        _excluded(document)[0:1] = [
+            {"span": _quoting(end - 8, end), "reason": "link-to-other-article"},
+            {"span": _quoting(start, end - 6), "reason": "section-heading"},
+            {"span": _quoting(start + 6, start + 11), "reason": "link-to-other-article"},
+        ]
+        document["commitments"][0]["sources"] += [
+            _quoting(start + 16, start + 19),  # after the short range, inside the long one
+            _quoting(end - 3, end - 1),  # only in the range over the long one's end
+            _quoting(end, end + 4),  # just after all of them: allowed
+        ]
+        problems = problems_of(document)
+        assert problems == [
+            (
+                "$.commitments[0].sources[1]",
+                f"cites {source_text()[start : end - 6]!r}, which is excluded from the"
+                " communiqué (section-heading)",
+            ),
+            (
+                "$.commitments[0].sources[2]",
+                f"cites {source_text()[end - 8 : end]!r}, which is excluded from the"
+                " communiqué (link-to-other-article)",
+            ),
+        ]
+
+    def test_touching_excluded_lines(self) -> None:
+        """Two excluded ranges that touch leave no gap between them to cite."""
+        document = bundled_document()
+        heading = _excluded(document)[0]["span"]
+        start, end, middle = heading["start"] - 1, heading["end"] + 1, heading["start"] + 20
+        _excluded(document)[0:1] = [
+            {"span": _quoting(start, middle), "reason": "section-heading"},
+            {"span": _quoting(middle, end), "reason": "link-to-other-article"},
+        ]
+        document["commitments"][0]["sources"] += [
+            _quoting(middle - 1, middle + 1),
+            _quoting(middle, middle + 2),
+            _quoting(end, end + 4),
+        ]
+        problems = problems_of(document)
+        assert [path for path, _ in problems] == [
+            "$.commitments[0].sources[1]",
+            "$.commitments[0].sources[2]",
+        ]
+        assert "(section-heading)" in problems[0][1]
+        assert "(link-to-other-article)" in problems[1][1]
+
+    def test_meeting_without_excluded_lines(self) -> None:
+        """A text with nothing excluded: every span is allowed, and mistakes still found."""
+        document = bundled_document()
+        _excluded(document).clear()
+        heading = bundled_document()["metadata"]["source"]["excluded"][0]["span"]
+        document["commitments"][0]["sources"].append(dict(heading))
+        meeting = loads(json.dumps(document))
+        assert meeting.metadata.source.excluded == ()
+        assert meeting.commitments[0].sources[-1] == Span(**heading)
+        document["threats"][0]["sources"][0]["start"] += 1
+        assert [path for path, _ in problems_of(document)] == ["$.threats[0].sources[0]"]
+
+    def test_the_meetings_own_sources_are_checked(self) -> None:
+        """The meeting's own spans are checked like a record's, at ``$.sources``."""
+        document = bundled_document()
+        document["sources"][1]["quote"] = "nope"
+        document["sources"].append(dict(_excluded(document)[0]["span"]))
+        problems = problems_of(document)
+        assert [path for path, _ in problems] == ["$.sources[1]", f"$.sources[{len(document['sources']) - 1}]"]
+        assert problems[0][1].startswith("quote 'nope' does not match the text at")
+        assert "excluded from the communiqué" in problems[1][1]
+
+    def test_a_meeting_that_cites_nothing(self) -> None:
+        """The meeting itself must quote the text at least once."""
+        document = bundled_document()
+        document["sources"] = []
+        assert problems_of(document) == [
+            ("$.sources", "cites no text; every record quotes at least one span")
+        ]
+
+
+class TestQuotesInMessages:
+    """Quotes in messages are clipped to 60 characters, so one problem stays one line."""
+
+    def test_long_quotes_are_clipped(self) -> None:
+        document = bundled_document()
+        span = max(
+            (s for r in document["commitments"] for s in r["sources"]),
+            key=lambda s: s["end"] - s["start"],
+        )
+        original = span["quote"]
+        span["quote"] = "X" + original[1:]
+        (problem,) = problems_of(document)
+        assert len(original) > 61
+        assert problem[1] == (
+            f"quote {'X' + original[1:57] + '...'!r} does not match the text at"
+            f" [{span['start']}, {span['end']}), which reads {original[:57] + '...'!r}"
+        )
+
+    def test_sixty_characters_are_not_clipped(self) -> None:
+        """Exactly 60 characters is shown whole; 61 is clipped to 57 and an ellipsis."""
+        document = bundled_document()
+        record = document["commitments"][0]
+        start = record["sources"][0]["start"]
+        record["sources"] += [
+            {"start": start, "end": start + 60, "quote": "x" * 60},
+            {"start": start, "end": start + 61, "quote": "y" * 61},
+        ]
+        text = source_text()
+        messages = [message for _, message in problems_of(document)]
+        assert messages == [
+            f"quote {'x' * 60!r} does not match the text at [{start}, {start + 60}),"
+            f" which reads {text[start : start + 60]!r}",
+            f"quote {'y' * 57 + '...'!r} does not match the text at [{start}, {start + 61}),"
+            f" which reads {text[start : start + 57] + '...'!r}",
+        ]
+
+
+class TestDanglingReferences:
+    """A single-valued reference, and the host, must name a party of the meeting."""
+
+    @staticmethod
+    def _without_party(party: str) -> dict[str, Any]:
+        document = bundled_document()
+        document["parties"] = [p for p in document["parties"] if p["id"] != party]
+        return document
+
+    def test_official_country_and_host(self) -> None:
+        document = self._without_party("JP")
+        problems = problems_of(document)
+        message = "'JP' does not name any of the meeting's parties"
+        assert problems[0] == ("$.host", message)
+        countries = [
+            f"$.officials[{i}].country"
+            for i, o in enumerate(document["officials"])
+            if o["country"] == "JP"
+        ]
+        assert len(countries) == 2
+        assert [p for p in problems if p[0].endswith(".country")] == [
+            (path, message) for path in countries
+        ]
+
+    def test_threat_actor(self) -> None:
+        document = self._without_party("KP")
+        actors = [f"$.threats[{i}].actor" for i, t in enumerate(document["threats"]) if t["actor"] == "KP"]
+        assert actors
+        problems = problems_of(document)
+        assert [p for p in problems if p[0].endswith(".actor")] == [
+            (path, "'KP' does not name any of the meeting's parties") for path in actors
+        ]
+
+    def test_host_only(self) -> None:
+        """A host that is not a party, when every record's references still resolve."""
+        document = bundled_document()
+        document["host"] = "houthis"
+        meeting = loads(json.dumps(document))
+        assert meeting.host.value == "houthis"
+        nato = self._without_party("nato")
+        nato["host"] = "nato"
+        problems = problems_of(nato)
+        assert problems[0] == ("$.host", "'nato' does not name any of the meeting's parties")
