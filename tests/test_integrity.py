@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
+import pytest
+
 from usjapan2024 import loads, source_text
+from usjapan2024.exceptions import Problem
 from usjapan2024.model import Span
 
 from .helpers import bundled_document, problems_of
@@ -391,3 +395,73 @@ class TestDanglingReferences:
         nato["host"] = "nato"
         problems = problems_of(nato)
         assert problems[0] == ("$.host", "'nato' does not name any of the meeting's parties")
+
+
+class TestWithoutText:
+    """``check_without_text``: what a meeting built in code is checked for before an export."""
+
+    def test_the_bundled_meeting_has_no_problems(self) -> None:
+        from usjapan2024 import load
+        from usjapan2024._loading.integrity import check_without_text
+
+        assert check_without_text(load()) == []
+
+    @pytest.mark.parametrize(
+        ("start", "end", "quote"),
+        [(5, 5, ""), (-1, 3, "abcd"), (7, 4, "abc"), (0, 3, "ab"), (0, 3, "abcd")],
+    )
+    def test_a_span_that_does_not_fit_its_quote(self, start: int, end: int, quote: str) -> None:
+        """Empty, negative, reversed, or not as long as its quote: each said at its path."""
+        from usjapan2024 import load
+        from usjapan2024._loading.integrity import check_without_text
+
+        meeting = load()
+        bad = Span(start=start, end=end, quote=quote)
+        official = attrs.evolve(meeting.officials[1], sources=(meeting.officials[1].sources[0], bad))
+        meeting = attrs.evolve(
+            meeting,
+            officials=(meeting.officials[0], official, *meeting.officials[2:]),
+            sources=(bad, *meeting.sources),
+        )
+        message = f"span [{start}, {end}) does not fit its quote"
+        assert check_without_text(meeting) == [
+            Problem("$.sources[0]", message),
+            Problem("$.officials[1].sources[1]", message),
+        ]
+
+    def test_a_span_as_long_as_its_quote_from_zero(self) -> None:
+        """Without the text, a span from 0 as long as its quote is all that can be checked."""
+        from usjapan2024 import load
+        from usjapan2024._loading.integrity import check_without_text
+
+        meeting = load()
+        meeting = attrs.evolve(meeting, sources=(Span(start=0, end=3, quote="abc"),))
+        assert check_without_text(meeting) == []
+
+    def test_ids_references_and_citations(self) -> None:
+        """The checks that need no text: citing something, unique ids, references."""
+        from usjapan2024 import load
+        from usjapan2024._loading.integrity import check_without_text
+
+        meeting = load()
+        first, second, *rest = meeting.threats
+        meeting = attrs.evolve(
+            meeting,
+            sources=(),
+            threats=(first, attrs.evolve(second, id=first.id), *rest),
+            parties=tuple(p for p in meeting.parties if p.id.value != "houthis"),
+            retired=(*meeting.retired, attrs.evolve(meeting.retired[0], replaced_by=("nope",))),
+        )
+        problems = [(p.path, p.message) for p in check_without_text(meeting)]
+        assert problems[0] == ("$.sources", "cites no text; every record quotes at least one span")
+        assert ("$.threats[1].id", f"duplicate id {first.id!r}, first used at $.threats[0].id") in (
+            problems
+        )
+        assert any(
+            m == "'houthis' does not name any of the meeting's parties" for _, m in problems
+        )
+        retired = meeting.retired[0].id
+        assert problems[-2:] == [
+            ("$.retired[1].id", f"{retired!r} is retired twice"),
+            ("$.retired[1].replaced_by[0]", "'nope' does not name any of the meeting's records"),
+        ]
