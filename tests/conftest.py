@@ -10,7 +10,6 @@ selects ``ci``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches_per_mutant() -> Iterator[None]:
+def _fresh_caches_per_mutant() -> None:
     """Under mutation testing, empty the caches that mutmut's workers inherit.
 
     mutmut forks a worker per mutant from a process that has already run the code, so a
@@ -69,4 +68,3 @@ def _fresh_caches_per_mutant() -> Iterator[None]:
             safe._renameat2,
         ):
             cached.cache_clear()
-    yield

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pytest
 
-from usjapan2024 import loads, source_text
+from usjapan2024 import DatasetError, loads, source_text
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Span
 
@@ -161,7 +161,7 @@ class TestIdsAcrossTypes:
         assert "is not of the form of every id" in problems[0][1]
 
 
-def _quoting(start: int, end: int) -> dict[str, object]:
+def _quoting(start: int, end: int) -> dict[str, Any]:
     """A span of the bundled text, quoted as it reads."""
     return {"start": start, "end": end, "quote": source_text()[start:end]}
 
@@ -183,8 +183,10 @@ class TestExcludedLines:
         assert problems_of(document) == [
             (
                 "$.metadata.source.excluded[2].span",
-                f"quote {span['quote']!r} does not match the text at"
-                f" [{span['start']}, {span['end']}), which reads {text!r}",
+                (
+                    f"quote {span['quote']!r} does not match the text at"
+                    f" [{span['start']}, {span['end']}), which reads {text!r}"
+                ),
             )
         ]
 
@@ -226,8 +228,10 @@ class TestExcludedLines:
         assert problems_of(document) == [
             (
                 f"$.commitments[0].sources[{n}]",
-                "cites 'Strategic Initiatives and Defense Commitments', which is excluded from"
-                " the communiqué (section-heading)",
+                (
+                    "cites 'Strategic Initiatives and Defense Commitments', which is excluded from"
+                    " the communiqué (section-heading)"
+                ),
             )
             for n in (1, 2)
         ]
@@ -252,13 +256,17 @@ class TestExcludedLines:
         assert problems == [
             (
                 "$.commitments[0].sources[1]",
-                f"cites {source_text()[start : end - 6]!r}, which is excluded from the"
-                " communiqué (section-heading)",
+                (
+                    f"cites {source_text()[start : end - 6]!r}, which is excluded from the"
+                    " communiqué (section-heading)"
+                ),
             ),
             (
                 "$.commitments[0].sources[2]",
-                f"cites {source_text()[end - 8 : end]!r}, which is excluded from the"
-                " communiqué (link-to-other-article)",
+                (
+                    f"cites {source_text()[end - 8 : end]!r}, which is excluded from the"
+                    " communiqué (link-to-other-article)"
+                ),
             ),
         ]
 
@@ -302,7 +310,10 @@ class TestExcludedLines:
         document["sources"][1]["quote"] = "nope"
         document["sources"].append(dict(_excluded(document)[0]["span"]))
         problems = problems_of(document)
-        assert [path for path, _ in problems] == ["$.sources[1]", f"$.sources[{len(document['sources']) - 1}]"]
+        assert [path for path, _ in problems] == [
+            "$.sources[1]",
+            f"$.sources[{len(document['sources']) - 1}]",
+        ]
         assert problems[0][1].startswith("quote 'nope' does not match the text at")
         assert "excluded from the communiqué" in problems[1][1]
 
@@ -345,10 +356,14 @@ class TestQuotesInMessages:
         text = source_text()
         messages = [message for _, message in problems_of(document)]
         assert messages == [
-            f"quote {'x' * 60!r} does not match the text at [{start}, {start + 60}),"
-            f" which reads {text[start : start + 60]!r}",
-            f"quote {'y' * 57 + '...'!r} does not match the text at [{start}, {start + 61}),"
-            f" which reads {text[start : start + 57] + '...'!r}",
+            (
+                f"quote {'x' * 60!r} does not match the text at [{start}, {start + 60}),"
+                f" which reads {text[start : start + 60]!r}"
+            ),
+            (
+                f"quote {'y' * 57 + '...'!r} does not match the text at [{start}, {start + 61}),"
+                f" which reads {text[start : start + 57] + '...'!r}"
+            ),
         ]
 
 
@@ -357,7 +372,7 @@ class TestDanglingReferences:
 
     @staticmethod
     def _without_party(party: str) -> dict[str, Any]:
-        document = bundled_document()
+        document: dict[str, Any] = bundled_document()
         document["parties"] = [p for p in document["parties"] if p["id"] != party]
         return document
 
@@ -378,7 +393,9 @@ class TestDanglingReferences:
 
     def test_threat_actor(self) -> None:
         document = self._without_party("KP")
-        actors = [f"$.threats[{i}].actor" for i, t in enumerate(document["threats"]) if t["actor"] == "KP"]
+        actors = [
+            f"$.threats[{i}].actor" for i, t in enumerate(document["threats"]) if t["actor"] == "KP"
+        ]
         assert actors
         problems = problems_of(document)
         assert [p for p in problems if p[0].endswith(".actor")] == [
@@ -417,7 +434,9 @@ class TestWithoutText:
 
         meeting = load()
         bad = Span(start=start, end=end, quote=quote)
-        official = attrs.evolve(meeting.officials[1], sources=(meeting.officials[1].sources[0], bad))
+        official = attrs.evolve(
+            meeting.officials[1], sources=(meeting.officials[1].sources[0], bad)
+        )
         meeting = attrs.evolve(
             meeting,
             officials=(meeting.officials[0], official, *meeting.officials[2:]),
@@ -457,11 +476,107 @@ class TestWithoutText:
         assert ("$.threats[1].id", f"duplicate id {first.id!r}, first used at $.threats[0].id") in (
             problems
         )
-        assert any(
-            m == "'houthis' does not name any of the meeting's parties" for _, m in problems
-        )
+        assert any(m == "'houthis' does not name any of the meeting's parties" for _, m in problems)
         retired = meeting.retired[0].id
         assert problems[-2:] == [
             ("$.retired[1].id", f"{retired!r} is retired twice"),
             ("$.retired[1].replaced_by[0]", "'nope' does not name any of the meeting's records"),
+        ]
+
+
+class TestEverySpanIsChecked:
+    """The fast pass that clears a valid file must never clear an invalid one."""
+
+    def test_every_span_wrong(self) -> None:
+        """With no good span at all, every one is still reported."""
+        document = bundled_document()
+        spans = [
+            *document["sources"],
+            *(s for g in _groups(document) for r in g for s in r["sources"]),
+        ]
+        for span in spans:
+            span["quote"] = "~" + span["quote"][1:]
+        with pytest.raises(DatasetError) as info:
+            loads(json.dumps(document))
+        problems = info.value.problems
+        assert len(problems) + info.value.more == len(spans)  # the first 100 kept, the rest counted
+        assert all(p.message.startswith("quote '~") for p in problems)
+
+    def test_an_empty_span_alone(self) -> None:
+        """An empty span is refused as a range, besides its empty quote."""
+        document = bundled_document()
+        document["threats"][1]["sources"].append({"start": 9, "end": 9, "quote": ""})
+        size = len(source_text())
+        assert problems_of(document) == [
+            (
+                "$.threats[1].sources[2].quote",
+                "an empty string; text fields hold some text (null where optional)",
+            ),
+            (
+                "$.threats[1].sources[2]",
+                f"span [9, 9) is not a non-empty range within the text (0 to {size})",
+            ),
+        ]
+
+    def test_the_first_excluded_line_it_overlaps_is_named(self) -> None:
+        """A span that ends where a listed excluded line begins does not cite that one."""
+        document = bundled_document()
+        heading = _excluded(document)[0]["span"]
+        start, end, middle = heading["start"] - 1, heading["end"] + 1, heading["start"] + 20
+        _excluded(document)[0:1] = [
+            {"span": _quoting(middle, end), "reason": "link-to-other-article"},
+            {"span": _quoting(start, middle), "reason": "section-heading"},
+        ]
+        document["commitments"][0]["sources"].append(_quoting(start + 2, middle))
+        assert problems_of(document) == [
+            (
+                "$.commitments[0].sources[1]",
+                (
+                    f"cites {source_text()[start:middle]!r}, which is excluded from the communiqué"
+                    " (section-heading)"
+                ),
+            )
+        ]
+
+
+def _groups(document: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    from usjapan2024._model.kinds import KINDS
+
+    return [document[kind.group] for kind in KINDS]
+
+
+class TestMessages:
+    def test_wrong_text_says_how_to_give_the_right_one(self) -> None:
+        """``check()`` names ``source=`` by default; the command line names ``--source``."""
+        from usjapan2024 import load
+        from usjapan2024._io.text import text_digest
+        from usjapan2024._loading.integrity import check as check_against
+
+        meeting = load()
+        other = source_text() + "\n"
+        message = (
+            f"this file was coded from a text with sha256 {meeting.metadata.source.sha256},"
+            f" but the source text given has sha256 {text_digest(other)}: give the text it"
+            " was coded from ({})"
+        )
+        assert check_against(meeting, other) == [
+            Problem("$.metadata.source.sha256", message.format("source="))
+        ]
+        assert check_against(meeting, other, hint="--source FILE") == [
+            Problem("$.metadata.source.sha256", message.format("--source FILE"))
+        ]
+        assert check_against(meeting, source_text()) == []
+
+    def test_erratum_field_lists_the_fields(self) -> None:
+        from usjapan2024 import Official
+        from usjapan2024._model.fields import fields_of
+
+        document = bundled_document()
+        document["errata"][0]["field"] = "surname"
+        names = ", ".join(f.name for f in fields_of(Official))
+        assert problems_of(document) == [
+            (
+                "$.errata[0].field",
+                f"'surname' is not a field of 'official.hamada'; expected one of {names}",
+            )
         ]

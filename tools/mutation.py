@@ -28,7 +28,12 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import libcst
 
 CORE = (
     "src/usjapan2024/_loading/integrity.py",
@@ -56,7 +61,7 @@ def _dotted(node: object) -> str:
     return ""
 
 
-def _looked_through(function: Any) -> bool:
+def _looked_through(function: libcst.FunctionDef) -> bool:
     return all(_dotted(d.decorator) in LOOKED_THROUGH for d in function.decorators)
 
 
@@ -66,7 +71,7 @@ def widen_mutmut() -> None:
     from mutmut.mutation import file_mutation
 
     visitor = file_mutation.MutationVisitor
-    original = visitor._skip_node_and_children  # noqa: SLF001  (the rule being widened)
+    original = visitor._skip_node_and_children
 
     def skip(self: file_mutation.MutationVisitor, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.FunctionDef) and node.decorators and _looked_through(node):
@@ -74,11 +79,13 @@ def widen_mutmut() -> None:
             return bool(original(self, node.with_changes(decorators=())))
         return bool(original(self, node))
 
-    visitor._skip_node_and_children = skip  # type: ignore[method-assign]  # noqa: SLF001
+    visitor._skip_node_and_children = skip  # type: ignore[method-assign]
     arrange = file_mutation.function_trampoline_arrangement
 
     def arrangement(
-        function: cst.FunctionDef, mutants: Any, class_name: str | None
+        function: cst.FunctionDef,
+        mutants: Iterable[file_mutation.Mutation],
+        class_name: str | None,
     ) -> tuple[Any, Any, Any, Any]:
         # The trampoline keeps the decorators; the original and the mutants it calls are
         # the plain functions (a mutant wrapped in its own context manager would be
@@ -124,13 +131,15 @@ def print_scores() -> None:
 
 
 def _mutant_names(arguments: list[str]) -> list[str]:
-    """``run``'s arguments, a module name standing for its mutants (``queries`` for
-    ``usjapan2024.queries.*``); options and their values pass as they are."""
+    """``run``'s arguments, a module name standing for its mutants.
+
+    ``queries`` stands for ``usjapan2024.queries.*``; options and their values, and
+    names with a ``*`` or of one mutant, pass as they are.
+    """
     names: list[str] = []
     for previous, argument in zip(["", *arguments], arguments, strict=False):
-        if argument.startswith("-") or previous == "--max-children":
-            names.append(argument)
-        elif "*" in argument or "__mutmut_" in argument:
+        as_it_is = argument.startswith("-") or previous == "--max-children"
+        if as_it_is or "*" in argument or "__mutmut_" in argument:
             names.append(argument)
         else:
             module = argument if argument.startswith("usjapan2024") else f"usjapan2024.{argument}"
