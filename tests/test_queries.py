@@ -342,3 +342,63 @@ class TestFilterWording:
             commitments(parties=[])
         with pytest.raises(ValueError, match=r"^commitments\(\): unknown parties 'XX'; valid"):
             commitments(parties=["US", "XX"])  # type: ignore[list-item]
+
+
+class TestFilterRows:
+    """A row of ``_model/filters.py`` reads everything else off its field."""
+
+    def test_a_row_reads_its_field(self) -> None:
+        from usjapan2024._model.fields import field_info
+        from usjapan2024._model.filters import Filter
+
+        topic = Filter("commitments", "topic", "topic", "policy area")
+        assert topic.info == field_info(Commitment, "topic")
+        assert (topic.vocabulary, topic.fold, topic.info.many) == (Topic, False, False)
+        subject = Filter("commitments", "subject", "subjects", "a concrete thing")
+        assert subject.info == field_info(Commitment, "subjects")
+        assert (subject.vocabulary, subject.fold, subject.info.many) == (None, True, True)
+        place = Filter("threats", "place", "places", "a place")
+        assert (place.vocabulary, place.fold, place.info.many) == (Place, False, True)
+
+    def test_every_row_is_what_its_field_makes_it(self) -> None:
+        """Built again from its four given values, each row is the same row."""
+        from usjapan2024._model.filters import FILTERS, Filter
+
+        for row in FILTERS:
+            again = Filter(row.query, row.name, row.field, row.help)
+            assert (again.info, again.vocabulary, again.fold) == (
+                row.info,
+                row.vocabulary,
+                row.fold,
+            )
+
+    def test_values_and_keys(self) -> None:
+        """A many-valued field gives its values; a single one, itself; only folded text folds."""
+        from usjapan2024._model.filters import Filter
+
+        record = get("commitment.stand-off-missiles", kind=Commitment)
+        subject = Filter("commitments", "subject", "subjects", "a concrete thing")
+        assert tuple(subject.values(record)) == record.subjects
+        assert [subject.key(v) for v in record.subjects] == [s.casefold() for s in record.subjects]
+        topic = Filter("commitments", "topic", "topic", "policy area")
+        assert tuple(topic.values(record)) == (record.topic,)
+        assert topic.key(record.topic) is record.topic
+        programme = Filter("commitments", "programme", "programmes", "a programme's id")
+        assert programme.key("Programme.X") == "Programme.X"
+
+    def test_a_new_meeting_is_indexed_from_its_rows(self) -> None:
+        """Queries on a meeting built in code (a fresh index) match a plain scan."""
+        meeting = attrs.evolve(load())
+        assert meeting is not load()
+        assert commitments(place="guam", meeting=meeting) == tuple(
+            c for c in meeting.commitments if Place.GUAM in c.places
+        )
+        assert commitments(party="US", topic="deterrence", meeting=meeting) == tuple(
+            c for c in meeting.commitments if Actor.US in c.parties and c.topic is Topic.DETERRENCE
+        )
+        assert commitments(subject="TOMAHAWK", meeting=meeting) == tuple(
+            c for c in meeting.commitments if "tomahawk" in {s.casefold() for s in c.subjects}
+        )
+        assert officials(country="JP", meeting=meeting) == tuple(
+            o for o in meeting.officials if o.country is Actor.JP
+        )

@@ -45,6 +45,42 @@ CORE = (
 )
 """The modules mutated, as ``[tool.mutmut] only_mutate`` in ``pyproject.toml`` lists them."""
 
+TESTS: dict[str, tuple[str, ...]] = {
+    "usjapan2024._loading.integrity": (
+        "tests/test_integrity.py",
+        "tests/test_loading.py",
+        "tests/test_writing.py",
+        "tests/test_compatibility.py",
+    ),
+    "usjapan2024._model.filters": ("tests/test_queries.py",),
+    "usjapan2024.queries": ("tests/test_queries.py", "tests/test_results.py"),
+    "usjapan2024._loading.converter": (
+        "tests/test_converter.py",
+        "tests/test_structuring.py",
+        "tests/test_loading.py",
+        "tests/test_exceptions.py",
+        "tests/test_hostile.py::TestBoundedCost::test_problems_are_capped_and_counted",
+        "tests/test_hostile.py::TestBoundedCost::test_missing_keys_are_counted_exactly",
+    ),
+    "usjapan2024._loading.document": (
+        "tests/test_compatibility.py",
+        "tests/test_loading.py",
+        "tests/test_structuring.py",
+        "tests/test_hostile.py::TestBoundedCost::test_huge_version_and_another_problem",
+    ),
+    "usjapan2024._io.safe": (
+        "tests/test_safe.py",
+        "tests/test_writing.py",
+        "tests/test_hostile.py::TestWrites",
+        "tests/test_hostile.py::TestSafeWrites",
+    ),
+}
+"""The tests run for each module's mutants when it is run alone (``scripts/mutation
+MODULE``): its own tests, not the whole selection of ``pyproject.toml``, which a mutant
+of the converter, reached by every test, would run in full.  mutmut still runs, of
+these, only the tests that reach the mutated function.  The hostile suite's tests of a
+30 MB file are left out: under a mutant of the budget they would take gigabytes."""
+
 LOOKED_THROUGH = frozenset({"contextlib.contextmanager", "functools.cache"})
 """The decorators whose functions are mutated all the same."""
 
@@ -96,6 +132,24 @@ def widen_mutmut() -> None:
         return declarations, methods, assignments, names
 
     file_mutation.function_trampoline_arrangement = arrangement
+
+
+def select_tests(modules: list[str]) -> None:
+    """Have mutmut run the tests of :data:`TESTS` for ``modules`` (all, if none is named)."""
+    if not modules:
+        return
+    from mutmut import configuration
+
+    load = configuration._load_config
+
+    def load_config() -> configuration.Config:
+        found = load()
+        found.pytest_add_cli_args_test_selection = sorted(
+            {test for module in modules for test in TESTS[module]}
+        )
+        return found
+
+    configuration._load_config = load_config
 
 
 def module_of(path: str) -> str:
@@ -154,6 +208,7 @@ def main(arguments: list[str]) -> None:
         return
     if arguments[:1] == ["run"]:
         arguments = ["run", *_mutant_names(arguments[1:])]
+        select_tests([a.removesuffix(".*") for a in arguments[1:] if a.endswith(".*")])
     widen_mutmut()
     from mutmut.__main__ import cli
 
