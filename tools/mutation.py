@@ -2,6 +2,7 @@
 
     python tools/mutation.py run [MODULE ...]   # mutate, then test each mutant
     python tools/mutation.py scores             # the table of the last run, per module
+    python tools/mutation.py survivors          # the mutants not killed, per module
     python tools/mutation.py show MUTANT        # mutmut's own commands pass through
 
 ``scripts/mutation`` runs it in ``.venv``; ``docs/mutation.md`` says what the scores are.
@@ -157,25 +158,52 @@ def module_of(path: str) -> str:
     return path.removeprefix("src/").removesuffix(".py").replace("/", ".")
 
 
+SAVED = Path("mutants/mutation-scores.json")
+"""Each module's counts from its last run: a run of one module with its own tests makes
+mutmut forget the results of the others, so the table is kept here."""
+
+
 def scores(root: Path = Path()) -> dict[str, Counter[str]]:
-    """Per core module, how many mutants were killed, survived, and so on, in the last run."""
+    """Per core module, how many mutants were killed, survived, and so on, in its last run."""
     from mutmut.stats import status_by_exit_code
 
-    found: dict[str, Counter[str]] = {}
+    saved = root / SAVED
+    kept = json.loads(saved.read_text("utf-8")) if saved.exists() else {}
     for path in CORE:
         meta = root / "mutants" / f"{path}.meta"
-        counts: Counter[str] = Counter()
-        if meta.exists():
-            codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
-            counts.update(status_by_exit_code[code] for code in codes.values())
-        found[module_of(path)] = counts
-    return found
+        if not meta.exists():
+            continue
+        codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+        if any(code is not None for code in codes.values()):  # this module was run last
+            statuses = {name: status_by_exit_code[code] for name, code in codes.items()}
+            kept[module_of(path)] = {
+                "counts": Counter(statuses.values()),
+                "not killed": sorted(
+                    name for name, status in statuses.items() if status not in {"killed", "timeout"}
+                ),
+            }
+    saved.parent.mkdir(exist_ok=True)
+    saved.write_text(json.dumps(kept, indent=1, sort_keys=True), "utf-8")
+    return {module: Counter(entry["counts"]) for module, entry in kept.items()}
+
+
+def not_killed() -> list[str]:
+    """The mutants that survived (or that no test reached) in each module's last run."""
+    scores()
+    kept = json.loads(SAVED.read_text("utf-8"))
+    return [
+        name
+        for module in map(module_of, CORE)
+        for name in kept.get(module, {}).get("not killed", [])
+    ]
 
 
 def print_scores() -> None:
     """The table of :func:`scores`; a score counts killed (and timed-out) mutants."""
     print(f"{'module':34} {'mutants':>7} {'killed':>6} {'survived':>8} {'other':>5} {'score':>6}")
-    for module, counts in scores().items():
+    found = scores()
+    for module in map(module_of, CORE):
+        counts = found.get(module, Counter())
         total = sum(counts.values())
         killed = counts["killed"] + counts["timeout"]
         survived = counts["survived"]
@@ -205,6 +233,9 @@ def main(arguments: list[str]) -> None:
     """Run mutmut's command line with the widened rule, or print the scores."""
     if arguments[:1] == ["scores"]:
         print_scores()
+        return
+    if arguments[:1] == ["survivors"]:
+        print("\n".join(not_killed()))
         return
     if arguments[:1] == ["run"]:
         arguments = ["run", *_mutant_names(arguments[1:])]
