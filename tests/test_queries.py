@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from usjapan2024 import (
     Actor,
     Commitment,
+    Erratum,
     Meeting,
     Party,
     Place,
@@ -22,6 +23,7 @@ from usjapan2024 import (
     ThreatKind,
     Topic,
     commitments,
+    errata_for,
     get,
     load,
     officials,
@@ -402,3 +404,99 @@ class TestFilterRows:
         assert officials(country="JP", meeting=meeting) == tuple(
             o for o in meeting.officials if o.country is Actor.JP
         )
+
+
+class TestLookups:
+    """``get``, ``errata_for``, ``search`` and ``parties=``, word for word."""
+
+    def test_get_a_retired_id(self) -> None:
+        retired = load().retired[0]
+        replacements = ", ".join(map(repr, retired.replaced_by))
+        message = (
+            f"{retired.id!r} was retired in {retired.since} ({retired.reason});"
+            f" it was replaced by {replacements}"
+        )
+        with pytest.raises(KeyError) as info:
+            get(retired.id)
+        assert info.value.args == (message,)
+        assert get(retired.id, "fallback") == "fallback"
+
+    def test_get_an_unknown_id_shows_three_real_ones(self) -> None:
+        examples = ", ".join(repr(record_id(r)) for r in list(load().records())[:3])
+        with pytest.raises(KeyError) as info:
+            get("nope")
+        assert info.value.args == (f"no record has id 'nope'; ids look like {examples}",)
+
+    def test_get_of_the_wrong_kind(self) -> None:
+        with pytest.raises(TypeError) as info:
+            get("JP", kind=Threat)
+        assert str(info.value) == "'JP' is a Party, not a Threat"
+        assert get("JP", kind=Party) is get("JP")
+        assert get("nope", None, kind=Party) is None
+
+    def test_get_on_another_meeting(self) -> None:
+        meeting = attrs.evolve(load(), officials=load().officials[:1])
+        assert get(meeting.officials[0].id, meeting=meeting) is meeting.officials[0]
+        assert get(load().officials[1].id, None, meeting=meeting) is None
+
+    def test_errata_for_a_record_and_its_id(self) -> None:
+        meeting = load()
+        erratum = meeting.errata[0]
+        target = get(erratum.target)
+        expected = tuple(e for e in meeting.errata if e.target == erratum.target)
+        assert errata_for(target) == errata_for(erratum.target) == expected
+        assert all(isinstance(e, Erratum) for e in expected)
+        assert errata_for("JP") == ()
+        with pytest.raises(KeyError, match="no record has id 'nope'"):
+            errata_for("nope")
+
+    def test_errata_for_on_another_meeting(self) -> None:
+        meeting = attrs.evolve(load(), errata=())
+        assert errata_for(load().errata[0].target, meeting=meeting) == ()
+
+    def test_search_whole_words(self) -> None:
+        meeting = load()
+        found = search("us", whole_words=True, meeting=meeting)
+        assert found
+        word = re.compile(r"(?<!\w)us(?!\w)")
+        assert {record_id(r) for r in found} == {
+            record_id(r)
+            for r, texts in _haystacks(meeting)
+            if any(word.search(text) for text in texts)
+        }
+        assert len(search("us", meeting=meeting)) > len(found)
+
+    @pytest.mark.parametrize("text", ["", "   ", 5, None])
+    def test_search_refuses_nothing_to_look_for(self, text: object) -> None:
+        message = f"search() needs a non-empty string, got {text!r}"
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            search(text)  # type: ignore[arg-type]
+
+    def test_search_order_is_the_texts(self) -> None:
+        found = search("japan")
+        starts = [r.sources[0].start for r in found]
+        assert starts == sorted(starts)
+        assert len(found) == len({record_id(r) for r in found})
+
+    def test_parties_exactly(self) -> None:
+        meeting = load()
+        both = frozenset({Actor.US, Actor.JP})
+        assert commitments(parties=["JP", Actor.US]) == tuple(
+            c for c in meeting.commitments if frozenset(c.parties) == both
+        )
+        assert (
+            commitments(parties=Actor.US)
+            == commitments(parties="us")
+            == tuple(c for c in meeting.commitments if frozenset(c.parties) == {Actor.US})
+        )
+        assert commitments(parties=("JP",), topic="deterrence") == tuple(
+            c
+            for c in meeting.commitments
+            if frozenset(c.parties) == {Actor.JP} and c.topic is Topic.DETERRENCE
+        )
+
+
+def _haystacks(meeting: Meeting) -> list[tuple[Any, tuple[str, ...]]]:
+    from usjapan2024._querying.index import index_of
+
+    return list(index_of(meeting).haystacks)
