@@ -486,7 +486,7 @@ class TestLookups:
         )
         assert (
             commitments(parties=Actor.US)
-            == commitments(parties="us")
+            == commitments(parties="us")  # type: ignore[arg-type]
             == tuple(c for c in meeting.commitments if frozenset(c.parties) == {Actor.US})
         )
         assert commitments(parties=("JP",), topic="deterrence") == tuple(
