@@ -500,3 +500,20 @@ def _haystacks(meeting: Meeting) -> list[tuple[Any, tuple[str, ...]]]:
     from usjapan2024._querying.index import index_of
 
     return list(index_of(meeting).haystacks)
+
+
+class TestResultKinds:
+    """An empty result still knows the kind of record it would hold (its table's columns)."""
+
+    def test_empty_results_know_their_kind(self) -> None:
+        assert commitments(parties=["US", "JP", "KR", "AU", "nato"]).kind is Commitment
+        assert errata_for("JP").kind is Erratum
+
+    def test_errata_for_checks_the_meeting_given(self) -> None:
+        """An id of the bundled meeting that the meeting given lacks raises."""
+        meeting = attrs.evolve(load(), errata=())
+        official = load().officials[0]
+        smaller = attrs.evolve(meeting, officials=load().officials[1:])
+        assert errata_for(official.id, meeting=meeting) == ()
+        with pytest.raises(KeyError, match=f"no record has id {official.id!r}"):
+            errata_for(official.id, meeting=smaller)
