@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import warnings
+from importlib.metadata import version as package_version
+from typing import Any
 
 import attrs
 import jsonschema
@@ -244,3 +246,102 @@ class TestTheReferenceKeyword:
         old = load().errata[0]
         with pytest.raises(TypeError, match="needs its references and its sources"):
             Erratum(old.id, old.target, old.field, old.kind, old.text_says, old.record_says)
+
+
+def _bad_topic(version: str) -> dict[str, Any]:
+    """The bundled document of dataset ``version``, with one value this release lacks."""
+    document: dict[str, Any] = bundled_document()
+    document["metadata"]["version"] = version
+    document["commitments"][0]["topic"] = "space"
+    return document
+
+
+class TestVersionWording:
+    """What the schema version and the dataset version say when they are wrong."""
+
+    def test_the_whole_newer_release_message(self) -> None:
+        ours = package_version("usjapan2024")
+        ((path, message), _) = problems_of(_bad_topic("9.0.0"))
+        assert path == "$.metadata.version"
+        assert message == (
+            f"the file is dataset version 9.0.0, newer than this release ({ours}), which may"
+            " not know all its values: upgrade usjapan2024 to read it"
+        )
+
+    @pytest.mark.parametrize(("length", "shown"), [(40, 40), (41, 37)])
+    def test_a_long_version_is_clipped(self, length: int, shown: int) -> None:
+        version = "9" * length
+        problems = problems_of(_bad_topic(version))
+        clipped = version if shown == length else version[:shown] + "..."
+        assert f"dataset version {clipped}, newer" in problems[0][1]
+
+    def test_leading_zeros_and_a_fourth_part_do_not_make_a_version_newer(self) -> None:
+        """``0001.1.0`` is 1.1.0, and only three parts are compared: no upgrade hint."""
+        major, minor, patch, *_ = (*package_version("usjapan2024").split("."), "0", "0")
+        for version in (f"000{major}.{minor}.{patch}", f"{major}.{minor}.{patch}.7"):
+            assert [p for p, _ in problems_of(_bad_topic(version))] == ["$.commitments[0].topic"]
+        newer = f"{major}.{minor}.{int(patch) + 1}"
+        assert problems_of(_bad_topic(newer))[0][0] == "$.metadata.version"
+
+    def test_metadata_that_is_not_an_object(self) -> None:
+        """A broken metadata is a problem like any other, with no hint to compute."""
+        document = bundled_document()
+        document["metadata"] = ["1.99.0"]
+        assert problems_of(document) == [("$.metadata", "expected an object, got array of 1 item")]
+
+    def test_a_missing_schema_version(self) -> None:
+        document = bundled_document()
+        del document["schema_version"]
+        assert problems_of(document) == [
+            (
+                "$.schema_version",
+                f"required field is missing (this release reads schema_version {_READABLE})",
+            )
+        ]
+
+    @pytest.mark.parametrize(
+        ("value", "got"), [(0, "integer 0"), ("2", "string '2'"), (True, "boolean true")]
+    )
+    def test_an_unknown_schema_version(self, value: object, got: str) -> None:
+        document = bundled_document()
+        document["schema_version"] = value
+        assert problems_of(document) == [
+            ("$.schema_version", f"this release reads schema_version {_READABLE}, got {got}")
+        ]
+
+    @pytest.mark.parametrize(
+        ("document", "got"), [([], "array"), ("x y", "string"), (None, "null")]
+    )
+    def test_not_an_object(self, document: object, got: str) -> None:
+        assert problems_of(json.dumps(document)) == [
+            ("$", f"expected an object (a dataset is one JSON object), got {got}")
+        ]
+
+
+_READABLE = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
+
+
+class TestSchemaKey:
+    """``$schema`` tells an editor where the schema is; it is not data."""
+
+    def test_it_is_allowed_and_dropped(self) -> None:
+        document = bundled_document()
+        document["$schema"] = "https://example.org/usjapan2024.schema.json"
+        assert loads(json.dumps(document)) == load()
+
+    def test_it_must_be_a_string(self) -> None:
+        document = bundled_document()
+        document["$schema"] = 5
+        assert problems_of(document) == [("$['$schema']", "expected a string, got integer 5")]
+
+    def test_other_dollar_keys_are_unknown_fields(self) -> None:
+        document = bundled_document()
+        document["$SCHEMA"] = "x"
+        assert problems_of(document) == [("$", "unknown field(s): $SCHEMA")]
+
+
+class TestSchema1Shapes:
+    def test_errata_that_are_not_an_array(self, old_document: dict[str, object]) -> None:
+        """A schema-1 file with a broken errata field gets the problem, not a crash."""
+        document = {**old_document, "errata": 5}
+        assert problems_of(document) == [("$.errata", "expected an array, got integer 5")]

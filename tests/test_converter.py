@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 
 from usjapan2024 import Meeting, Span
-from usjapan2024._loading.converter import converter
+from usjapan2024._loading.converter import converter, describe, structure
+from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 from usjapan2024.model import Official
 from usjapan2024.strategies import meetings
 from usjapan2024.vocabulary import Actor
@@ -121,3 +122,78 @@ class TestStrictness:
         """Only real dates written YYYY-MM-DD are accepted."""
         with pytest.raises(ValueError, match="expected a"):
             converter().structure(bad, datetime.date)
+
+
+def _dataset_error(document: object, cls: type) -> DatasetError:
+    with pytest.raises(DatasetError) as info:
+        structure(document, cls)
+    return info.value
+
+
+class TestProblemsAndTheirWords:
+    """What ``structure()`` says about bad data, as a user reads it."""
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [([], "array of 0 items"), ([1], "array of 1 item"), ([1, 2], "array of 2 items")],
+    )
+    def test_not_an_object_at_all(self, value: object, shown: str) -> None:
+        error = _dataset_error(value, Span)
+        assert error.problems == (Problem("$", f"expected an object, got {shown}"),)
+
+    @pytest.mark.parametrize("length", [38, 39])
+    def test_long_values_are_clipped_to_40(self, length: int) -> None:
+        """A value's repr of up to 40 characters is shown whole; a longer one, clipped."""
+        text = "x" * length
+        shown = repr(text) if len(repr(text)) <= 40 else repr(text)[:37] + "..."
+        error = _dataset_error({"start": text, "end": 1, "quote": "a"}, Span)
+        assert error.problems == (Problem("$.start", f"expected an integer, got string {shown}"),)
+
+    def test_a_type_json_does_not_have_is_named(self) -> None:
+        assert describe((1, 2)) == "tuple (1, 2)"
+        assert describe(1.5) == "number 1.5"
+        assert describe([1, 2]) == "array of 2 items"
+
+    def test_unknown_fields_are_listed_sorted(self) -> None:
+        error = _dataset_error({"start": 0, "end": 1, "quote": "a", "z": 1, "b @ c": 2}, Span)
+        assert error.problems == (Problem("$", "unknown field(s): b @ c, z"),)
+
+    def test_missing_fields_each_have_a_problem(self) -> None:
+        error = _dataset_error({"start": 0}, Span)
+        assert sorted(error.problems, key=str) == [
+            Problem("$.end", "required field is missing"),
+            Problem("$.quote", "required field is missing"),
+        ]
+
+
+class TestBudget:
+    """Past MAX_PROBLEMS, problems are counted, not kept: the count stays exact."""
+
+    @pytest.mark.parametrize("count", [MAX_PROBLEMS - 1, MAX_PROBLEMS, MAX_PROBLEMS + 1, 150])
+    def test_bad_items(self, count: int) -> None:
+        error = _dataset_error([1] * count, tuple[Span, ...])
+        kept = min(count, MAX_PROBLEMS)
+        assert error.problems == tuple(
+            Problem(f"$[{i}]", "expected an object, got integer 1") for i in range(kept)
+        )
+        assert error.more == count - kept
+
+    @pytest.mark.parametrize("count", [30, 40, 60])
+    def test_missing_and_unknown_keys(self, count: int) -> None:
+        """Each missing field and each object with unknown keys is one problem, counted."""
+        items = [{"start": 0, "extra": 1}] * count  # end and quote missing, an unknown key
+        error = _dataset_error(items, tuple[Span, ...])
+        assert len(error.problems) + error.more == 3 * count
+        assert len(error.problems) == min(3 * count, MAX_PROBLEMS)
+
+    def test_objects_past_the_budget_are_still_counted_inside(self) -> None:
+        """Once the budget is spent, an object's own bad values still count."""
+        items: list[object] = [1] * MAX_PROBLEMS + [{"start": "x", "end": 1, "quote": "a"}] * 5
+        error = _dataset_error(items, tuple[Span, ...])
+        assert len(error.problems) == MAX_PROBLEMS
+        assert error.more == 5
+
+    def test_a_budget_per_call(self) -> None:
+        """Two calls, each with its own budget."""
+        for _ in range(2):
+            assert _dataset_error([1] * 120, tuple[Span, ...]).more == 20

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from usjapan2024 import (
     Actor,
     Commitment,
+    Erratum,
     Meeting,
     Party,
     Place,
@@ -22,12 +23,14 @@ from usjapan2024 import (
     ThreatKind,
     Topic,
     commitments,
+    errata_for,
     get,
     load,
     officials,
     search,
     threats,
 )
+from usjapan2024._model.filters import filters_of
 from usjapan2024._model.kinds import record_id
 from usjapan2024.strategies import meetings
 from usjapan2024.vocabulary import Organisation
@@ -297,3 +300,252 @@ class TestSearchOrder:
             assert found == [r for r in tied if r in found]
             several += len(found) > 1
         assert several  # some searches return tied records together
+
+
+class TestFilterWording:
+    """What a bad filter value says, in Python and on the command line."""
+
+    def test_enum_filter_given_a_non_string(self) -> None:
+        """``topic=5`` is no member and no spelling of one: refused, with every valid value."""
+        valid = ", ".join(repr(t.value) for t in Topic)
+        message = f"commitments(): unknown topic 5; valid values are {valid}"
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            commitments(topic=5)  # type: ignore[arg-type]
+
+    def test_enum_filter_given_a_member_of_another_vocabulary(self) -> None:
+        """A member of another enum is not a member of this one, whatever its value."""
+        with pytest.raises(ValueError, match=r"^threats\(\): unknown actor <Topic"):
+            threats(actor=Topic.DETERRENCE)  # type: ignore[arg-type]
+
+    def test_enum_filter_accepts_value_and_name_in_any_case(self) -> None:
+        """A member's value and its Python name both name it, in any case."""
+        member = Actor.PACIFIC_ISLAND_NATIONS
+        assert member.name != member.value.upper()  # the two spellings differ
+        expected = [c.id for c in load().commitments if member in c.partners]
+        assert expected
+        for spelling in (member.value, member.value.upper(), member.name, member.name.lower()):
+            assert [c.id for c in commitments(partner=spelling)] == expected  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(("value", "shown"), [("", "''"), (7, "7"), (b"x", "b'x'")])
+    def test_bad_free_text_in_python(self, value: object, shown: str) -> None:
+        message = f"commitments(): subject must be a non-empty string, not {shown}"
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            commitments(subject=value)  # type: ignore[arg-type]
+
+    def test_bad_values_in_command_line_form(self) -> None:
+        """With ``option=True`` the messages name the ``--option``, not the keyword."""
+        from usjapan2024 import queries
+
+        given = {f.name: None for f in filters_of("commitments")}
+        message = "--programme must be a non-empty string, not ''"
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            queries.criteria("commitments", {**given, "programme": ""}, option=True)
+        valid = ", ".join(repr(s.value) for s in Status)
+        message = f"unknown --status 'done'; valid values are {valid}"
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            queries.criteria("commitments", {**given, "status": "done"}, option=True)
+
+    def test_bad_values_on_the_command_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The command line says the same, as a usage error (exit 2), before loading."""
+        from usjapan2024._cli import run
+
+        assert run(["commitments", "--subject", ""]) == 2
+        err = capsys.readouterr().err
+        assert "commitments: error: --subject must be a non-empty string, not ''" in err
+        assert run(["threats", "--kind", "hacking"]) == 2
+        assert (
+            "threats: error: unknown --kind 'hacking'; valid values are" in capsys.readouterr().err
+        )
+
+    def test_criteria_are_the_keys_the_index_holds(self) -> None:
+        """Free text is case-folded where its field says so; members pass as themselves."""
+        from usjapan2024 import queries
+
+        given = {f.name: None for f in filters_of("commitments")}
+        found = queries.criteria(
+            "commitments",
+            {**given, "subject": "ToMaHawk", "topic": Topic.DETERRENCE, "party": "us"},
+        )
+        assert found == {"party": Actor.US, "topic": Topic.DETERRENCE, "subject": "tomahawk"}
+        assert queries.criteria("commitments", given) == {}
+
+    def test_parties_must_name_one(self) -> None:
+        with pytest.raises(
+            ValueError, match=r"^commitments\(\): parties must name at least one party$"
+        ):
+            commitments(parties=[])
+        with pytest.raises(ValueError, match=r"^commitments\(\): unknown parties 'XX'; valid"):
+            commitments(parties=["US", "XX"])  # type: ignore[list-item]
+
+
+class TestFilterRows:
+    """A row of ``_model/filters.py`` reads everything else off its field."""
+
+    def test_a_row_reads_its_field(self) -> None:
+        from usjapan2024._model.fields import field_info
+        from usjapan2024._model.filters import Filter
+
+        topic = Filter("commitments", "topic", "topic", "policy area")
+        assert topic.info == field_info(Commitment, "topic")
+        assert (topic.vocabulary, topic.fold, topic.info.many) == (Topic, False, False)
+        subject = Filter("commitments", "subject", "subjects", "a concrete thing")
+        assert subject.info == field_info(Commitment, "subjects")
+        assert (subject.vocabulary, subject.fold, subject.info.many) == (None, True, True)
+        place = Filter("threats", "place", "places", "a place")
+        assert (place.vocabulary, place.fold, place.info.many) == (Place, False, True)
+
+    def test_every_row_is_what_its_field_makes_it(self) -> None:
+        """Built again from its four given values, each row is the same row."""
+        from usjapan2024._model.filters import FILTERS, Filter
+
+        for row in FILTERS:
+            again = Filter(row.query, row.name, row.field, row.help)
+            assert (again.info, again.vocabulary, again.fold) == (
+                row.info,
+                row.vocabulary,
+                row.fold,
+            )
+
+    def test_values_and_keys(self) -> None:
+        """A many-valued field gives its values; a single one, itself; only folded text folds."""
+        from usjapan2024._model.filters import Filter
+
+        record = get("commitment.stand-off-missiles", kind=Commitment)
+        subject = Filter("commitments", "subject", "subjects", "a concrete thing")
+        assert tuple(subject.values(record)) == record.subjects
+        assert [subject.key(v) for v in record.subjects] == [s.casefold() for s in record.subjects]
+        topic = Filter("commitments", "topic", "topic", "policy area")
+        assert tuple(topic.values(record)) == (record.topic,)
+        assert topic.key(record.topic) is record.topic
+        programme = Filter("commitments", "programme", "programmes", "a programme's id")
+        assert programme.key("Programme.X") == "Programme.X"
+
+    def test_a_new_meeting_is_indexed_from_its_rows(self) -> None:
+        """Queries on a meeting built in code (a fresh index) match a plain scan."""
+        meeting = attrs.evolve(load())
+        assert meeting is not load()
+        assert commitments(place="guam", meeting=meeting) == tuple(
+            c for c in meeting.commitments if Place.GUAM in c.places
+        )
+        assert commitments(party="US", topic="deterrence", meeting=meeting) == tuple(
+            c for c in meeting.commitments if Actor.US in c.parties and c.topic is Topic.DETERRENCE
+        )
+        assert commitments(subject="TOMAHAWK", meeting=meeting) == tuple(
+            c for c in meeting.commitments if "tomahawk" in {s.casefold() for s in c.subjects}
+        )
+        assert officials(country="JP", meeting=meeting) == tuple(
+            o for o in meeting.officials if o.country is Actor.JP
+        )
+
+
+class TestLookups:
+    """``get``, ``errata_for``, ``search`` and ``parties=``, word for word."""
+
+    def test_get_a_retired_id(self) -> None:
+        retired = load().retired[0]
+        replacements = ", ".join(map(repr, retired.replaced_by))
+        message = (
+            f"{retired.id!r} was retired in {retired.since} ({retired.reason});"
+            f" it was replaced by {replacements}"
+        )
+        with pytest.raises(KeyError) as info:
+            get(retired.id)
+        assert info.value.args == (message,)
+        assert get(retired.id, "fallback") == "fallback"
+
+    def test_get_an_unknown_id_shows_three_real_ones(self) -> None:
+        examples = ", ".join(repr(record_id(r)) for r in list(load().records())[:3])
+        with pytest.raises(KeyError) as info:
+            get("nope")
+        assert info.value.args == (f"no record has id 'nope'; ids look like {examples}",)
+
+    def test_get_of_the_wrong_kind(self) -> None:
+        with pytest.raises(TypeError) as info:
+            get("JP", kind=Threat)
+        assert str(info.value) == "'JP' is a Party, not a Threat"
+        assert get("JP", kind=Party) is get("JP")
+        assert get("nope", None, kind=Party) is None
+
+    def test_get_on_another_meeting(self) -> None:
+        meeting = attrs.evolve(load(), officials=load().officials[:1])
+        assert get(meeting.officials[0].id, meeting=meeting) is meeting.officials[0]
+        assert get(load().officials[1].id, None, meeting=meeting) is None
+
+    def test_errata_for_a_record_and_its_id(self) -> None:
+        meeting = load()
+        erratum = meeting.errata[0]
+        target = get(erratum.target)
+        expected = tuple(e for e in meeting.errata if e.target == erratum.target)
+        assert errata_for(target) == errata_for(erratum.target) == expected
+        assert all(isinstance(e, Erratum) for e in expected)
+        assert errata_for("JP") == ()
+        with pytest.raises(KeyError, match="no record has id 'nope'"):
+            errata_for("nope")
+
+    def test_errata_for_on_another_meeting(self) -> None:
+        meeting = attrs.evolve(load(), errata=())
+        assert errata_for(load().errata[0].target, meeting=meeting) == ()
+
+    def test_search_whole_words(self) -> None:
+        meeting = load()
+        found = search("us", whole_words=True, meeting=meeting)
+        assert found
+        word = re.compile(r"(?<!\w)us(?!\w)")
+        assert {record_id(r) for r in found} == {
+            record_id(r)
+            for r, texts in _haystacks(meeting)
+            if any(word.search(text) for text in texts)
+        }
+        assert len(search("us", meeting=meeting)) > len(found)
+
+    @pytest.mark.parametrize("text", ["", "   ", 5, None])
+    def test_search_refuses_nothing_to_look_for(self, text: object) -> None:
+        message = f"search() needs a non-empty string, got {text!r}"
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            search(text)  # type: ignore[arg-type]
+
+    def test_search_order_is_the_texts(self) -> None:
+        found = search("japan")
+        starts = [r.sources[0].start for r in found]
+        assert starts == sorted(starts)
+        assert len(found) == len({record_id(r) for r in found})
+
+    def test_parties_exactly(self) -> None:
+        meeting = load()
+        both = frozenset({Actor.US, Actor.JP})
+        assert commitments(parties=["JP", Actor.US]) == tuple(
+            c for c in meeting.commitments if frozenset(c.parties) == both
+        )
+        assert (
+            commitments(parties=Actor.US)
+            == commitments(parties="us")  # type: ignore[arg-type]
+            == tuple(c for c in meeting.commitments if frozenset(c.parties) == {Actor.US})
+        )
+        assert commitments(parties=("JP",), topic="deterrence") == tuple(
+            c
+            for c in meeting.commitments
+            if frozenset(c.parties) == {Actor.JP} and c.topic is Topic.DETERRENCE
+        )
+
+
+def _haystacks(meeting: Meeting) -> list[tuple[Any, tuple[str, ...]]]:
+    from usjapan2024._querying.index import index_of
+
+    return list(index_of(meeting).haystacks)
+
+
+class TestResultKinds:
+    """An empty result still knows the kind of record it would hold (its table's columns)."""
+
+    def test_empty_results_know_their_kind(self) -> None:
+        assert commitments(parties=["US", "JP", "KR", "AU", "nato"]).kind is Commitment
+        assert errata_for("JP").kind is Erratum
+
+    def test_errata_for_checks_the_meeting_given(self) -> None:
+        """An id of the bundled meeting that the meeting given lacks raises."""
+        meeting = attrs.evolve(load(), errata=())
+        official = load().officials[0]
+        smaller = attrs.evolve(meeting, officials=load().officials[1:])
+        assert errata_for(official.id, meeting=meeting) == ()
+        with pytest.raises(KeyError, match=f"no record has id {official.id!r}"):
+            errata_for(official.id, meeting=smaller)
