@@ -112,6 +112,13 @@ class TestResults:
         assert "Its value: Minoru Kihara." in footnote
         assert " ".join(_erratum().record_says.split()) in footnote
 
+    def test_a_narrow_table_keeps_its_footnote(self) -> None:
+        """Threats print stacked (the summary below each row); the footnote still follows."""
+        text = str(uj.threats(actor="RU", meeting=uj.corrected()))
+        table, footnote = text.split("\n\n", 1)
+        assert _marked_ids(table + "  ") == ["threat.ru-cn-alignment", "threat.ru-kp-alignment"]
+        assert "Its value: condemnation (this view holds it)." in " ".join(footnote.split())
+
     def test_results_know_their_meeting_and_stay_immutable(self) -> None:
         """Results carry the meeting they came from, through slicing and pickling."""
         view = uj.corrected()

@@ -108,7 +108,9 @@ def text_table(
     used = sum(widths) + gap * len(widths)
     natural = max(len(columns[-1]), *(len(line[-1]) for line in cells))
     if width - used < min(natural, _MIN_TEXT):
-        return _stacked(columns, cells, widths, width, gap)
+        return _stacked(columns, cells, widths, width, gap) + _footnote(
+            records, errata, width, corrected_by
+        )
     widths.append(min(natural, width - used))
     lines = [_line(columns, widths, gap), _line(["-" * w for w in widths], widths, gap)]
     for line in cells:
