@@ -272,3 +272,29 @@ class TestPages:
             assert f'id="{escape(anchor)}"' in built
         source_page = (built_docs / "source.html").read_text(encoding="utf-8")
         assert pages.source_html(load(), source_text()) in source_page
+
+
+class TestNotebookDisplays:
+    """The tutorial shows the notebook's own displays, drawn at build, with no other host."""
+
+    def test_they_are_the_package_s_own_displays(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The card is Hamada's, erratum and corrected value included; the table marks rows."""
+        from usjapan2024 import corrected, get, threats
+        from usjapan2024._presenting.display import html_table, record_html
+
+        shown = _generated().notebook_displays()
+        monkeypatch.setenv("USJAPAN2024_DOCS_URL", "")  # as the build draws them
+        card, table = shown["record-card.html"], shown["results-table.html"]
+        assert card == record_html(get("official.hamada"))
+        assert table == html_table(threats(actor="RU", meeting=corrected()), meeting=corrected())
+        assert "Minoru Kihara" in card
+        assert "erratum.defense-minister" in card
+        assert table.count('title="errata: ') == 2
+        for html in (card, table):
+            assert "href=" not in html  # drawn with no docs address: no absolute link
+
+    def test_the_built_tutorial_holds_them(self, built_docs: Path) -> None:
+        """The built tutorial page holds both displays, whole."""
+        page = (built_docs / "tutorial.html").read_text(encoding="utf-8")
+        for shown in _generated().notebook_displays().values():
+            assert shown in page

@@ -10,6 +10,10 @@
   the bundled data (matplotlib, a docs-only dependency).
 * ``_generated/source.html`` and ``records.md``: the annotated source text and the
   record catalogue (``pages.py``).
+* ``_generated/record-card.html`` and ``results-table.html``: what a notebook shows for
+  a record (``official.hamada``, with its erratum) and for a query result (the threats
+  by Russia in the corrected view), drawn by the package's own notebook displays, with
+  no link to another host.
 * ``_generated/changes-since-1.0.0.md``: the dataset card's list of what changed since
   release 1.0.0, written from ``usjapan2024.diff`` of the 1.0.0 file (kept in
   ``tests/data``) and the bundled data.
@@ -32,6 +36,7 @@ from pages import write_pages
 from usjapan2024 import model
 from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024._model.kinds import CLASS_OF, KINDS
+from usjapan2024._presenting.links import ENVIRONMENT_VARIABLE
 
 GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
@@ -250,11 +255,38 @@ def changes_since_1_0_0() -> str:
     return "\n".join(lines)
 
 
+def notebook_displays() -> dict[str, str]:
+    """The HTML a notebook shows for a record card and a result table, by file name.
+
+    Drawn with no documentation address, so that the page holds no absolute link (the
+    card's catalogue link would point at the published docs, not this build).
+    """
+    import os
+
+    import usjapan2024 as uj
+
+    saved = os.environ.get(ENVIRONMENT_VARIABLE)
+    os.environ[ENVIRONMENT_VARIABLE] = ""
+    try:
+        view = uj.corrected()
+        return {
+            "record-card.html": uj.get("official.hamada")._repr_html_(),
+            "results-table.html": uj.threats(actor="RU", meeting=view)._repr_html_(),
+        }
+    finally:
+        if saved is None:
+            del os.environ[ENVIRONMENT_VARIABLE]
+        else:
+            os.environ[ENVIRONMENT_VARIABLE] = saved
+
+
 def _generate(_: object) -> None:
     GENERATED.mkdir(exist_ok=True)
     for key, drawing in class_diagrams().items():
         _write(GENERATED / f"model-{key}.svg", drawing)
     _write(GENERATED / "changes-since-1.0.0.md", changes_since_1_0_0())
+    for name, shown in notebook_displays().items():
+        _write(GENERATED / name, f'<div class="notebook-display">{shown}</div>\n')
     charts()
     write_pages(GENERATED, linked_fields())
 

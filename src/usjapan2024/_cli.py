@@ -309,7 +309,8 @@ def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
             queries.criteria(query, given, option=True)  # checks each value given
         except ValueError as error:  # a value that names nothing
             raise UsageError(f"{PROG} {query}: error: {error}") from None
-        return _emit(getattr(queries, query)(**given, meeting=_meeting(args)), args.format)
+        meeting = _meeting(args)
+        return _emit(getattr(queries, query)(**given, meeting=meeting), args.format, meeting)
 
     return handler
 
@@ -319,7 +320,8 @@ def _search(args: argparse.Namespace) -> int:
 
     if not args.text.strip():  # what search() refuses with a ValueError: a usage mistake here
         raise UsageError(f"{PROG} search: error: TEXT must hold something to look for")
-    return _emit(queries.search(args.text, meeting=_meeting(args)), args.format)
+    meeting = _meeting(args)
+    return _emit(queries.search(args.text, meeting=meeting), args.format, meeting)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -338,6 +340,7 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     from usjapan2024._presenting.context import in_context
     from usjapan2024._presenting.links import record_url
+    from usjapan2024._presenting.provenance import value_text
     from usjapan2024._presenting.terminal import emphasiser, escape, use_color
 
     row = flatten(record)
@@ -347,21 +350,21 @@ def _show(args: argparse.Namespace) -> int:
             lines.append(f"  {key}: {escape(str(value))}")  # one line each, whatever it holds
     emphasise = emphasiser(use_color(args.color, sys.stdout))
     lines.append("  sources (each quote in its sentence):")
-    from pathlib import Path
-
-    from usjapan2024._io.text import read_source
-
-    # The quotes' sentences come from the text the record was read against.
-    text = None if args.source is None else read_source(Path(args.source))
-    for quote in in_context(record, text=text):
+    # The quotes' sentences come from the text the record was read against: the meeting's.
+    for quote in in_context(record, meeting=meeting):
         # Escaped before the emphasis is added: its own codes are the only ones printed.
         shown = escape(quote.before) + emphasise(escape(quote.quote)) + escape(quote.after)
+        if quote.missing is not None:
+            shown += f" [{escape(quote.missing)}]"
         lines.append(f"    [{quote.span.start}, {quote.span.end}) {shown}")
     for erratum in errata:
         kind = f"{erratum.kind.value}, {escape(erratum.field)}"
         lines.append(f"  erratum {escape(erratum.id)} ({kind}):")
         lines.append(f"    {escape(erratum.record_says)}")
-    url = record_url(record) if args.file is None else None  # the catalogue is of the bundled data
+        value = value_text(erratum, record)
+        applied = " (this view holds it)" if erratum.id in meeting.corrected_by else ""
+        lines.append(f"    its value: {escape(value)}{applied}")
+    url = record_url(record, meeting=meeting)  # None unless a record of the bundled release
     if url is not None:
         lines.append(f"  see: {escape(url)}")
     write("\n".join(lines) + "\n")
@@ -376,7 +379,7 @@ def _export(args: argparse.Namespace) -> int:
         write(escape_json(_loading.dumps(meeting)))
         return 0
     records = (meeting,) if args.kind == "meeting" else getattr(meeting, args.kind)
-    return _emit(records, args.format)
+    return _emit(records, args.format, meeting)
 
 
 def _tables(args: argparse.Namespace) -> int:
@@ -502,7 +505,12 @@ def _json_out(value: object) -> None:
     write(escape_json(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
-def _emit(records: Sequence[object], fmt: str) -> int:
+def _emit(records: Sequence[object], fmt: str, meeting: Meeting | None = None) -> int:
+    """Print ``records`` in format ``fmt``.
+
+    A table marks the rows that have errata in ``meeting`` and says why in a footnote;
+    CSV and JSON stay exact data.
+    """
     import shutil
 
     from usjapan2024._io.output import is_terminal
@@ -514,7 +522,13 @@ def _emit(records: Sequence[object], fmt: str) -> int:
 
     if fmt == "table":
         width = shutil.get_terminal_size((80, 24)).columns
-        say(text_table(records, width=width))
+        errata = None
+        if meeting is not None:
+            from usjapan2024._presenting.provenance import errata_of_rows
+
+            errata = errata_of_rows(records, meeting)
+        applied = () if meeting is None else meeting.corrected_by
+        say(text_table(records, width=width, errata=errata, corrected_by=applied))
     elif fmt == "json":
         _json_out([_unstructure(r) for r in records])
     elif fmt == "jsonl":

@@ -108,7 +108,7 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     # (and are shared with the command line and the SQLite indexes); this compares a
     # whole set, so it narrows the indexed answer instead.
     wanted = _party_set(parties)
-    return Results((c for c in found if frozenset(c.parties) == wanted), Commitment)
+    return Results((c for c in found if frozenset(c.parties) == wanted), Commitment, found.meeting)
 
 
 def _party_set(parties: Actor | str | Iterable[Actor | str]) -> frozenset[Actor]:
@@ -175,7 +175,8 @@ def search(
     else:
         found = [r for r, texts in haystacks if any(needle in text for text in texts)]
     # `found` is in record order and sorted() is stable: ties keep that order, as documented.
-    return Results(sorted(found, key=lambda r: r.sources[0].start if r.sources else -1))
+    chosen = sorted(found, key=lambda r: r.sources[0].start if r.sources else -1)
+    return Results(chosen, None, _meeting(meeting))
 
 
 def errata_for(record: Record | str, *, meeting: Meeting | None = None) -> Results[Erratum]:
@@ -199,8 +200,8 @@ def errata_for(record: Record | str, *, meeting: Meeting | None = None) -> Resul
     """
     target = record if isinstance(record, str) else record_id(record)
     get(target, meeting=meeting)  # raises for an id that names no record
-    errata = (load() if meeting is None else meeting).errata
-    return Results((e for e in errata if e.target == target), Erratum)
+    home = _meeting(meeting)
+    return Results((e for e in home.errata if e.target == target), Erratum, home)
 
 
 _MISSING: Any = object()
@@ -268,17 +269,25 @@ def get(
     return found
 
 
+def _meeting(meeting: Meeting | None) -> Meeting:
+    return load() if meeting is None else meeting
+
+
 def _index(meeting: Meeting | None) -> MeetingIndex:
-    return index_of(load() if meeting is None else meeting)
+    return index_of(_meeting(meeting))
 
 
 def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
     """Answer query function ``query`` called with ``arguments`` (its ``locals()``).
 
     The keyword arguments of a query function other than ``meeting`` are its filters,
-    declared in ``_filters.FILTERS``.
+    declared in ``_filters.FILTERS``.  The answer carries the meeting it comes from, so
+    that its tables show that meeting's errata and text.  (The indexes keep results
+    without it: a meeting's own indexes must not hold it alive.)
     """
-    return _index(arguments["meeting"]).tables[query].select(criteria(query, arguments))
+    meeting = _meeting(arguments["meeting"])
+    found = index_of(meeting).tables[query].select(criteria(query, arguments))
+    return Results(found, found.kind, meeting)
 
 
 def criteria(query: str, arguments: dict[str, Any], *, option: bool = False) -> dict[str, Hashable]:

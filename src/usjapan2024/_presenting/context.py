@@ -15,9 +15,18 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from usjapan2024._presenting.provenance import text_holds
 from usjapan2024.model import Meeting, Record, Span
 
-__all__ = ["InContext", "QuoteInContext", "in_context", "sentence_bounds"]
+__all__ = [
+    "NOT_HELD",
+    "NO_TEXT",
+    "InContext",
+    "QuoteInContext",
+    "in_context",
+    "quote_in_context",
+    "sentence_bounds",
+]
 
 # The end of a sentence: ., ! or ? (and any closing quote or bracket), white space, then
 # the capital or digit that starts the next one.
@@ -61,6 +70,9 @@ class QuoteInContext:
     span: Span
     before: str
     after: str
+    missing: str | None = None
+    """Why the sentence is not shown (no text is known, or the text does not hold the
+    quote at its offsets); ``None`` when it is."""
 
     @property
     def quote(self) -> str:
@@ -73,8 +85,12 @@ class QuoteInContext:
         return self.before + self.quote + self.after
 
     def render(self, emphasise: Callable[[str], str]) -> str:
-        """The sentence as text, with ``emphasise`` applied to the quote."""
-        return self.before + emphasise(self.quote) + self.after
+        """The sentence as text, with ``emphasise`` applied to the quote.
+
+        Where the sentence cannot be shown, the quote alone and the reason, in brackets.
+        """
+        shown = self.before + emphasise(self.quote) + self.after
+        return shown if self.missing is None else f"{shown} [{self.missing}]"
 
     def __str__(self) -> str:
         return self.render(lambda quote: f"«{quote}»")
@@ -82,7 +98,12 @@ class QuoteInContext:
     def html(self) -> str:
         """The sentence as HTML, the quote in ``<mark>``."""
         before, quote, after = (html.escape(s) for s in (self.before, self.quote, self.after))
-        return f'<span class="in-context">{before}<mark>{quote}</mark>{after}</span>'
+        note = (
+            ""
+            if self.missing is None
+            else f' <em class="no-context">[{html.escape(self.missing)}]</em>'
+        )
+        return f'<span class="in-context">{before}<mark>{quote}</mark>{after}{note}</span>'
 
     def _repr_html_(self) -> str:
         return f"<blockquote>{self.html()}</blockquote>"
@@ -100,29 +121,56 @@ class InContext(tuple[QuoteInContext, ...]):
         return "".join(q._repr_html_() for q in self) or "<p>no quotes</p>"
 
 
-def quote_in_context(span: Span, text: str) -> QuoteInContext:
-    """Return ``span`` inside its sentence of ``text``."""
+NO_TEXT = "no source text is known for this record: its sentence is not shown"
+NOT_HELD = "the source text does not hold this quote at its offsets: its sentence is not shown"
+
+
+def quote_in_context(span: Span, text: str | None) -> QuoteInContext:
+    """Return ``span`` inside its sentence of ``text``.
+
+    The sentence is cut only from a text that holds the quote at the span's offsets;
+    otherwise the quote stands alone and says why (``missing``).
+    """
+    if text is None:
+        return QuoteInContext(span, "", "", NO_TEXT)
+    if not text_holds(text, span):
+        return QuoteInContext(span, "", "", NOT_HELD)
     begin, finish = sentence_bounds(text, span.start, span.end)
     return QuoteInContext(span, text[begin : span.start], text[span.end : finish])
 
 
 def in_context(
-    item: Record | Meeting | Span | Iterable[Span], *, text: str | None = None
+    item: Record | Meeting | Span | Iterable[Span],
+    *,
+    text: str | None = None,
+    meeting: Meeting | None = None,
 ) -> InContext:
-    """Return each quote of a record (or of a span, or of spans) inside its sentence.
+    """Return each quote of a record (or of a span, or of spans) inside its whole sentence.
 
     >>> import usjapan2024 as uj
     >>> print(uj.in_context(uj.get("official.hamada")))
     The meeting included ..., and «Defense Minister Yasukazu Hamada».
 
+    The text is, in order: ``text``; the text ``meeting`` was coded from
+    (``meeting.source_text``); for the meeting itself, its own; else the bundled text.
+    A sentence is cut only where that text holds the quote at the span's offsets; where
+    no text is known or it does not hold the quote, the quote stands alone and says so
+    (``QuoteInContext.missing``), so that a file's offsets are never read in another text.
+
     Args:
         item: A record (its ``sources``), the meeting, one span or several.
-        text: The text the spans index into; by default the bundled source text.
+        text: The text the spans index into.
+        meeting: The meeting the record belongs to; its text is the one used.
     """
     if text is None:
-        from usjapan2024._io.bundled import source_text
+        if meeting is not None:
+            text = meeting.source_text
+        elif isinstance(item, Meeting):
+            text = item.source_text
+        else:
+            from usjapan2024._io.bundled import source_text
 
-        text = source_text()
+            text = source_text()  # a lone record: used only where it holds the quote
     spans: Iterable[Span]
     if isinstance(item, Span):
         spans = (item,)

@@ -70,20 +70,42 @@ def record_anchor(record: Record | Meeting | str) -> str:
     return record_id(record)
 
 
-def record_url(record: Record | Meeting | str, *, base: str | None = None) -> str | None:
+def record_url(
+    record: Record | Meeting | str, *, base: str | None = None, meeting: Meeting | None = None
+) -> str | None:
     """Return the address of a record's entry in the record catalogue, or ``None``.
+
+    The catalogue is of the bundled release, so only its records have an entry: a record
+    that the meeting it is shown from holds (``meeting``, else the bundled one), where
+    that meeting was coded from the bundled text (``metadata.source.sha256``) and the
+    bundled meeting (or its corrected view) holds the same record.  A record of another
+    file, or an id the bundled release does not have, gets ``None``.
 
     >>> import usjapan2024 as uj
     >>> uj.record_url("commitment.article-v", base="https://example.org/docs")
     'https://example.org/docs/records.html#commitment.article-v'
+    >>> uj.record_url("commitment.nowhere", base="https://example.org/docs") is None
+    True
 
     Args:
-        record: A record, the meeting, or a record id.
+        record: A record, the meeting, or a record id (of the bundled release).
         base: The documentation's address; by default ``USJAPAN2024_DOCS_URL`` or the
             ``Documentation`` address in the package metadata (see the module docstring).
+        meeting: The meeting the record belongs to; by default the bundled one.
     """
+    if not _of_bundled_release(record, meeting):
+        return None
     root = docs_base(base)
     return None if root is None else f"{root}{CATALOGUE}#{record_anchor(record)}"
+
+
+def _of_bundled_release(record: Record | Meeting | str, meeting: Meeting | None) -> bool:
+    from usjapan2024._presenting.provenance import bundled_meeting, bundled_release_holds
+
+    if isinstance(record, str):
+        bundled = bundled_meeting()
+        return record == "meeting" or any(record_anchor(r) == record for r in bundled.records())
+    return bundled_release_holds(record, meeting)
 
 
 def span_anchor(span: Span) -> str:

@@ -36,6 +36,18 @@ def _title(meeting: Meeting) -> str:
     return f'{meeting.name} ("{meeting.short_name}"), {place}, {meeting.date.isoformat()}'
 
 
+def _source_line(meeting: Meeting) -> str:
+    """Which text the meeting was coded from, and whether that text is known here."""
+    source = meeting.metadata.source
+    text = meeting.source_text
+    known = (
+        f"the text is known ({len(text)} characters) and holds every quote"
+        if text is not None
+        else "the text is not known (its quotes cannot be shown in their sentences)"
+    )
+    return f"Coded from: {source.title} (sha256 {source.sha256[:12]}…); {known}"
+
+
 def summary(meeting: Meeting, width: int = 100) -> str:
     """Return a short report: the meeting, who took part, how many records, the errata.
 
@@ -47,6 +59,7 @@ def summary(meeting: Meeting, width: int = 100) -> str:
     lines = [
         _title(meeting),
         f"{meeting.metadata.title} (dataset {meeting.metadata.version})",
+        *textwrap.wrap(_source_line(meeting), width),
         "",
         "Participants:",
         *(
@@ -79,6 +92,7 @@ def summary_html(meeting: Meeting) -> str:
     parts = [
         f"<h4>{esc(_title(meeting))}</h4>",
         f"<p>{esc(meeting.metadata.title)} (dataset {esc(meeting.metadata.version)})</p>",
+        f"<p>{esc(_source_line(meeting))}</p>",
         (
             "<table><thead><tr><th>records</th><th>count</th></tr></thead>"
             f"<tbody>{counts}</tbody></table>"

@@ -18,6 +18,8 @@ from usjapan2024._tables.flat import Row, flatten
 if TYPE_CHECKING:
     import pandas as pd
 
+    from usjapan2024.model import Meeting
+
 __all__ = ["Results"]
 
 R = TypeVar("R")
@@ -41,10 +43,19 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
     # set once, here, and ``__setattr__``/``__delattr__`` refuse.
     kind: type[R] | None
     """The type of record these results hold; ``None`` for a mix (from ``search``)."""
+    meeting: Meeting | None
+    """The meeting they were selected from (its errata and its text are what the tables
+    show); ``None`` when not known, as for results built in code."""
 
-    def __new__(cls, records: Iterable[R] = (), kind: type[R] | None = None) -> Results[R]:
+    def __new__(
+        cls,
+        records: Iterable[R] = (),
+        kind: type[R] | None = None,
+        meeting: Meeting | None = None,
+    ) -> Results[R]:
         self = super().__new__(cls, records)
         object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "meeting", meeting)
         return self
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -55,19 +66,24 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         msg = f"Results are immutable: cannot delete {name!r} (they are shared by every caller)"
         raise AttributeError(msg)
 
-    def __reduce__(self) -> tuple[type[Results[R]], tuple[tuple[R, ...], type[R] | None]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[Results[R]], tuple[tuple[R, ...], type[R] | None, Meeting | None]]:
         # Rebuilt through ``__new__``, as copy and pickle cannot set ``kind`` otherwise.
-        return (type(self), (tuple(self), self.kind))
+        return (type(self), (tuple(self), self.kind, self.meeting))
 
     def __str__(self) -> str:
         """A plain-text table of the records, as the command line prints them.
 
         ``print(results)`` in a script then shows a few readable lines, not a tuple
-        of full reprs (which ``repr`` still gives, so nothing is ambiguous).
+        of full reprs (which ``repr`` still gives, so nothing is ambiguous).  Rows with
+        errata are marked ``†`` and the errata are listed under the table.
         """
         from usjapan2024._presenting.display import text_table
+        from usjapan2024._presenting.provenance import errata_of_rows
 
-        return text_table(self)
+        applied = () if self.meeting is None else self.meeting.corrected_by
+        return text_table(self, errata=errata_of_rows(self, self.meeting), corrected_by=applied)
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> R: ...
@@ -76,7 +92,7 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
     def __getitem__(self, index: SupportsIndex | slice) -> R | Results[R]:
         # A slice of results is still results, so it still shows as a table.
         if isinstance(index, slice):
-            return Results(super().__getitem__(index), self.kind)
+            return Results(super().__getitem__(index), self.kind, self.meeting)
         return super().__getitem__(index)
 
     def to_records(self) -> list[Row]:
@@ -103,4 +119,4 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
     def _repr_html_(self) -> str:
         from usjapan2024._presenting.display import html_table
 
-        return html_table(self) if self else "<p>no records</p>"
+        return html_table(self, meeting=self.meeting) if self else "<p>no records</p>"
