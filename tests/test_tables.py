@@ -118,12 +118,23 @@ class TestDataPackage:
     def test_descriptor_says_licences_sources_and_versions(self, package: Path) -> None:
         descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
         meeting = uj.load()
+        assert descriptor["name"] == "usjapan2024"  # the title's name: "usjapan2024: the ..."
+        assert descriptor["title"] == meeting.metadata.title
         assert descriptor["version"] == meeting.metadata.version
         assert descriptor["usjapan2024"]["schema_version"] == meeting.schema_version
+        assert descriptor["usjapan2024"]["citation"] == meeting.metadata.citation
+        assert "CC BY 4.0" in meeting.metadata.licence  # the note names it, so the id is given
         assert [lic["name"] for lic in descriptor["licenses"]] == ["CC-BY-4.0"]
+        assert (package / "LICENCE.txt").read_text("utf-8") == meeting.metadata.licence + "\n"
         (source,) = [r for r in descriptor["resources"] if r["name"] == "source"]
-        assert source["licenses"][0]["name"] == "other-closed"
+        assert "name" not in source["licenses"][0]  # none of the data's licences
+        assert source["licenses"][0]["path"] == "LICENCE.txt"
         assert "not relicensed" in source["description"]
+        assert descriptor["usjapan2024"]["source"] == {
+            "included": True,
+            "sha256": meeting.metadata.source.sha256,
+            "characters": len(uj.source_text()),
+        }
         assert meeting.metadata.source.url in json.dumps(descriptor["sources"])
 
     def test_fields_are_typed_with_vocabularies_and_keys(self, package: Path) -> None:
@@ -235,6 +246,11 @@ class TestSqlite:
         assert found["source_sha256"] == meeting.metadata.source.sha256
         assert found["data_licence"] == "CC-BY-4.0"
         assert found["licence"] == meeting.metadata.licence
+        assert found["name"] == "usjapan2024"
+        assert found["title"] == meeting.metadata.title
+        assert found["citation"] == meeting.metadata.citation
+        assert found["source_included"] == "yes"
+        assert found["view"] == "text"
 
     def test_every_filter_has_an_index(self, database: Path) -> None:
         """Each filter's column leads an index of its table."""
