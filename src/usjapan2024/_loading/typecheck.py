@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from usjapan2024._io.text import Source, read_source
-from usjapan2024._model.fields import FieldInfo, correctable, fields_by_name, fields_of
+from usjapan2024._model.fields import FieldInfo, fields_by_name, fields_of, uncorrectable
 from usjapan2024._model.kinds import record_id
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting, Span
@@ -87,8 +87,9 @@ def _record_value_problems(meeting: Meeting, path: str) -> Iterator[Problem]:
             continue
         field = fields_by_name(type(target)).get(erratum.field)
         where = f"{path}.errata[{i}].record_value"
-        if field is not None and not correctable(field):
-            yield Problem(where, "a record_value cannot give a field that holds nested records")
+        why = None if field is None else uncorrectable(field)
+        if why is not None:
+            yield Problem(where, why)
         elif field is not None:
             yield from _field_problems(erratum.record_value, field, where)
 
