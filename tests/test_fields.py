@@ -112,17 +112,18 @@ class TestDescriptions:
                 assert field.get("description"), f"{resource['name']}.{field['name']}"
 
     def test_sqlite_describes_every_column(self, tmp_path: Path) -> None:
-        """The columns table names every column of every table the database has."""
+        """The columns table names every column of every table and view the database has."""
         path = uj.to_sqlite(tmp_path / "db.sqlite")
         with closing(sqlite3.connect(path)) as db:
             described = {(t, c): d for t, c, d in db.execute("SELECT * FROM columns").fetchall()}
             tables = [
                 name
                 for (name,) in db.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
                     " AND name NOT LIKE 'records_fts_%' AND name NOT LIKE 'sqlite_%'"
                 )
             ]
+            assert {"source", "sentences", "span_sentences"} <= set(tables)
             present = {
                 (t, row[1]) for t in tables for row in db.execute(f'PRAGMA table_info("{t}")')
             }

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import csv
+import hashlib
 import json
 import os
 import re
@@ -17,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,14 +31,16 @@ from hypothesis import strategies as st
 
 import usjapan2024 as uj
 from usjapan2024 import queries
+from usjapan2024._io.text import text_digest
 from usjapan2024._loading.converter import converter
 from usjapan2024._model.filters import FILTERS, Filter, filters_of
 from usjapan2024._model.kinds import KINDS, record_id
+from usjapan2024._presenting.context import quote_in_context
 from usjapan2024._querying.index import index_of, words_of
 from usjapan2024._tables import datapackage as _datapackage
 from usjapan2024._tables import sqlite as _sqlite
 from usjapan2024._tables.layout import MEETING_ID, TABLES, filter_column
-from usjapan2024.model import Meeting, Metadata
+from usjapan2024.model import Meeting, Metadata, Span
 from usjapan2024.strategies import meetings_with_source
 
 from .rebuild import meeting_from_rows
@@ -89,6 +94,43 @@ def _read_database(path: Path) -> Meeting:
     return meeting_from_rows(rows, converter().structure(json.loads(text), Metadata))
 
 
+def _stored_text(path: Path) -> str | None:
+    """The source text the database holds, proved by its stored digest; None if it has none."""
+    with _connect(path) as connection:
+        found = connection.execute("SELECT text, sha256, length FROM source").fetchall()
+    if not found:
+        return None
+    ((text, digest, length),) = found
+    assert digest == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert length == len(text)
+    return str(text)
+
+
+def _check_span_sentences(path: Path, text: str) -> None:
+    """Every span has one row of span_sentences, whose sentence is the one context shows."""
+    with _connect(path) as connection:
+        spans = connection.execute(
+            'SELECT record_id, position, start, "end", quote FROM spans ORDER BY rowid'
+        ).fetchall()
+        rows = connection.execute("SELECT * FROM span_sentences").fetchall()
+        (wrong,) = connection.execute(
+            'SELECT count(*) FROM spans, source WHERE substr(text, start + 1, "end" - start)'
+            " <> quote"
+        ).fetchone()
+    assert wrong == 0  # the offsets check in SQL alone
+    assert [tuple(r)[:2] for r in spans] == [(r["record_id"], r["position"]) for r in rows]
+    for row in rows:
+        span = Span(row["start"], row["end"], row["quote"])
+        shown = quote_in_context(span, text)
+        assert (row["before"], row["quote"], row["after"]) == (
+            shown.before,
+            span.quote,
+            shown.after,
+        )
+        assert row["sentence"] == shown.sentence
+        assert row["sentence"] in text.split("\n")[text.count("\n", 0, span.start)]
+
+
 def _validate(folder: Path) -> None:
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "type", "note"])
@@ -118,12 +160,23 @@ class TestDataPackage:
     def test_descriptor_says_licences_sources_and_versions(self, package: Path) -> None:
         descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
         meeting = uj.load()
+        assert descriptor["name"] == "usjapan2024"  # the title's name: "usjapan2024: the ..."
+        assert descriptor["title"] == meeting.metadata.title
         assert descriptor["version"] == meeting.metadata.version
         assert descriptor["usjapan2024"]["schema_version"] == meeting.schema_version
+        assert descriptor["usjapan2024"]["citation"] == meeting.metadata.citation
+        assert "CC BY 4.0" in meeting.metadata.licence  # the note names it, so the id is given
         assert [lic["name"] for lic in descriptor["licenses"]] == ["CC-BY-4.0"]
+        assert (package / "LICENCE.txt").read_text("utf-8") == meeting.metadata.licence + "\n"
         (source,) = [r for r in descriptor["resources"] if r["name"] == "source"]
-        assert source["licenses"][0]["name"] == "other-closed"
+        assert "name" not in source["licenses"][0]  # none of the data's licences
+        assert source["licenses"][0]["path"] == "LICENCE.txt"
         assert "not relicensed" in source["description"]
+        assert descriptor["usjapan2024"]["source"] == {
+            "included": True,
+            "sha256": meeting.metadata.source.sha256,
+            "characters": len(uj.source_text()),
+        }
         assert meeting.metadata.source.url in json.dumps(descriptor["sources"])
 
     def test_fields_are_typed_with_vocabularies_and_keys(self, package: Path) -> None:
@@ -181,10 +234,13 @@ class TestSqlite:
     @FEW
     @given(meetings_with_source())
     def test_round_trip(self, pair: tuple[Meeting, str]) -> None:
-        meeting, _ = pair
+        """Any valid meeting reads back; its text is stored, and each span's sentence."""
+        meeting, text = pair
         for folder in _temporary():
-            uj.to_sqlite(folder / "m.db", meeting=meeting)
+            uj.to_sqlite(folder / "m.db", meeting=meeting, source=text)
             assert _read_database(folder / "m.db") == meeting
+            assert _stored_text(folder / "m.db") == text
+            _check_span_sentences(folder / "m.db", text)
 
     def test_foreign_keys_hold_and_are_enforced(self, database: Path) -> None:
         with _connect(database) as connection:
@@ -235,6 +291,21 @@ class TestSqlite:
         assert found["source_sha256"] == meeting.metadata.source.sha256
         assert found["data_licence"] == "CC-BY-4.0"
         assert found["licence"] == meeting.metadata.licence
+        assert found["name"] == "usjapan2024"
+        assert found["title"] == meeting.metadata.title
+        assert found["citation"] == meeting.metadata.citation
+        assert found["source_included"] == "yes"
+        assert found["view"] == "text"
+
+    def test_the_source_text_and_each_quote_in_its_sentence(self, database: Path) -> None:
+        """The database holds the bundled text, and each span's sentence as context cuts it."""
+        assert _stored_text(database) == uj.source_text()
+        _check_span_sentences(database, uj.source_text())
+        with _connect(database) as connection:
+            (sentence,) = connection.execute(
+                "SELECT sentence FROM span_sentences WHERE record_id = 'official.hamada'"
+            ).fetchone()
+        assert sentence.endswith("and Defense Minister Yasukazu Hamada.")
 
     def test_every_filter_has_an_index(self, database: Path) -> None:
         """Each filter's column leads an index of its table."""
@@ -358,9 +429,9 @@ class TestFilters:
     def test_sql_matches_python_on_generated_meetings(
         self, pair: tuple[Meeting, str], data: st.DataObject
     ) -> None:
-        meeting, _ = pair
+        meeting, text = pair
         for folder in _temporary():
-            path = uj.to_sqlite(folder / "m.db", meeting=meeting)
+            path = uj.to_sqlite(folder / "m.db", meeting=meeting, source=text)
             for _ in range(10):
                 query, given_ = data.draw(_criteria(meeting))
                 assert _sql_ids(path, query, given_) == _python_ids(meeting, query, given_)
@@ -542,3 +613,198 @@ class TestTargetWording:
         with pytest.raises(FileExistsError, match="overwrite=True") as caught:
             uj.to_sqlite(path)
         assert "--force" not in str(caught.value)
+
+
+# --- a user's own meeting: the exports describe it, not the bundled release -----------------
+
+OWN_LINE = "Tokyo talks, 2025: the ministers met again."
+OWN_QUOTE = "the ministers met again"
+
+
+def _own_meeting(licence: str = "CC0 1.0: no rights reserved.") -> Meeting:
+    """A user's file, loaded with its own text: the bundled records, a line of its own
+    quoted by the meeting, and metadata of its own (title, version, licence, citation)."""
+    bundled = uj.load()
+    text = uj.source_text() + "\n" + OWN_LINE + "\n"
+    start = text.index(OWN_QUOTE)
+    metadata = attrs.evolve(
+        bundled.metadata,
+        title="Tokyo talks: a user's own coding of a meeting",
+        description="A test file: a meeting coded from its own text.",
+        version="0.3.0",
+        licence=licence,
+        citation="A. User (2025). Tokyo talks. Version 0.3.0.",
+        source=attrs.evolve(
+            bundled.metadata.source,
+            title="Tokyo talks, as a user wrote them down",
+            url="https://example.org/tokyo-talks",
+            sha256=text_digest(text),
+        ),
+    )
+    span = Span(start, start + len(OWN_QUOTE), OWN_QUOTE)
+    own = attrs.evolve(bundled, metadata=metadata, sources=(*bundled.sources, span))
+    loaded = uj.loads(uj.dumps(own), source=text)
+    assert loaded.source_text == text
+    return loaded
+
+
+class TestOwnMeeting:
+    def test_the_data_package_is_the_meetings(self, tmp_path: Path) -> None:
+        """Name, title, version, licence and citation are the file's; so is source.txt."""
+        meeting = _own_meeting()
+        folder = uj.to_datapackage(tmp_path / "own", meeting=meeting)
+        _validate(folder)
+        descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+        assert descriptor["name"] == "tokyo-talks"
+        assert descriptor["title"] == meeting.metadata.title
+        assert descriptor["version"] == "0.3.0"
+        assert [lic["name"] for lic in descriptor["licenses"]] == ["CC0-1.0"]
+        assert descriptor["usjapan2024"]["citation"] == meeting.metadata.citation
+        assert descriptor["usjapan2024"]["licence"] == meeting.metadata.licence
+        assert (folder / "LICENCE.txt").read_text("utf-8") == meeting.metadata.licence + "\n"
+        assert "CC-BY-4.0" not in json.dumps(descriptor)
+        (source,) = [r for r in descriptor["resources"] if r["name"] == "source"]
+        assert source["hash"] == f"sha256:{meeting.metadata.source.sha256}"
+        assert source["title"] == meeting.metadata.source.title
+        assert (folder / "source.txt").read_bytes() == meeting.source_text.encode("utf-8")  # type: ignore[union-attr]
+        assert OWN_LINE in (folder / "source.txt").read_text("utf-8")
+        assert _read_package(folder) == meeting
+
+    def test_the_database_is_the_meetings(self, tmp_path: Path) -> None:
+        """metadata, source and span_sentences are the file's own, not the bundled text's."""
+        meeting = _own_meeting()
+        path = uj.to_sqlite(tmp_path / "own.db", meeting=meeting)
+        with _connect(path) as connection:
+            found = dict(connection.execute("SELECT key, value FROM metadata").fetchall())
+            (sentence,) = connection.execute(
+                "SELECT sentence FROM span_sentences WHERE record_id = 'meeting' AND quote = ?",
+                (OWN_QUOTE,),
+            ).fetchone()
+        assert {k: found[k] for k in ("name", "title", "dataset_version", "licence")} == {
+            "name": "tokyo-talks",
+            "title": meeting.metadata.title,
+            "dataset_version": "0.3.0",
+            "licence": meeting.metadata.licence,
+        }
+        assert found["data_licence"] == "CC0-1.0"
+        assert found["citation"] == meeting.metadata.citation
+        assert _stored_text(path) == meeting.source_text
+        assert sentence == OWN_LINE
+        _check_span_sentences(path, typing.cast("str", meeting.source_text))
+        assert _read_database(path) == meeting
+
+    def test_a_licence_note_that_names_no_known_licence_is_given_whole(
+        self, tmp_path: Path
+    ) -> None:
+        """No id is guessed: the note is the licence's title, and the package still validates."""
+        note = "Free for teaching; ask the author before publishing."
+        meeting = _own_meeting(note)
+        folder = uj.to_datapackage(tmp_path / "own", meeting=meeting)
+        _validate(folder)
+        descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+        assert descriptor["licenses"] == [{"path": "LICENCE.txt", "title": note}]
+        path = uj.to_sqlite(tmp_path / "own.db", meeting=meeting)
+        with _connect(path) as connection:
+            found = dict(connection.execute("SELECT key, value FROM metadata").fetchall())
+        assert found["licence"] == note
+        assert "data_licence" not in found
+
+    def test_a_meeting_that_knows_no_text_is_exported_without_one_and_says_so(
+        self, tmp_path: Path
+    ) -> None:
+        """Built in code from a file with its own text: no text to carry, and both exports
+        say so; given its text, both carry it; given another text, both refuse."""
+        meeting = _own_meeting()
+        text = typing.cast("str", meeting.source_text)
+        built = attrs.evolve(meeting, name=meeting.name + " (edited)")
+        assert built.source_text is None
+        folder = uj.to_datapackage(tmp_path / "p", meeting=built)
+        _validate(folder)
+        descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+        assert not (folder / "source.txt").exists()
+        assert "source" not in [r["name"] for r in descriptor["resources"]]
+        assert descriptor["usjapan2024"]["source"]["included"] is False
+        assert "no source text" in descriptor["usjapan2024"]["source"]["note"]
+        path = uj.to_sqlite(tmp_path / "m.db", meeting=built)
+        with _connect(path) as connection:
+            (included,) = connection.execute(
+                "SELECT value FROM metadata WHERE key = 'source_included'"
+            ).fetchone()
+            assert connection.execute("SELECT count(*) FROM span_sentences").fetchone()[0] == 0
+        assert _stored_text(path) is None
+        assert included.startswith("no: ")
+
+        uj.to_datapackage(tmp_path / "given", meeting=built, source=text)
+        assert (tmp_path / "given" / "source.txt").read_text("utf-8") == text
+        uj.to_sqlite(tmp_path / "given.db", meeting=built, source=text)
+        assert _stored_text(tmp_path / "given.db") == text
+        for write, target in ((uj.to_datapackage, "bad"), (uj.to_sqlite, "bad.db")):
+            with pytest.raises(uj.DatasetError) as info:
+                write(tmp_path / target, meeting=built, source=uj.source_text())
+            assert info.value.problems[0].path == "$.metadata.source.sha256"
+            assert not (tmp_path / target).exists()
+
+    def test_a_text_that_does_not_hold_the_quotes_is_refused(self, tmp_path: Path) -> None:
+        """The text carried is proved against every quote before anything is written."""
+        meeting = _own_meeting()
+        text = typing.cast("str", meeting.source_text).replace(OWN_QUOTE, OWN_QUOTE.upper())
+        metadata = attrs.evolve(
+            meeting.metadata,
+            source=attrs.evolve(meeting.metadata.source, sha256=text_digest(text)),
+        )
+        wrong = attrs.evolve(meeting, metadata=metadata)
+        with pytest.raises(
+            uj.DatasetError, match=r"\$\.sources\[2\]: quote .* does not match the text"
+        ):
+            uj.to_sqlite(tmp_path / "x.db", meeting=wrong, source=text)
+        assert list(tmp_path.iterdir()) == []
+
+
+# --- record_value in both exports -------------------------------------------------------------
+
+
+def _record_values(meeting: Meeting) -> list[tuple[str, object]]:
+    return [(e.id, e.record_value) for e in meeting.errata]
+
+
+class TestRecordValues:
+    @FEW
+    @given(meetings_with_source())
+    def test_every_record_value_round_trips(self, pair: tuple[Meeting, str]) -> None:
+        """Through dumps/loads, the Data Package and SQLite, each record_value comes back."""
+        meeting, text = pair
+        values = _record_values(meeting)
+        assert _record_values(uj.loads(uj.dumps(meeting), source=text)) == values
+        assume("\\u0000" not in uj.dumps(meeting))  # CSV cannot hold NUL
+        for folder in _temporary():
+            uj.to_datapackage(folder / "p", meeting=meeting, source=text)
+            uj.to_sqlite(folder / "m.db", meeting=meeting, source=text)
+            assert _record_values(_read_package(folder / "p")) == values
+            assert _record_values(_read_database(folder / "m.db")) == values
+
+    def test_a_many_valued_record_value_is_a_json_array_in_both(
+        self, package: Path, database: Path
+    ) -> None:
+        """Tomahawks: the public record's buyer is a list of parties, written as JSON text."""
+        erratum = uj.get("erratum.tomahawk-buyer", kind=uj.Erratum)
+        assert isinstance(erratum.record_value, tuple)
+        expected = json.dumps([p.value for p in erratum.record_value if isinstance(p, uj.Actor)])
+        assert expected != "[]"
+        with (package / "errata.csv").open(encoding="utf-8", newline="") as f:
+            cells = {row["id"]: row["record_value"] for row in csv.DictReader(f)}
+        with _connect(database) as connection:
+            (stored,) = connection.execute(
+                "SELECT record_value FROM errata WHERE id = ?", (erratum.id,)
+            ).fetchone()
+            (described,) = connection.execute(
+                "SELECT description FROM columns WHERE table_name = 'errata'"
+                " AND column_name = 'record_value'"
+            ).fetchone()
+        assert cells[erratum.id] == stored == expected
+        assert cells["erratum.kishida-visit-date"] == "2024-04-10"
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        (errata,) = [r for r in descriptor["resources"] if r["name"] == "errata"]
+        (field,) = [f for f in errata["schema"]["fields"] if f["name"] == "record_value"]
+        for description in (field["description"], described):
+            assert "JSON array" in description
+            assert "YYYY-MM-DD" in description

@@ -69,19 +69,32 @@ def to_frame(kind: RecordKindName, *, meeting: Meeting | None = None) -> pd.Data
 
 
 def to_datapackage(
-    folder: str | os.PathLike[str], *, meeting: Meeting | None = None, overwrite: bool = False
+    folder: str | os.PathLike[str],
+    *,
+    meeting: Meeting | None = None,
+    source: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """Write a Frictionless Data Package: a folder of CSV files and ``datapackage.json``.
 
     One CSV file per table (each kind of record, each many-valued field, the spans, the
     errata's references, the retired ids), described with types, vocabularies, keys,
-    licences and versions, plus the source text the spans index into.  The folder is
-    written under a temporary name beside it and renamed when complete.
+    licences and versions, plus the source text the spans index into.  The descriptor
+    describes ``meeting``, not the bundled release: its name (the title's part before a
+    colon), title, version and citation are the meeting's metadata's, and its
+    ``licenses`` the Open Definition licences its licence note names (the note itself,
+    in ``LICENCE.txt``, where it names none this package knows).  The folder is written
+    under a temporary name beside it and renamed when complete.
 
     Args:
         folder: The folder to make; its parent must exist.
-        meeting: The meeting to write; the bundled one by default.  Its source text is
-            included when it is the bundled text.
+        meeting: The meeting to write; the bundled one by default.  Its source text
+            (:attr:`~usjapan2024.Meeting.source_text`) is included as ``source.txt``,
+            whatever file it was loaded from.
+        source: The text the meeting's spans index (the text or a path to it), for a
+            meeting that knows none (one built in code); proved to hold every quote
+            before anything is written.  Without a text, the package holds none, and its
+            descriptor says so (``usjapan2024.source.included`` is false).
         overwrite: Replace an existing ``folder`` (only one that holds a
             ``datapackage.json``: any other folder is refused).
 
@@ -89,6 +102,8 @@ def to_datapackage(
         The folder.
 
     Raises:
+        DatasetError: The meeting cannot be exported, or ``source`` does not hold its
+            quotes.
         FileExistsError: ``folder`` exists and ``overwrite`` is false, or it is not a
             data package.
         FileNotFoundError: The parent folder does not exist.
@@ -96,28 +111,41 @@ def to_datapackage(
     """
     from usjapan2024._tables import datapackage as _datapackage
 
-    return _datapackage.write(folder, meeting=meeting, overwrite=overwrite)
+    return _datapackage.write(folder, meeting=meeting, source=source, overwrite=overwrite)
 
 
 def to_sqlite(
-    path: str | os.PathLike[str], *, meeting: Meeting | None = None, overwrite: bool = False
+    path: str | os.PathLike[str],
+    *,
+    meeting: Meeting | None = None,
+    source: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """Write a SQLite database of the same tables, with their keys and checks enforced.
 
     Besides the tables: an index per query filter, a full-text index (FTS5) of each
-    record's words, the views ``commitment_parties`` and ``threats_by_actor``, and a
-    ``metadata`` table.  The file is written under a temporary name and renamed when
-    complete.
+    record's words, the source text (``source``) and each span's sentence
+    (``sentences``), the views ``span_sentences`` (each quote in its sentence),
+    ``commitment_parties`` and ``threats_by_actor``, a ``metadata`` table of the
+    meeting's own name, versions, licence and citation, and a ``columns`` table that
+    describes every column.  The file is written under a temporary name and renamed
+    when complete.
 
     Args:
         path: The file to write; its folder must exist.
-        meeting: The meeting to write; the bundled one by default.
+        meeting: The meeting to write; the bundled one by default.  Its source text is
+            stored whatever file it was loaded from.
+        source: The text the meeting's spans index, for a meeting that knows none, as
+            for :func:`to_datapackage`.  Without a text, ``source`` and ``sentences``
+            are empty, and ``metadata`` says so (``source_included``).
         overwrite: Replace an existing file at ``path``.
 
     Returns:
         The path.
 
     Raises:
+        DatasetError: The meeting cannot be exported, or ``source`` does not hold its
+            quotes.
         FileExistsError: ``path`` exists and ``overwrite`` is false.
         FileNotFoundError: The folder of ``path`` does not exist.
         IsADirectoryError: ``path`` is a folder.
@@ -125,7 +153,7 @@ def to_sqlite(
     """
     from usjapan2024._tables import sqlite as _sqlite
 
-    return _sqlite.write(path, meeting=meeting, overwrite=overwrite)
+    return _sqlite.write(path, meeting=meeting, source=source, overwrite=overwrite)
 
 
 _MOVED = ("flatten", "flatten_columns", "frame_of")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Span
 
-__all__ = ["locate", "read_source", "text_digest"]
+__all__ = ["locate", "read_source", "sentence_bounds", "text_digest"]
 
 Source = str | os.PathLike[str]
 """A source text, or the path of a file that holds one."""
@@ -106,3 +107,35 @@ def locate(quote: str, text: str, *, occurrence: int | None = None) -> Span:
         raise ValueError(msg)
     found = starts[occurrence]
     return Span(found, found + len(quote), quote)
+
+
+# The end of a sentence: ., ! or ? (and any closing quote or bracket), white space, then
+# the capital or digit that starts the next one.
+_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019)]*(\s+)(?=[\"\u201c\u2018(]?[A-Z0-9])")
+# "U.S. Secretary": a full stop that ends an initialism ends no sentence.
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.)+$")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the sentence (or sentences) holding ``text[start:end]`` begin and end.
+
+    The result never reaches past the line (or lines) the quote stands on: each line of a
+    source text is a paragraph or a headline, and some headlines are not part of the
+    communiqué.  One rule for every surface: quotes in context, and the sentences the
+    SQLite export stores.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    begin, finish = line_start, line_end
+    for match in _BOUNDARY.finditer(text, line_start, line_end):
+        if _INITIALISM.search(text, line_start, match.start() + 1):
+            continue
+        sentence_end, next_start = match.start(1), match.end(1)
+        if next_start <= start:
+            begin = next_start
+        elif sentence_end >= end:
+            finish = sentence_end
+            break
+    return begin, finish

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from usjapan2024._loading.converter import describe, structure
-from usjapan2024._model.fields import correctable, field_info
+from usjapan2024._model.fields import field_info, uncorrectable
 from usjapan2024._model.kinds import record_id
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
@@ -120,8 +120,9 @@ def _typed_record_values(meeting: Meeting) -> Meeting:
             field = field_info(type(target), erratum.field)
         except KeyError:
             continue
-        if not correctable(field):
-            problems.append(Problem(f"$.errata[{i}].record_value", _NOT_CORRECTABLE))
+        why = uncorrectable(field)
+        if why is not None:
+            problems.append(Problem(f"$.errata[{i}].record_value", why))
             continue
         try:
             typed = structure(_as_json(erratum.record_value), field.hint)
@@ -133,12 +134,6 @@ def _typed_record_values(meeting: Meeting) -> Meeting:
     if problems:
         raise DatasetError(problems)
     return attrs.evolve(meeting, errata=tuple(errata))
-
-
-_NOT_CORRECTABLE = (
-    "a record_value gives a field of text, numbers, dates, vocabulary values or ids, and"
-    " this field holds nested records; use null"
-)
 
 
 def _as_json(value: object) -> object:

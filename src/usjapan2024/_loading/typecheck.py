@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from usjapan2024._io.text import Source, read_source
-from usjapan2024._model.fields import FieldInfo, correctable, fields_by_name, fields_of
+from usjapan2024._model.fields import FieldInfo, fields_by_name, fields_of, uncorrectable
 from usjapan2024._model.kinds import record_id
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting, Span
@@ -87,8 +87,9 @@ def _record_value_problems(meeting: Meeting, path: str) -> Iterator[Problem]:
             continue
         field = fields_by_name(type(target)).get(erratum.field)
         where = f"{path}.errata[{i}].record_value"
-        if field is not None and not correctable(field):
-            yield Problem(where, "a record_value cannot give a field that holds nested records")
+        why = None if field is None else uncorrectable(field)
+        if why is not None:
+            yield Problem(where, why)
         elif field is not None:
             yield from _field_problems(erratum.record_value, field, where)
 
@@ -143,22 +144,25 @@ def _spans(obj: object, path: str) -> Iterator[tuple[str, Span]]:
                 yield from _spans(item, where)
 
 
-def check_exportable(meeting: Meeting) -> None:
+def check_exportable(meeting: Meeting, text: str | None = None) -> None:
     """Refuse, before anything is written, a meeting that an export cannot hold.
 
-    The same checks as loading, less those that need the source text: the types of a
-    meeting built in code (as :func:`usjapan2024.dumps` checks them), the rules above,
-    spans that are ranges as long as their quotes, unique ids and references that
-    resolve.
+    The types of a meeting built in code (as :func:`usjapan2024.dumps` checks them), then
+    the checks of loading: against ``text``, the source text the export will carry, if
+    given (its digest, every quote at its offsets); without it, those that need no text
+    (the rules above, spans that are ranges as long as their quotes, unique ids and
+    references that resolve).
 
     Raises:
         DatasetError: Every problem found, each at its JSON path.
     """
     from usjapan2024._loading import rules
-    from usjapan2024._loading.integrity import check_without_text
+    from usjapan2024._loading.integrity import check, check_without_text
 
     found = list(type_problems(meeting))
-    if not found:
+    if not found and text is not None:
+        found = check(meeting, text)
+    elif not found:
         found = [*rules.problems(meeting), *check_without_text(meeting)]
     if found:
         raise DatasetError(found)

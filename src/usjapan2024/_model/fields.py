@@ -38,6 +38,7 @@ __all__ = [
     "fields_of",
     "plain",
     "record_fields",
+    "uncorrectable",
 ]
 
 ABOUT = "usjapan2024"
@@ -178,10 +179,28 @@ def _fields_of(cls: Any) -> tuple[FieldInfo, ...]:  # noqa: ANN401  (a class, ha
 def correctable(field: FieldInfo) -> bool:
     """Whether an erratum's ``record_value`` may give ``field`` a value.
 
-    A field of text, numbers, dates, vocabulary values or ids may; one of nested records
-    may not (no cell of an export could hold them).
+    A field of text, numbers, dates, vocabulary values or ids of other records may; one
+    of nested records may not (no cell of an export could hold them), nor a record's own
+    ``id``: an id names the record in the dataset, no public record corrects it, and the
+    corrected view keeps every id (a corrected id could repeat another's, or strand
+    what refers to it).
     """
-    return field.nested is None and not field.typed_by_target
+    return uncorrectable(field) is None
+
+
+def uncorrectable(field: FieldInfo) -> str | None:
+    """Why an erratum's ``record_value`` may not give ``field`` a value; ``None`` if it may."""
+    if field.name == "id":
+        return (
+            "a record_value cannot give a record's id: the id names the record, and the"
+            " corrected view keeps it; use null"
+        )
+    if field.nested is not None or field.typed_by_target:
+        return (
+            "a record_value gives a field of text, numbers, dates, vocabulary values or ids,"
+            " and this field holds nested records; use null"
+        )
+    return None
 
 
 def field_info(cls: type, name: str) -> FieldInfo:

@@ -10,11 +10,11 @@ over a line break could show words that are not part of the communiqué.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Iterable
 
 import attrs
 
+from usjapan2024._io.text import sentence_bounds
 from usjapan2024._presenting.provenance import text_holds
 from usjapan2024.model import Meeting, Record, Span
 
@@ -27,34 +27,6 @@ __all__ = [
     "quote_in_context",
     "sentence_bounds",
 ]
-
-# The end of a sentence: ., ! or ? (and any closing quote or bracket), white space, then
-# the capital or digit that starts the next one.
-_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019)]*(\s+)(?=[\"\u201c\u2018(]?[A-Z0-9])")
-# "U.S. Secretary": a full stop that ends an initialism ends no sentence.
-_INITIALISM = re.compile(r"(?:\b[A-Z]\.)+$")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return where the sentence (or sentences) holding ``text[start:end]`` begin and end.
-
-    The result never reaches past the line (or lines) the quote stands on.
-    """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
-    begin, finish = line_start, line_end
-    for match in _BOUNDARY.finditer(text, line_start, line_end):
-        if _INITIALISM.search(text, line_start, match.start() + 1):
-            continue
-        sentence_end, next_start = match.start(1), match.end(1)
-        if next_start <= start:
-            begin = next_start
-        elif sentence_end >= end:
-            finish = sentence_end
-            break
-    return begin, finish
 
 
 @attrs.frozen

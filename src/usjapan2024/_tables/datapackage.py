@@ -5,9 +5,12 @@ Schema type and vocabulary, the primary and foreign keys, the licences, the sour
 the versions; and, whole, the dataset's metadata, under ``usjapan2024``.  The tables are
 ``_tables``' layout, so the package and the SQLite database hold the same rows.
 
-The source text travels with the tables (``source.txt``, with its sha256) so that every
-span can be checked offline; it is a third-party article included for verification, and
-the descriptor says it is not relicensed.
+It describes the meeting it holds, not the bundled release: name, title, version,
+licences and citation come from the meeting's metadata (``_tables.describe``), and the
+licence note travels word for word as ``LICENCE.txt``.  The source text travels with
+the tables (``source.txt``, with its sha256), whatever file the meeting came from, so
+that every span can be checked offline; the descriptor says it is not relicensed.  A
+meeting that knows no text gets none, and ``usjapan2024.source`` says so.
 
 Only the standard library writes it: ``csv`` and ``json``.
 """
@@ -21,11 +24,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from usjapan2024._io.bundled import source_text
 from usjapan2024._io.safe import new_folder
-from usjapan2024._loading.load import load
-from usjapan2024._loading.typecheck import check_exportable
-from usjapan2024._tables.layout import DATA_LICENCE, TABLES, Column, Table, rows_of
+from usjapan2024._io.text import Source
+from usjapan2024._tables.describe import (
+    LICENCE_FILE,
+    exported_text,
+    keywords,
+    licences,
+    package_name,
+    source_note,
+)
+from usjapan2024._tables.layout import TABLES, Column, Table, rows_of
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -35,26 +44,25 @@ DESCRIPTOR = "datapackage.json"
 SOURCE_FILE = "source.txt"
 
 _NOT_RELICENSED = {
-    "name": "other-closed",
-    "title": "Not relicensed: a third-party article, included verbatim for verification only",
+    "path": LICENCE_FILE,
+    "title": "Not relicensed by this package: the text keeps its own terms (see the licence"
+    " note); it is included verbatim for verification only",
 }
+"""The source text's licence: none of the data's, whatever the package's licences are."""
 
 
 def write(
     folder: str | os.PathLike[str],
     *,
     meeting: Meeting | None = None,
-    source: str | None = None,
+    source: Source | None = None,
     overwrite: bool = False,
 ) -> Path:
-    """Write ``meeting`` (the bundled one by default) as a Data Package in ``folder``."""
-    bundled = meeting is None
-    if meeting is None:
-        meeting = load()
-    else:  # built in code, perhaps: what the package cannot hold is a DatasetError
-        check_exportable(meeting)
-    if source is None and (bundled or meeting.metadata.source.sha256 == _bundled_sha256()):
-        source = source_text()
+    """Write ``meeting`` (the bundled one by default) as a Data Package in ``folder``.
+
+    ``source`` is the text its spans index, for a meeting that does not know it.
+    """
+    meeting, text = exported_text(meeting, source)
     rows = rows_of(meeting)
     _refuse_nul(rows)
     with new_folder(folder, overwrite=overwrite, marker=DESCRIPTOR) as partial:
@@ -63,10 +71,11 @@ def write(
                 out = csv.writer(f)
                 out.writerow(c.name for c in table.columns)
                 out.writerows(rows[table.name])
-        if source is not None:
-            (partial / SOURCE_FILE).write_bytes(source.encode("utf-8"))
-        text = json.dumps(descriptor(meeting, source), ensure_ascii=False, indent=2)
-        (partial / DESCRIPTOR).write_text(text + "\n", encoding="utf-8")
+        if text is not None:
+            (partial / SOURCE_FILE).write_bytes(text.encode("utf-8"))
+        (partial / LICENCE_FILE).write_bytes((meeting.metadata.licence + "\n").encode("utf-8"))
+        document = json.dumps(descriptor(meeting, text), ensure_ascii=False, indent=2)
+        (partial / DESCRIPTOR).write_text(document + "\n", encoding="utf-8")
     return Path(folder)
 
 
@@ -87,10 +96,6 @@ def _refuse_nul(rows: dict[str, list[Any]]) -> None:
                     raise DatasetError([Problem("$", message)])
 
 
-def _bundled_sha256() -> str:
-    return load().metadata.source.sha256
-
-
 def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
     """The ``datapackage.json`` of ``meeting``'s tables (and of ``source``, if given)."""
     from usjapan2024._loading.converter import converter
@@ -104,8 +109,9 @@ def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
                 "path": SOURCE_FILE,
                 "profile": "data-resource",
                 "title": metadata.source.title,
-                "description": "The text every span indexes into (by character, not byte)."
-                " " + metadata.licence,
+                "description": "The text every span indexes into (by character, not byte),"
+                " included verbatim so that every quote can be checked at its offsets; it is"
+                " not relicensed by this package. The licence note: " + metadata.licence,
                 "format": "txt",
                 "mediatype": "text/plain",
                 "encoding": "utf-8",
@@ -117,21 +123,22 @@ def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
     document = metadata.official_document
     return {
         "profile": "data-package",
-        "name": "usjapan2024",
+        "name": package_name(metadata),
         "title": metadata.title,
         "description": metadata.description,
         "version": metadata.version,
-        "licenses": [DATA_LICENCE],
+        "licenses": licences(metadata.licence),
         "sources": [
             {"title": metadata.source.title, "path": metadata.source.url},
             {"title": f"{document.title} ({document.date.isoformat()})"},
         ],
-        "keywords": ["japan", "united-states", "security", "alliance", "2+2"],
+        "keywords": keywords(meeting),
         "resources": resources,
         "usjapan2024": {
             "schema_version": meeting.schema_version,
             "citation": metadata.citation,
             "licence": metadata.licence,
+            "source": source_note(source),
             "metadata": converter().unstructure(metadata),
         },
     }

@@ -44,7 +44,6 @@ from usjapan2024.model import Meeting, Party, Span
 from usjapan2024.vocabulary import Vocabulary
 
 __all__ = [
-    "DATA_LICENCE",
     "MEETING_ID",
     "TABLES",
     "Column",
@@ -53,15 +52,6 @@ __all__ = [
     "filter_column",
     "rows_of",
 ]
-
-DATA_LICENCE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
-"""The licence of the records, their coding and the errata (the dataset card's), as a
-Data Package's ``licenses`` want it: an Open Definition id and a link.  Both exports
-declare it, beside the metadata's own words on the licences."""
 
 MEETING_ID = "meeting"
 """The meeting's id in ``records`` and ``spans``: the meeting has no id of its own, and
@@ -152,8 +142,22 @@ def _column(field: FieldInfo, *, name: str = "", **extra: Any) -> Column:  # noq
     )
 
 
+_TYPED_BY_TARGET = (
+    " In the tables it is text, written as the field it names is: a date as YYYY-MM-DD, a"
+    " vocabulary's value or a name as it is, and a many-valued field's values as a JSON"
+    ' array of them (["US", "JP"]); empty (NULL) where there is none.'
+)
+"""How a column of values typed by another field (an erratum's record_value) is written."""
+
+
 def _scalar_columns(cls: type) -> tuple[Column, ...]:
-    return tuple(_column(f) for f in fields_of(cls) if not f.many and f.nested is None)
+    return tuple(
+        _column(f, description=f.plain_description + _TYPED_BY_TARGET)
+        if f.typed_by_target
+        else _column(f)
+        for f in fields_of(cls)
+        if not f.many and f.nested is None
+    )
 
 
 @functools.cache

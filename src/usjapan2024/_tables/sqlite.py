@@ -7,9 +7,14 @@ enforced while writing, checked at the commit, and ``PRAGMA foreign_key_check`` 
 then be clean, so a file that exists is consistent.
 
 On top of the tables: an index for each query filter (``_filters.FILTERS``), an FTS5
-index of each record's words (the words :func:`usjapan2024.search` looks in), two views
-for common questions, and a ``metadata`` table of versions, licence and the source's
-sha256.  Only the standard library's ``sqlite3`` writes it.
+index of each record's words (the words :func:`usjapan2024.search` looks in), the
+source text (``source``: one row, the text and its sha256, whatever file the meeting
+came from; none for a meeting that knows no text), each span's sentence (``sentences``,
+cut at write time by the rule quotes in context use, :func:`sentence_bounds`), views for
+common questions (``span_sentences``: each quote in its sentence), a ``metadata`` table
+of the meeting's own name, versions, licence and citation, and a ``columns`` table that
+describes every column of every table and view.  Only the standard library's
+``sqlite3`` writes it.
 """
 
 from __future__ import annotations
@@ -20,16 +25,16 @@ import errno
 import json
 import os
 import sqlite3
+import typing
 from pathlib import Path
 
 from usjapan2024._io.safe import new_file
-from usjapan2024._loading.load import load
-from usjapan2024._loading.typecheck import check_exportable
+from usjapan2024._io.text import Source, sentence_bounds, text_digest
 from usjapan2024._model.filters import FILTERS, Filter
 from usjapan2024._model.kinds import record_id
 from usjapan2024._querying.index import index_of, words_of
+from usjapan2024._tables.describe import NO_TEXT, exported_text, licences, package_name
 from usjapan2024._tables.layout import (
-    DATA_LICENCE,
     TABLES,
     Column,
     Row,
@@ -42,6 +47,8 @@ from usjapan2024.model import Meeting
 __all__ = [
     "COLUMNS",
     "FTS_TABLE",
+    "SENTENCES",
+    "SOURCE",
     "VIEWS",
     "column_descriptions",
     "condition",
@@ -52,6 +59,12 @@ __all__ = [
 
 FTS_TABLE = "records_fts"
 """The full-text index: one row per record (``record_id``, ``words``)."""
+
+SOURCE = "source"
+"""The source text the spans index: one row (``text``, ``sha256``), or none if unknown."""
+
+SENTENCES = "sentences"
+"""Where each span's sentence begins and ends in the source text: one row per span."""
 
 VIEWS = {
     "commitment_parties": """
@@ -66,9 +79,53 @@ VIEWS = {
                group_concat(t.kind, '; ') AS kinds, group_concat(t.id, '; ') AS ids
         FROM threats AS t LEFT JOIN parties AS p ON p.id = t.actor
         GROUP BY t.actor ORDER BY threats DESC, t.actor""",
+    "span_sentences": """
+        SELECT s.record_id, r.kind, s.position, s.start, s."end", s.quote,
+               substr(t.text, b.sentence_start + 1, b.sentence_end - b.sentence_start)
+                   AS sentence,
+               substr(t.text, b.sentence_start + 1, s.start - b.sentence_start) AS before,
+               substr(t.text, s."end" + 1, b.sentence_end - s."end") AS after
+        FROM spans AS s
+        JOIN records AS r ON r.id = s.record_id
+        JOIN sentences AS b ON b.record_id = s.record_id AND b.position = s.position
+        CROSS JOIN source AS t
+        ORDER BY s.rowid""",
 }
 """Answers to common questions: each commitment with the parties that make it; each
-actor with the threats it is behind (``actor`` is NULL for those with nobody named)."""
+actor with the threats it is behind (``actor`` is NULL for those with nobody named);
+each span with its sentence (no rows when the database holds no source text)."""
+
+_VIEW_COLUMNS = {
+    "commitment_parties": {
+        "commitment_id": "The commitment's id.",
+        "position": "The party's place among the commitment's parties, from 0.",
+        "party": "The party's id (an actor code).",
+        "party_name": "The party's name.",
+        "topic": "The commitment's topic.",
+        "status": "The commitment's status.",
+        "summary": "The commitment's summary.",
+    },
+    "threats_by_actor": {
+        "actor": "The actor behind the threats; NULL for those with nobody named.",
+        "actor_name": "The actor's name; NULL where there is no actor.",
+        "threats": "How many threats the actor is behind.",
+        "kinds": "The threats' kinds, joined with '; ', in no set order.",
+        "ids": "The threats' ids, joined with '; ', in no set order.",
+    },
+    "span_sentences": {
+        "record_id": "The record that quotes the span (meeting for the meeting).",
+        "kind": "The group of records the record belongs to, or meeting.",
+        "position": "The span's place among the record's sources, from 0.",
+        "start": "Index of the quote's first character in the source text (characters).",
+        "end": "Index one past the quote's last character.",
+        "quote": "The quoted words.",
+        "sentence": "The sentence (or sentences) of the source text that hold the quote,"
+        " never reaching past its line.",
+        "before": "The words of the sentence before the quote.",
+        "after": "The words of the sentence after the quote.",
+    },
+}
+"""What each column of each view holds, for the ``columns`` table."""
 
 
 def _quote(name: str) -> str:
@@ -160,6 +217,20 @@ def schema() -> str:
         f"CREATE VIRTUAL TABLE {_quote(FTS_TABLE)} USING fts5("
         "record_id UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 0')"
     )
+    statements.append(
+        f"CREATE TABLE {SOURCE} (text TEXT NOT NULL CHECK (typeof(text) = 'text'),"
+        " sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+        " length INTEGER NOT NULL CHECK (typeof(length) = 'integer' AND length >= 0))"
+    )
+    statements.append(
+        f"CREATE TABLE {SENTENCES} (record_id TEXT NOT NULL, position INTEGER NOT NULL,"
+        " sentence_start INTEGER NOT NULL CHECK (typeof(sentence_start) = 'integer'"
+        " AND sentence_start >= 0),"
+        " sentence_end INTEGER NOT NULL CHECK (typeof(sentence_end) = 'integer'"
+        " AND sentence_end >= sentence_start),"
+        " PRIMARY KEY (record_id, position),"
+        " FOREIGN KEY (record_id, position) REFERENCES spans (record_id, position))"
+    )
     statements += [f"CREATE VIEW {_quote(name)} AS {sql}" for name, sql in VIEWS.items()]
     statements.append("CREATE TABLE metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
     statements.append(
@@ -180,9 +251,16 @@ def fts5_available() -> bool:
 
 
 def write(
-    path: str | os.PathLike[str], *, meeting: Meeting | None = None, overwrite: bool = False
+    path: str | os.PathLike[str],
+    *,
+    meeting: Meeting | None = None,
+    source: Source | None = None,
+    overwrite: bool = False,
 ) -> Path:
-    """Write ``meeting`` (the bundled one by default) as a SQLite database at ``path``."""
+    """Write ``meeting`` (the bundled one by default) as a SQLite database at ``path``.
+
+    ``source`` is the text its spans index, for a meeting that does not know it.
+    """
     if not fts5_available():
         msg = (
             f"this Python's sqlite3 (SQLite {sqlite3.sqlite_version}) was built without"
@@ -190,15 +268,12 @@ def write(
             " has it (CPython's own builds do)"
         )
         raise RuntimeError(msg)
-    if meeting is None:
-        meeting = load()
-    else:  # built in code, perhaps: what the database cannot hold is a DatasetError
-        check_exportable(meeting)
+    meeting, text = exported_text(meeting, source)
     rows = rows_of(meeting)
     with new_file(path, overwrite=overwrite) as partial:
         connection = sqlite3.connect(partial, isolation_level=None)
         try:
-            _fill(connection, meeting, rows)
+            _fill(connection, meeting, rows, text)
         except sqlite3.OperationalError as error:
             _raise_io_error(error, path)
             raise
@@ -233,6 +308,7 @@ def _fill(
     connection: sqlite3.Connection,
     meeting: Meeting,
     rows: dict[str, list[Row]],
+    text: str | None,
 ) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
     # The file is a temporary one until it is complete: no journal and no syncing while
@@ -252,7 +328,19 @@ def _fill(
         f"INSERT INTO {_quote(FTS_TABLE)} (record_id, words) VALUES (?, ?)",  # noqa: S608
         ((record_id(r), "\n".join(words_of(r))) for r in index_of(meeting).by_id.values()),
     )
-    connection.executemany("INSERT INTO metadata VALUES (?, ?)", _metadata(meeting).items())
+    if text is not None:  # the checks before writing proved every quote is at its offsets
+        connection.execute(
+            f"INSERT INTO {SOURCE} VALUES (?, ?, ?)",  # noqa: S608  (a name of this module)
+            (text, text_digest(text), len(text)),
+        )
+        connection.executemany(
+            f"INSERT INTO {SENTENCES} VALUES (?, ?, ?, ?)",  # noqa: S608
+            (
+                (record, position, *sentence_bounds(text, start, end))
+                for record, position, start, end in _span_offsets(rows["spans"])
+            ),
+        )
+    connection.executemany("INSERT INTO metadata VALUES (?, ?)", _metadata(meeting, text).items())
     connection.executemany(f"INSERT INTO {COLUMNS} VALUES (?, ?, ?)", column_descriptions())  # noqa: S608
     connection.execute("COMMIT")  # foreign keys are checked here: a violation fails it
     problems = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -262,41 +350,64 @@ def _fill(
     connection.execute("PRAGMA optimize")
 
 
+def _span_offsets(spans: list[Row]) -> list[tuple[str, int, int, int]]:
+    """Each span's record, position, start and end, from its row of ``spans``."""
+    return [typing.cast("tuple[str, int, int, int]", row[:4]) for row in spans]
+
+
 COLUMNS = "columns"
 """The table that says what every column of every table holds."""
 
 
 def column_descriptions() -> list[tuple[str, str, str]]:
-    """``(table, column, description)`` for every column of the database.
+    """``(table, column, description)`` for every column of the database's tables and views.
 
-    The tables' come from the model's fields; ``records_fts``, ``metadata`` and this
-    table's own are written here, where those tables are made.
+    The tables' come from the model's fields; ``records_fts``, ``source``,
+    ``sentences``, ``metadata``, the views' and this table's own are written here,
+    where those tables are made.
     """
     found = [(t.name, c.name, c.description) for t in TABLES for c in t.columns]
     found += [
         (FTS_TABLE, "record_id", "The id of the record whose texts the row holds."),
         (FTS_TABLE, "words", "The record's searchable texts, one per line, for MATCH."),
-        ("metadata", "key", "What the value is: a version, the licence, the source's digest."),
+        (SOURCE, "text", "The source text every span indexes into, whole."),
+        (SOURCE, "sha256", "The hex sha256 of the text's UTF-8 bytes (metadata.source.sha256)."),
+        (SOURCE, "length", "The text's length in characters, as spans count them."),
+        (SENTENCES, "record_id", "The record that quotes the span (a row of spans)."),
+        (SENTENCES, "position", "The span's place among the record's sources, from 0."),
+        (SENTENCES, "sentence_start", "The index of the first character of the span's sentence."),
+        (SENTENCES, "sentence_end", "The index one past the last character of that sentence."),
+        ("metadata", "key", "What the value is: the name, a version, the licence, the digest."),
         ("metadata", "value", "The value, as text."),
-        (COLUMNS, "table_name", "A table of this database."),
-        (COLUMNS, "column_name", "A column of that table."),
+        (COLUMNS, "table_name", "A table or view of this database."),
+        (COLUMNS, "column_name", "A column of that table or view."),
         (COLUMNS, "description", "What the column holds."),
-    ]
+    ]  # fmt: skip
+    found += [(v, c, d) for v, columns in _VIEW_COLUMNS.items() for c, d in columns.items()]
     return found
 
 
-def _metadata(meeting: Meeting) -> dict[str, str]:
+def _metadata(meeting: Meeting, text: str | None) -> dict[str, str]:
+    """The ``metadata`` table: the meeting's own metadata, never the bundled release's."""
     from usjapan2024._loading.converter import converter
 
     metadata = meeting.metadata
-    return {
+    found = {
+        "name": package_name(metadata),
+        "title": metadata.title,
         "dataset_version": metadata.version,
         "schema_version": str(meeting.schema_version),
+        "view": meeting.view.value,
         "licence": metadata.licence,
-        "data_licence": DATA_LICENCE["name"],
-        "title": metadata.title,
+    }
+    ids = [lic["name"] for lic in licences(metadata.licence) if "name" in lic]
+    if ids:  # the Open Definition ids the licence note names
+        found["data_licence"] = "; ".join(ids)
+    found |= {
         "citation": metadata.citation,
         "source_url": metadata.source.url,
         "source_sha256": metadata.source.sha256,
+        "source_included": "yes" if text is not None else "no: " + NO_TEXT,
         "metadata": json.dumps(converter().unstructure(metadata), ensure_ascii=False),
     }
+    return found
