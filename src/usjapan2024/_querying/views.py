@@ -20,7 +20,7 @@ import attrs
 from usjapan2024._io.texts import recall, remember
 from usjapan2024._loading.load import load
 from usjapan2024._model.kinds import KINDS, record_id
-from usjapan2024.model import Meeting, Record
+from usjapan2024.model import Erratum, Meeting, Record
 from usjapan2024.vocabulary import View
 
 __all__ = ["corrected"]
@@ -32,7 +32,8 @@ def corrected(meeting: Meeting | None = None) -> Meeting:
     Each erratum that has a ``record_value`` puts it in the field it names; records keep
     their ids, quotes and sources, and the errata stay beside them.  The result's
     ``view`` is ``corrected`` and its ``corrected_by`` lists the errata applied, in
-    order (where two name one field, the later one's value stands).  Every query
+    order (where two name one field, the later one's value stands, and only it is
+    listed).  Every query
     helper, ``to_frame``, the exports and :func:`usjapan2024.check` work on it
     unchanged.  The corrected view of a corrected view is itself.
 
@@ -48,7 +49,12 @@ def corrected(meeting: Meeting | None = None) -> Meeting:
     meeting = load() if meeting is None else meeting
     if meeting.view is View.CORRECTED:
         return meeting
-    applied = [e for e in meeting.errata if e.record_value is not None]
+    standing: dict[tuple[str, str], Erratum] = {}  # the later of two on one field stands
+    for erratum in meeting.errata:
+        if erratum.record_value is not None:
+            standing.pop((erratum.target, erratum.field), None)
+            standing[erratum.target, erratum.field] = erratum
+    applied = [e for e in meeting.errata if e in standing.values()]
     changes: defaultdict[str, dict[str, object]] = defaultdict(dict)
     for erratum in applied:
         changes[erratum.target][erratum.field] = erratum.record_value
