@@ -37,10 +37,10 @@ from unittest import mock
 import attrs
 import cattrs
 import hypothesis
+import hypothesis.errors
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import (
-    FlakyStrategyDefinition,
     HypothesisException,
     InvalidArgument,
     NonInteractiveExampleWarning,
@@ -546,7 +546,9 @@ def _is_hypothesis_own(error: BaseException) -> bool:
     whole large meetings can cause) says nothing of the student's asserts, so it is
     neither a catch nor a sign of a weak property.
     """
-    return isinstance(error, FlakyStrategyDefinition)
+    # FlakyStrategyDefinition is new in Hypothesis 6.111; older ones raise Flaky for it.
+    flaky = getattr(hypothesis.errors, "FlakyStrategyDefinition", hypothesis.errors.Flaky)
+    return isinstance(error, flaky)
 
 
 def _gate_problems(
