@@ -25,7 +25,15 @@ from usjapan2024._io.text import Source, read_source, text_digest
 from usjapan2024._loading.typecheck import check_exportable
 from usjapan2024.model import Meeting, Metadata
 
-__all__ = ["LICENCE_FILE", "NO_TEXT", "exported_text", "licences", "package_name"]
+__all__ = [
+    "LICENCE_FILE",
+    "NO_TEXT",
+    "exported_text",
+    "keywords",
+    "licences",
+    "package_name",
+    "source_note",
+]
 
 LICENCE_FILE = "LICENCE.txt"
 """The Data Package's copy of the meeting's licence note, word for word."""
