@@ -103,8 +103,26 @@ def errata_of(
 def errata_of_rows(
     records: Sequence[object], meeting: Meeting | None = None
 ) -> list[tuple[Erratum, ...] | None]:
-    """:func:`errata_of` for each record of a table; ``()`` for anything not a record."""
-    return [errata_of(r, meeting) if isinstance(r, Record) else () for r in records]
+    """:func:`errata_of` for each record of a table; ``()`` for anything not a record.
+
+    The meeting's records and errata are gathered once, so a long table costs one pass.
+    """
+    home = bundled_meeting() if meeting is None else meeting
+    by_id: dict[str, Record] = {record_id(r): r for r in home.records()}
+    on: dict[str, list[Erratum]] = {}
+    for erratum in home.errata:
+        on.setdefault(erratum.target, []).append(erratum)
+    found: list[tuple[Erratum, ...] | None] = []
+    for record in records:
+        if not isinstance(record, Record) or isinstance(record, Erratum):
+            found.append(())
+            continue
+        held = by_id.get(record_id(record))
+        if held is not record and held != record:
+            found.append(None)
+        else:
+            found.append(tuple(on.get(record_id(record), ())))
+    return found
 
 
 def value_text(erratum: Erratum, record: Record | None) -> str:
