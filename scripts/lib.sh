@@ -22,10 +22,15 @@ find_python() {
 
 # ensure_venv DIR PYTHON SPEC [CONSTRAINTS]: make DIR a venv of PYTHON with SPEC
 # installed (editable), under the pip constraints file CONSTRAINTS if given;
-# reinstalling only when pyproject.toml or the constraints changed since the last time.
+# reinstalling only when pyproject.toml or the constraints changed since the last time,
+# and making it anew when it was made with another Python.
 ensure_venv() {
   local dir=$1 python=$2 spec=$3 constraints=${4:-} stamp="$1/.installed" wanted
   wanted="$spec${constraints:+ $(cat "$constraints")}"
+  if [ -x "$dir/bin/python" ] && [ "$("$dir/bin/python" --version)" != "$("$python" --version)" ]; then
+    step "making $dir anew: it has $("$dir/bin/python" --version), not $("$python" --version)"
+    rm -rf "$dir"
+  fi
   if [ ! -x "$dir/bin/python" ]; then
     step "creating $dir with $("$python" --version)"
     "$python" -m venv "$dir"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +14,16 @@ from .conftest import ROOT
 
 @pytest.fixture(scope="session")
 def built_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the docs as ``scripts/test`` does, into a temporary folder; skip without Sphinx."""
+    """Build the docs as ``scripts/test`` does, into a temporary folder; skip without Sphinx.
+
+    ``scripts/test`` builds the docs (strictly) just before it runs pytest and names the
+    folder in ``USJAPAN2024_BUILT_DOCS``: the tests read that build rather than make the
+    same one again in every xdist worker.
+    """
     pytest.importorskip("sphinx", reason="Sphinx is in the docs extra")
+    if built := os.environ.get("USJAPAN2024_BUILT_DOCS"):
+        assert (Path(built) / "index.html").is_file(), f"no docs built in {built}"
+        return Path(built)
     out = tmp_path_factory.mktemp("html")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
