@@ -407,17 +407,37 @@ class TestWrites:
         assert _run("sqlite", "--force", str(database)).returncode == 0
         assert stat.S_IMODE(database.stat().st_mode) == 0o640
 
-    def test_read_only_target_is_refused_by_name(self, tmp_path: Path) -> None:
-        """A 0444 target is not replaced without a word; the message names it."""
-        database = tmp_path / "x.db"
-        database.write_bytes(b"keep")
-        database.chmod(0o444)
-        result = _run("sqlite", "--force", str(database))
+    @pytest.mark.parametrize("command", ["sqlite", "datapackage"])
+    def test_read_only_target_is_refused_by_name(self, tmp_path: Path, command: str) -> None:
+        """A 0444 file (a 0555 folder) is not replaced without a word: exit 2, named.
+
+        The check reads the mode bits, so it holds for root too, whom the system lets
+        write anything.
+        """
+        if command == "sqlite":
+            target = tmp_path / "x.db"
+            target.write_bytes(b"keep")
+            target.chmod(0o444)
+        else:
+            target = tmp_path / "p"
+            uj.to_datapackage(target)
+            target.chmod(0o555)
+        before = sorted(p.name for p in target.iterdir()) if target.is_dir() else None
+        try:
+            result = _run(command, "--force", str(target))
+        finally:
+            target.chmod(0o755)
         assert result.returncode == 2
-        assert str(database).encode() in result.stderr
-        assert b".partial" not in result.stderr
-        assert database.read_bytes() == b"keep"
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]
+        (line,) = result.stderr.decode().splitlines()
+        assert line.startswith(f"usjapan2024 {command}: error: cannot replace {target}: it is")
+        assert "read-only" in line
+        assert "[Errno" not in line
+        assert ".partial" not in line
+        if before is None:
+            assert target.read_bytes() == b"keep"
+        else:
+            assert sorted(p.name for p in target.iterdir()) == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
 
     @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
                         reason="root may write in any folder")  # fmt: skip
@@ -429,6 +449,42 @@ class TestWrites:
             uj.to_sqlite(folder / "x.db")
         assert "x.db" in str(info.value)
         assert ".partial" not in str(info.value)
+
+    @pytest.mark.parametrize("command", ["sqlite", "datapackage"])
+    def test_unwritable_folder_on_the_command_line(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+    ) -> None:
+        """The folder refuses the temporary file: exit 2, one line naming the target.
+
+        The refusal is simulated (the system's, raised about the temporary name), so that
+        the test holds for root too, whom the system lets write in any folder.
+        """
+
+        def refused(self: Path, *_: object, **__: object) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "touch" if command == "sqlite" else "mkdir", refused)
+        target = tmp_path / ("x.db" if command == "sqlite" else "p")
+        with pytest.raises(PermissionError) as info:
+            (uj.to_sqlite if command == "sqlite" else uj.to_datapackage)(target)
+        assert str(target) in str(info.value)
+        assert ".partial" not in str(info.value)
+        ran = _in_process([command, str(target)], monkeypatch)
+        assert ran.status == 2
+        (line,) = ran.err.decode().splitlines()
+        expected = f"usjapan2024 {command}: error: cannot write {target}: no permission to write"
+        assert line.startswith(expected)
+        assert "[Errno" not in line
+        assert ".partial" not in line
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+    def test_unreadable_file_is_named_without_errno(self) -> None:
+        """A file that cannot be read: exit 2, its name and the reason, no [Errno 2]."""
+        result = _run("validate", "no-such-file.json")
+        assert result.returncode == 2
+        assert result.stderr == (
+            b"usjapan2024 validate: error: no-such-file.json: No such file or directory\n"
+        )
 
     def test_folder_gets_the_umask_mode(self, tmp_path: Path) -> None:
         """A new Data Package folder gets the mode the umask gives (not 0700)."""
@@ -1129,3 +1185,26 @@ def _check_json(data: bytes, words: list[str], file: _File, view: uj.Meeting) ->
             assert [json.loads(line) for line in text.splitlines()] == records
         else:
             assert json.loads(text) == records
+
+
+def test_schema_is_exact_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``schema`` reads no file: its output is the JSON Schema exactly, and harmless."""
+    ran = _in_process(["schema"], monkeypatch)
+    assert (ran.status, ran.err) == (0, b"")
+    assert json.loads(_shown(ran.out)) == uj.json_schema()
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [("escapes", "officials"), ("escapes", "show official.blinken"),
+     ("carriage-returns", "officials --format csv"), ("hostile-source", "export dataset"),
+     ("unknown-key", "validate FILE"), ("deep-array", "officials --file - STDIN")],
+)  # fmt: skip
+def test_in_process_is_the_command_line(
+    name: str, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runs in this process write what ``python -m usjapan2024`` writes, byte for byte."""
+    argv, stdin = _argv(command, _corpus(name), tmp_path)
+    ran = _in_process(argv, monkeypatch, stdin=stdin)
+    result = _run(*argv, stdin=stdin)
+    assert (result.returncode, result.stdout, result.stderr) == (ran.status, ran.out, ran.err)

@@ -5,7 +5,9 @@ each record whole (nested, as in the dataset file), so nothing is lost on the wa
 to jq; CSV and tables carry the flat rows of :func:`usjapan2024.to_records`.
 
 Exit statuses: 0 success; 1 invalid data (every problem listed); 2 a usage mistake
-(an unknown option, a filter value that names nothing), in one line on stderr; 70
+(an unknown option, a filter value that names nothing, a file that cannot be read, a
+target that may not be written: missing folder, read-only file or folder, an existing
+one without ``--force``), in one line on stderr that names the file; 70
 (``EX_SOFTWARE``) an unexpected error, which is a bug in usjapan2024: one line says so,
 and ``--traceback`` shows the traceback instead; 74 (``EX_IOERR``) an output that could
 not be written (standard output closed or full, a file target that failed), one line.
@@ -23,7 +25,15 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from usjapan2024._io.output import EX_IOERR, OutputError, quiet_stdout, say, warn, write
+from usjapan2024._io.output import (
+    EX_IOERR,
+    OutputError,
+    os_error_text,
+    quiet_stdout,
+    say,
+    warn,
+    write,
+)
 from usjapan2024._loading import load as _loading
 from usjapan2024._model.filters import filters_of
 from usjapan2024._model.kinds import RECORD_KINDS
@@ -268,7 +278,7 @@ def _read(name: str, source: str | None, command: str) -> Meeting:
         text = None if source is None else Path(source)
         return _loading.read(data, text, hint="--source FILE")
     except OSError as error:  # missing, a folder, unreadable
-        raise UsageError(f"{PROG} {command}: error: {error}") from None
+        raise UsageError(f"{PROG} {command}: error: {os_error_text(error)}") from None
 
 
 def _meeting(args: argparse.Namespace) -> Meeting:
@@ -396,7 +406,9 @@ def _tables(args: argparse.Namespace) -> int:
         raise UsageError(msg) from None
     except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
             PermissionError) as error:  # fmt: skip
-        raise UsageError(f"{PROG} {args.command}: error: {error}") from None
+        # Refused before anything is written (a read-only target, a folder that may not be
+        # written, a missing folder): a usage mistake, named by the target itself.
+        raise UsageError(f"{PROG} {args.command}: error: {os_error_text(error)}") from None
     except OSError as error:  # a full disk, an I/O error: the target is left as it was
         msg = f"{args.command}: cannot write {args.target}: {error.strerror or error}"
         raise OutputError(msg) from None
