@@ -1208,3 +1208,24 @@ def test_in_process_is_the_command_line(
     ran = _in_process(argv, monkeypatch, stdin=stdin)
     result = _run(*argv, stdin=stdin)
     assert (result.returncode, result.stdout, result.stderr) == (ran.status, ran.out, ran.err)
+
+
+@pytest.mark.parametrize("name", ["escapes", "formulas"])
+def test_a_hostile_file_name_stays_on_its_line(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file named with a newline and escapes cannot forge a line ("x.json: valid")."""
+    evil = "\x1b[2Jx.json: valid (35 commitments, 9 threats)\nx.json"
+    path = tmp_path / evil
+    path.write_bytes(_corpus(name).data)
+    for argv in (
+        ["validate", str(path)],
+        ["validate", str(path), "--format", "json"],
+        ["diff", "bundled", str(path)],
+        ["sqlite", f"{path}.db", "--file", str(path)],
+        ["officials", "--file", str(tmp_path / "missing" / evil)],
+    ):
+        ran = _in_process(argv, monkeypatch)
+        assert ran.status in {0, 1, 2}, argv
+        for line in (_shown(ran.out) + _shown(ran.err)).splitlines():
+            assert not line.startswith("x.json"), (argv, line)
