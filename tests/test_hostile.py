@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import errno
+import functools
 import gc
 import io
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from hypothesis import strategies as st
 import usjapan2024 as uj
 from usjapan2024._io.output import EX_IOERR
 from usjapan2024._loading.rules import FORMULA_TRIGGERS, ID_PATTERN, formula_trigger
+from usjapan2024._model.kinds import RECORD_KINDS
 from usjapan2024._presenting.terminal import escape, escape_json
 from usjapan2024._tables.csvtext import csv_text
 from usjapan2024.exceptions import MAX_PROBLEMS
@@ -404,17 +407,37 @@ class TestWrites:
         assert _run("sqlite", "--force", str(database)).returncode == 0
         assert stat.S_IMODE(database.stat().st_mode) == 0o640
 
-    def test_read_only_target_is_refused_by_name(self, tmp_path: Path) -> None:
-        """A 0444 target is not replaced without a word; the message names it."""
-        database = tmp_path / "x.db"
-        database.write_bytes(b"keep")
-        database.chmod(0o444)
-        result = _run("sqlite", "--force", str(database))
+    @pytest.mark.parametrize("command", ["sqlite", "datapackage"])
+    def test_read_only_target_is_refused_by_name(self, tmp_path: Path, command: str) -> None:
+        """A 0444 file (a 0555 folder) is not replaced without a word: exit 2, named.
+
+        The check reads the mode bits, so it holds for root too, whom the system lets
+        write anything.
+        """
+        if command == "sqlite":
+            target = tmp_path / "x.db"
+            target.write_bytes(b"keep")
+            target.chmod(0o444)
+        else:
+            target = tmp_path / "p"
+            uj.to_datapackage(target)
+            target.chmod(0o555)
+        before = sorted(p.name for p in target.iterdir()) if target.is_dir() else None
+        try:
+            result = _run(command, "--force", str(target))
+        finally:
+            target.chmod(0o755)
         assert result.returncode == 2
-        assert str(database).encode() in result.stderr
-        assert b".partial" not in result.stderr
-        assert database.read_bytes() == b"keep"
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]
+        (line,) = result.stderr.decode().splitlines()
+        assert line.startswith(f"usjapan2024 {command}: error: cannot replace {target}: it is")
+        assert "read-only" in line
+        assert "[Errno" not in line
+        assert ".partial" not in line
+        if before is None:
+            assert target.read_bytes() == b"keep"
+        else:
+            assert sorted(p.name for p in target.iterdir()) == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
 
     @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
                         reason="root may write in any folder")  # fmt: skip
@@ -426,6 +449,42 @@ class TestWrites:
             uj.to_sqlite(folder / "x.db")
         assert "x.db" in str(info.value)
         assert ".partial" not in str(info.value)
+
+    @pytest.mark.parametrize("command", ["sqlite", "datapackage"])
+    def test_unwritable_folder_on_the_command_line(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+    ) -> None:
+        """The folder refuses the temporary file: exit 2, one line naming the target.
+
+        The refusal is simulated (the system's, raised about the temporary name), so that
+        the test holds for root too, whom the system lets write in any folder.
+        """
+
+        def refused(self: Path, *_: object, **__: object) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "touch" if command == "sqlite" else "mkdir", refused)
+        target = tmp_path / ("x.db" if command == "sqlite" else "p")
+        with pytest.raises(PermissionError) as info:
+            (uj.to_sqlite if command == "sqlite" else uj.to_datapackage)(target)
+        assert str(target) in str(info.value)
+        assert ".partial" not in str(info.value)
+        ran = _in_process([command, str(target)], monkeypatch)
+        assert ran.status == 2
+        (line,) = ran.err.decode().splitlines()
+        expected = f"usjapan2024 {command}: error: cannot write {target}: no permission to write"
+        assert line.startswith(expected)
+        assert "[Errno" not in line
+        assert ".partial" not in line
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+    def test_unreadable_file_is_named_without_errno(self) -> None:
+        """A file that cannot be read: exit 2, its name and the reason, no [Errno 2]."""
+        result = _run("validate", "no-such-file.json")
+        assert result.returncode == 2
+        assert result.stderr == (
+            b"usjapan2024 validate: error: no-such-file.json: No such file or directory\n"
+        )
 
     def test_folder_gets_the_umask_mode(self, tmp_path: Path) -> None:
         """A new Data Package folder gets the mode the umask gives (not 0700)."""
@@ -597,3 +656,576 @@ class TestRoundTrips:
             cells = [cell for row in csv.reader(f) for cell in row]
         assert text in cells
         assert not any(formula_trigger(cell) for cell in cells)
+
+
+# --- The corpus, through every command --------------------------------------------------
+#
+# Every hostile file runs through every subcommand of the command line (and the variants
+# that take another path through it: each --format, --corrected, standard input, a
+# terminal), in this process, with standard output and standard error as UTF-8 bytes.
+# A file that loads (hostile in its content only) must give exit 0, or the command's own
+# status (diff: 1, "they differ"); one that does not must be refused as bad data (1;
+# diff: 2) by every command.  Never 70, which means a bug.  And whatever the status:
+# no control character in any text for people, JSON that parses back to the exact values,
+# CSV cells that are the values exactly and none a spreadsheet runs, written files
+# likewise, nothing written for a refused file.
+
+
+@attrs.frozen
+class _File:
+    """One file of the corpus: its bytes, the source text it indexes, whether it loads."""
+
+    data: bytes
+    valid: bool
+    source: str | None = None
+
+
+def _file_of(change: Callable[[Any], None], *, valid: bool) -> _File:
+    document = bundled_document()
+    change(document)
+    return _File(json.dumps(document, ensure_ascii=False).encode("utf-8"), valid)
+
+
+def _set(*changes: tuple[str, object]) -> Callable[[Any], None]:
+    """A change of the document: each ``("group.index.field...", value)`` set in turn."""
+
+    def change(document: Any) -> None:
+        for where, value in changes:
+            *parents, last = (int(k) if k.isdigit() else k for k in where.split("."))
+            node = document
+            for key in parents:
+                node = node[key]
+            node[last] = value
+
+    return change
+
+
+def _escapes() -> _File:
+    """Terminal escapes, OSC 8 links, bidi, C1, invisible and astral characters everywhere."""
+    return _file_of(
+        _set(
+            ("name", "Japan\x1b]0;x\x07 Committee"),
+            ("short_name", "2\u202e+2"),
+            ("metadata.title", "t\x1b[5mitle"),
+            ("metadata.version", "1.1.0\x1b[2J"),
+            ("metadata.licence", "lic\x07ence \u2066isolated\u2069"),
+            ("metadata.citation", "cit\u202eation"),
+            ("metadata.source.title", "source\x1b\\"),
+            ("metadata.source.url", "https://x.example/\x1b[2J"),
+            ("officials.0.name", _TITLE_AND_CLEAR),
+            ("officials.0.title", "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\"),
+            ("parties.0.name", "United\x1bStates"),
+            ("programmes.0.description", "\u202egnp.exe"),
+            ("programmes.0.acronym", "U\u200bSFJ"),
+            ("events.0.description", "x\x9b2J y\x85z"),
+            ("commitments.0.summary", "a\x1b[2J\x1b[H b\x08\x08c\x7f"),
+            ("commitments.0.subjects", ["\u200bzero", "tag\U000e0041", "emoji \U0001f600"]),
+            ("threats.0.summary", "\u2028line\u2029para \ufeffbom \u00adshy"),
+            ("errata.0.record_says", "says\x1b[31m red"),
+            ("errata.0.references.0.title", "\U000e0001tagged"),
+            ("errata.0.record_value", "Minoru\x1b[2JKihara"),
+            ("retired.0.reason", "reason\x1b[2J\u202e"),
+        ),
+        valid=True,
+    )
+
+
+def _carriage_returns() -> _File:
+    """CR, CRLF, newline and tab inside values: quoted in CSV, escaped on a terminal."""
+    return _file_of(
+        _set(
+            ("officials.0.name", "Antony\rBlinken"),
+            ("commitments.0.summary", "first\r\nsecond\nthird"),
+            ("threats.0.summary", "a\rb\t=c"),
+            ("errata.0.record_value", "Minoru\rKihara"),
+        ),
+        valid=True,
+    )
+
+
+def _inner_formulas() -> _File:
+    """Formula characters anywhere but first: allowed, and harmless in a spreadsheet."""
+    return _file_of(
+        _set(
+            ("officials.0.name", "Indo-Pacific; +2"),
+            ("officials.0.title", 'say "=1", then, 2'),
+            ("commitments.0.summary", "a\r\n=b"),
+            ("threats.0.summary", "x\n@SUM(A1)"),
+            ("commitments.0.subjects", ["ok", "a =1", "'=quoted"]),
+        ),
+        valid=True,
+    )
+
+
+def _hostile_source() -> _File:
+    """A source text of escapes and a formula, quoted by a record: ``show`` prints its sentence."""
+    from usjapan2024._io.bundled import source_text
+
+    text = source_text()
+    quote = "\x1b]0;pwned\x07 Antony \u202eBlinken\x9b2J said =cmd|' /C calc'!A0"
+    extra = f"\nThe\x00 minister\u202e said: {quote} and\x1b[2J left.\r"
+    start = len(text) + extra.index(quote)
+    hostile = text + extra
+
+    def change(document: Any) -> None:
+        document["officials"][0]["sources"].append(
+            {"start": start, "end": start + len(quote), "quote": quote}
+        )
+        document["metadata"]["source"]["sha256"] = uj.text_digest(hostile)
+
+    return attrs.evolve(_file_of(change, valid=True), source=hostile)
+
+
+def _raw(text: str) -> _File:
+    """A file that does not load, as text (a lone surrogate in it written as UTF-8 would be)."""
+    return _File(text.encode("utf-8", "surrogatepass"), valid=False)
+
+
+def _replaced(old: str, new: str) -> _File:
+    """The bundled file with its first ``old`` replaced by ``new``, as raw JSON text."""
+    text = json.dumps(bundled_document())
+    assert old in text
+    return _raw(text.replace(old, new, 1))
+
+
+_START = '"start": 165'
+
+_CORPUS: dict[str, Callable[[], _File]] = {
+    # Hostile in content only: these load, and every command must show them harmlessly.
+    "escapes": _escapes,
+    "carriage-returns": _carriage_returns,
+    "inner-formulas": _inner_formulas,
+    "hostile-source": _hostile_source,
+    "huge-version": lambda: _file_of(_set(("metadata.version", "9" * 5000)), valid=True),
+    # Refused: every command must say the file is bad data, and harmlessly.
+    "formulas": lambda: _file_of(
+        _set(
+            ("officials.0.name", '=HYPERLINK("http://x")'),
+            ("officials.0.title", "+cmd|' /C calc'!A0"),
+            ("commitments.0.summary", "-2+3"),
+            ("threats.0.summary", "@SUM(A1)"),
+            ("events.0.description", "\t=1"),
+            ("programmes.0.description", "\r=1"),
+            ("commitments.0.subjects", ["\uff1d1+1"]),
+        ),
+        valid=False,
+    ),
+    "nul": lambda: _file_of(_set(("commitments.0.summary", "a\x00b")), valid=False),
+    "empty-string": lambda: _file_of(_set(("programmes.0.acronym", "")), valid=False),
+    "confusable-id": lambda: _file_of(
+        _set(("officials.0.id", "\u043efficial.blinken")), valid=False
+    ),
+    "reserved-id": lambda: _file_of(_set(("officials.0.id", "meeting")), valid=False),
+    "invisible-id": lambda: _file_of(
+        _set(("officials.0.id", "official.bli\u200bnken\n")), valid=False
+    ),
+    "unknown-key": lambda: _file_of(_set(("threats.0.\x1b[2J\nfake: line\u202e", 1)), valid=False),
+    "bad-vocabulary": lambda: _file_of(
+        _set(("commitments.0.parties", ["\x1b[2JUS\u202e"])), valid=False
+    ),
+    "huge-version-and-problem": lambda: _file_of(
+        _set(("metadata.version", "9" * 5000), ("name", 5)), valid=False
+    ),
+    "many-problems": lambda: _file_of(_set(("commitments", [1] * 5000)), valid=False),
+    "huge-integer": lambda: _replaced(_START, '"start": ' + "9" * 5000),
+    "huge-offset": lambda: _replaced(_START, f'"start": {2**70}'),
+    "huge-float": lambda: _replaced(_START, '"start": 1e999'),
+    "nan": lambda: _replaced(_START, '"start": NaN'),
+    "lone-surrogate": lambda: _replaced("Antony Blinken", "Antony \\ud800Blinken"),
+    "surrogate-bytes": lambda: _replaced("Antony Blinken", "Antony \ud800Blinken"),
+    "not-utf8": lambda: _File(
+        _replaced("Antony Blinken", "Antony \x1b]0;x\x07").data.replace(
+            b"\x1b]0;x\x07", b"\xff\x1b]0;x\x07"
+        ),
+        valid=False,
+    ),
+    "raw-control-in-string": lambda: _replaced("Antony Blinken", "Antony\x1b[2JBlinken"),
+    "repeated-key": lambda: _replaced(
+        '"name": "Antony Blinken"', '"name": "Antony Blinken", "name": "\\u001b[2J"'
+    ),
+    "deep-array": lambda: _raw("[" * 100_000),
+    "deep-object": lambda: _raw('{"a": ' * 100_000),
+    "not-json": lambda: _raw("\x1b]0;pwned\x07\x1b[2J\u202e{"),
+    "empty-file": lambda: _raw(""),
+}
+
+
+@functools.cache
+def _corpus(name: str) -> _File:
+    return _CORPUS[name]()
+
+
+_SHOWN = ("official.blinken", "official.hamada", "commitment.rule-of-law", "threat.cn-coercion",
+          "programme.usfj", "US", "erratum.defense-minister")  # fmt: skip
+_LISTINGS = ("officials", "commitments", "threats")
+_CLI_FORMATS = ("table", "json", "jsonl", "csv")
+
+_COMMANDS: tuple[str, ...] = (
+    "summary",
+    "summary --corrected",
+    *(f"{listing} --format {fmt}" for listing in _LISTINGS for fmt in _CLI_FORMATS),
+    "officials --country US --format csv",
+    "threats --actor KP --corrected --format json",
+    *(f"search a --format {fmt}" for fmt in _CLI_FORMATS),
+    "search ESCAPES",
+    *(f"show {record_id}" for record_id in _SHOWN),
+    *(f"show {record_id} --format json" for record_id in _SHOWN),
+    "show official.hamada --corrected --color always",
+    "show threat.ru-alignment",
+    *(f"export {kind}" for kind in RECORD_KINDS),
+    *(f"export {kind} --format json" for kind in ("meeting", "officials", "errata")),
+    "export officials --format table",
+    "export errata --format jsonl --corrected",
+    "export dataset",
+    "export dataset --corrected",
+    "officials --format csv TERMINAL",
+    "export commitments TERMINAL",
+    "show official.blinken TERMINAL",
+    "sqlite TARGET",
+    "sqlite --force TARGET --corrected",
+    "datapackage TARGET",
+    "datapackage --force TARGET --corrected",
+    "validate FILE",
+    "validate FILE --format json",
+    "validate - STDIN",
+    "officials --file - STDIN",
+    "diff bundled FILE",
+    "diff bundled FILE --format json",
+    "diff bundled FILE --corrected --format json",
+    "diff FILE FILE",
+)
+"""Every subcommand, in each variant that takes its own path through the code.
+
+``FILE`` is the hostile file (a command without it gets ``--file FILE``); ``TARGET`` a
+path to write to; ``STDIN``: the file comes on standard input, as ``-``; ``TERMINAL``:
+standard output is a terminal; ``ESCAPES`` a search text of escapes."""
+
+_REFUSING: tuple[str, ...] = (
+    "summary",
+    "officials",
+    "officials --format json",
+    "commitments --format csv",
+    "threats --corrected --format jsonl",
+    "search a",
+    "show official.blinken --format json",
+    "export officials",
+    "export dataset",
+    "officials --format csv TERMINAL",
+    "sqlite TARGET",
+    "datapackage --force TARGET",
+    "validate FILE",
+    "validate FILE --format json",
+    "validate - STDIN",
+    "officials --file - STDIN",
+    "diff bundled FILE",
+    "diff bundled FILE --format json",
+    "diff FILE FILE",
+)
+"""For a file that every command refuses at loading: every subcommand, and each path to
+the loading (standard input, --corrected, the listings and the exports)."""
+
+_STATUS_OF_VALID = {"show threat.ru-alignment": 2, "diff FILE FILE": 0}
+"""Where a file that loads gives another status than 0: a retired id is a usage mistake;
+two equal files do not differ.  Any other ``diff`` of a hostile file and the bundled
+one exits 1 (they differ)."""
+
+_UNSAFE = re.compile("[" + re.escape("".join(c for c in _DANGEROUS if c != "\n")) + "]")
+_OWN_CODES = re.compile(re.escape("\x1b[1;4m") + "|" + re.escape("\x1b[0m"))
+"""The emphasis of ``show --color``: the only escape codes the command line writes."""
+
+
+class _Stream(io.TextIOWrapper):
+    """A standard stream as a real one is: UTF-8, strict, and a terminal or not."""
+
+    def __init__(self, *, terminal: bool, data: bytes = b"") -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8", errors="strict")
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+    def bytes(self) -> bytes:
+        self.flush()
+        buffer = self.buffer
+        assert isinstance(buffer, io.BytesIO)
+        return buffer.getvalue()
+
+
+@attrs.frozen
+class _Ran:
+    status: int
+    out: bytes
+    err: bytes
+
+
+@functools.cache
+def _parser() -> Callable[[], Any]:
+    from usjapan2024 import _cli
+
+    parser = _cli._parser()
+    return lambda: parser
+
+
+def _in_process(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, *, stdin: bytes = b"", terminal: bool = False
+) -> _Ran:
+    """Run the command line in this process, as ``python -m usjapan2024`` would."""
+    from usjapan2024 import _cli
+
+    out, err = _Stream(terminal=terminal), _Stream(terminal=terminal)
+    with monkeypatch.context() as patch:
+        patch.setattr(_cli, "_parser", _parser())  # built once: argparse takes most of a run
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        patch.setattr(sys, "stdin", _Stream(terminal=False, data=stdin))
+        patch.setenv("COLUMNS", "80")
+        patch.setenv("TERM", "xterm-256color")
+        patch.delenv("NO_COLOR", raising=False)
+        patch.delenv("USJAPAN2024_DOCS_URL", raising=False)
+        status = _cli.run(argv)
+    return _Ran(status, out.bytes(), err.bytes())
+
+
+def _argv(command: str, file: _File, folder: Path) -> tuple[list[str], bytes]:
+    """The arguments ``command`` stands for, with the file's path, and the stdin to give."""
+    words = command.replace(" TERMINAL", "").replace(" STDIN", "").split()
+    stdin = b""
+    if "STDIN" in command:
+        stdin = file.data
+    elif "FILE" not in words:
+        words += ["--file", "FILE"]
+    if file.source is not None:
+        (folder / "source.txt").write_bytes(file.source.encode("utf-8"))
+        option = "--new-source" if words[:2] == ["diff", "bundled"] else "--source"
+        words += [option, str(folder / "source.txt")]
+    (folder / "hostile.json").write_bytes(file.data)
+    names = {"FILE": str(folder / "hostile.json"), "ESCAPES": _TITLE_AND_CLEAR,
+             "TARGET": str(folder / ("out.db" if words[0] == "sqlite" else "out"))}  # fmt: skip
+    return [names.get(word, word) for word in words], stdin
+
+
+def _shown(data: bytes, *, own_codes: bool = False) -> str:
+    """Text for people: UTF-8 with no control character but newline (and its own colour)."""
+    text = data.decode("utf-8")
+    found = sorted(set(_UNSAFE.findall(_OWN_CODES.sub("", text) if own_codes else text)))
+    assert not found, f"control characters reached the output: {found!r}"
+    return text
+
+
+def _format_of(words: list[str]) -> str:
+    if "--format" in words:
+        return words[words.index("--format") + 1]
+    if words[0] == "export" and words[1] != "dataset":
+        return "csv"
+    return "json" if words[:2] == ["export", "dataset"] else "text"
+
+
+def _selected(command: str, meeting: uj.Meeting) -> list[Any]:
+    """The records a listing, a search or an export of ``meeting`` prints, in order."""
+    from usjapan2024 import queries
+
+    words = command.split()
+    if words[0] == "search":
+        return list(queries.search("a", meeting=meeting))
+    if words[0] == "export":
+        return [meeting] if words[1] == "meeting" else list(getattr(meeting, words[1]))
+    given = dict(zip(words[1::2], words[2::2], strict=False))
+    filters = {k[2:]: v for k, v in given.items() if k not in ("--format", "--corrected")}
+    return list(getattr(queries, words[0])(**filters, meeting=meeting))
+
+
+def _whole(record: object) -> Any:
+    """A record as JSON holds it, with its kind: what --format json promises, exactly."""
+    from usjapan2024._loading.converter import converter
+    from usjapan2024._model.kinds import kind_of
+
+    kind = "meeting" if isinstance(record, uj.Meeting) else kind_of(record).group  # type: ignore[arg-type]
+    return {"record_kind": kind, **converter().unstructure(record, type(record))}
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _check_csv(data: bytes, records: list[Any]) -> None:
+    """Each row is its record's flat row exactly, and no cell begins a formula."""
+    from usjapan2024._model.kinds import kind_of
+    from usjapan2024._tables.flat import flatten
+
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert len(rows) == len(records)
+    for row, record in zip(rows, records, strict=True):
+        assert not [cell for cell in (*row, *row.values()) if formula_trigger(cell)], row
+        expected = {k: _cell(v) for k, v in flatten(record).items()}
+        if "record_kind" in row:
+            expected["record_kind"] = kind_of(record).group
+        assert {k: v for k, v in row.items() if k in expected} == expected
+        assert all(v == "" for k, v in row.items() if k not in expected)
+
+
+def _check_written_csvs(folder: Path) -> None:
+    """No CSV of a Data Package holds a cell that a spreadsheet runs."""
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            cells = [cell for row in csv.reader(f) for cell in row]
+        assert not [c for c in cells if formula_trigger(c)], path.name
+
+
+def _problems_of(file: _File) -> list[dict[str, str]]:
+    with pytest.raises(uj.DatasetError) as info:
+        uj.loads(file.data, source=file.source)
+    return [{"path": p.path, "message": p.message} for p in info.value.problems]
+
+
+_VALIDITY = {name: _corpus(name).valid for name in _CORPUS}
+_CASES = [
+    pytest.param(name, command, id=f"{name}: {command}")
+    for name, valid in _VALIDITY.items()
+    for command in (_COMMANDS if valid else _REFUSING)
+]
+
+
+@functools.cache
+def _loaded(name: str, *, corrected: bool) -> uj.Meeting:
+    """What the file of ``name`` holds (in the corrected view if asked): the oracle."""
+    file = _corpus(name)
+    meeting = uj.loads(file.data, source=file.source)
+    return uj.corrected(meeting) if corrected else meeting
+
+
+@pytest.mark.parametrize(("name", "command"), _CASES)
+def test_every_command_on_every_hostile_file(
+    name: str, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exit status, standard output and standard error, and the files written, all held."""
+    from .test_tables import _read_database, _read_package
+
+    file = _corpus(name)
+    argv, stdin = _argv(command, file, tmp_path)
+    ran = _in_process(argv, monkeypatch, stdin=stdin, terminal="TERMINAL" in command)
+    words = command.split()
+    if file.valid:
+        expected = _STATUS_OF_VALID.get(command, 1 if words[0] == "diff" else 0)
+    else:
+        expected = 2 if words[0] == "diff" else 1
+    assert ran.status == expected, ran.err.decode("utf-8", "replace")[:2000]
+
+    err = _shown(ran.err)  # every message, warning and problem: escaped, one per line
+    assert len(err.splitlines()) <= MAX_PROBLEMS + 3
+    for line in err.splitlines():
+        assert line.startswith(("usjapan2024", "  ", "wrote ", f"{tmp_path}/", "-: ")), line
+    fmt = _format_of(words)
+    corrected = "--corrected" in words
+    if not file.valid:
+        _check_refused(ran, words, argv, file, tmp_path)
+        return
+    view = _loaded(name, corrected=corrected)
+    if "TERMINAL" in command or fmt in ("text", "table"):
+        _shown(ran.out, own_codes="--color" in words or "TERMINAL" in command)
+    elif fmt == "csv":
+        _check_csv(ran.out, _selected(command, view))
+    elif words[0] in ("sqlite", "datapackage"):
+        assert ran.out == b""
+        target = _target(argv)
+        if words[0] == "sqlite":
+            assert _read_database(target) == view
+        else:
+            _check_written_csvs(target)
+            if not corrected:  # frictionless reads it back (once a file: it is slow)
+                assert _read_package(target) == view
+    else:
+        _check_json(ran.out, words, file, view)
+
+
+def _target(argv: list[str]) -> Path:
+    return Path(next(word for word in argv if Path(word).name in ("out", "out.db")))
+
+
+def _check_refused(ran: _Ran, words: list[str], argv: list[str], file: _File, folder: Path) -> None:
+    """A refused file: the problems said harmlessly, nothing else printed or written."""
+    assert not (folder / "out").exists()
+    assert not (folder / "out.db").exists()
+    assert sorted(p.name for p in folder.iterdir()) <= ["hostile.json", "source.txt"]
+    if words[0] != "validate":
+        assert ran.out == b""
+        assert b"invalid" in ran.err or b"not a valid dataset" in ran.err
+        return
+    if "json" in words:
+        assert json.loads(_shown(ran.out)) == _problems_of(file)
+        return
+    shown = argv[1]
+    lines = _shown(ran.out).splitlines()
+    assert all(line.startswith(f"{shown}: ") for line in lines)
+    assert lines[-1].startswith(f"{shown}: invalid, ")
+    assert len(lines) <= MAX_PROBLEMS + 2
+
+
+def _check_json(data: bytes, words: list[str], file: _File, view: uj.Meeting) -> None:
+    """JSON output holds no raw control character and parses back to the exact values."""
+    text = _shown(data)
+    if words[0] == "validate":
+        assert json.loads(text) == []
+    elif words[0] == "diff":
+        old = uj.load()
+        result = uj.diff(uj.corrected(old) if "--corrected" in words else old, view)
+        assert json.loads(text) == json.loads(json.dumps(result.to_json()))
+    elif words[:2] == ["export", "dataset"]:
+        assert uj.loads(text, source=file.source) == view
+        if "--corrected" not in words:  # the file itself, value for value
+            assert json.loads(text) == json.loads(file.data)
+    elif words[0] == "show":
+        from usjapan2024 import queries
+
+        record = queries.get(words[1], meeting=view)
+        errata = queries.errata_for(record, meeting=view)
+        assert json.loads(text) == {**_whole(record), "errata": [_whole(e) for e in errata]}
+    else:
+        records = [_whole(r) for r in _selected(" ".join(words), view)]
+        if _format_of(words) == "jsonl":
+            assert [json.loads(line) for line in text.splitlines()] == records
+        else:
+            assert json.loads(text) == records
+
+
+def test_schema_is_exact_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``schema`` reads no file: its output is the JSON Schema exactly, and harmless."""
+    ran = _in_process(["schema"], monkeypatch)
+    assert (ran.status, ran.err) == (0, b"")
+    assert json.loads(_shown(ran.out)) == uj.json_schema()
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [("escapes", "officials"), ("escapes", "show official.blinken"),
+     ("carriage-returns", "officials --format csv"), ("hostile-source", "export dataset"),
+     ("unknown-key", "validate FILE"), ("deep-array", "officials --file - STDIN")],
+)  # fmt: skip
+def test_in_process_is_the_command_line(
+    name: str, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runs in this process write what ``python -m usjapan2024`` writes, byte for byte."""
+    argv, stdin = _argv(command, _corpus(name), tmp_path)
+    ran = _in_process(argv, monkeypatch, stdin=stdin)
+    result = _run(*argv, stdin=stdin)
+    assert (result.returncode, result.stdout, result.stderr) == (ran.status, ran.out, ran.err)
+
+
+@pytest.mark.parametrize("name", ["escapes", "formulas"])
+def test_a_hostile_file_name_stays_on_its_line(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file named with a newline and escapes cannot forge a line ("x.json: valid")."""
+    evil = "\x1b[2Jx.json: valid (35 commitments, 9 threats)\nx.json"
+    path = tmp_path / evil
+    path.write_bytes(_corpus(name).data)
+    for argv in (
+        ["validate", str(path)],
+        ["validate", str(path), "--format", "json"],
+        ["diff", "bundled", str(path)],
+        ["sqlite", f"{path}.db", "--file", str(path)],
+        ["officials", "--file", str(tmp_path / "missing" / evil)],
+    ):
+        ran = _in_process(argv, monkeypatch)
+        assert ran.status in {0, 1, 2}, argv
+        for line in (_shown(ran.out) + _shown(ran.err)).splitlines():
+            assert not line.startswith("x.json"), (argv, line)

@@ -5,7 +5,9 @@ each record whole (nested, as in the dataset file), so nothing is lost on the wa
 to jq; CSV and tables carry the flat rows of :func:`usjapan2024.to_records`.
 
 Exit statuses: 0 success; 1 invalid data (every problem listed); 2 a usage mistake
-(an unknown option, a filter value that names nothing), in one line on stderr; 70
+(an unknown option, a filter value that names nothing, a file that cannot be read, a
+target that may not be written: missing folder, read-only file or folder, an existing
+one without ``--force``), in one line on stderr that names the file; 70
 (``EX_SOFTWARE``) an unexpected error, which is a bug in usjapan2024: one line says so,
 and ``--traceback`` shows the traceback instead; 74 (``EX_IOERR``) an output that could
 not be written (standard output closed or full, a file target that failed), one line.
@@ -23,7 +25,15 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from usjapan2024._io.output import EX_IOERR, OutputError, quiet_stdout, say, warn, write
+from usjapan2024._io.output import (
+    EX_IOERR,
+    OutputError,
+    os_error_text,
+    quiet_stdout,
+    say,
+    warn,
+    write,
+)
 from usjapan2024._loading import load as _loading
 from usjapan2024._model.filters import filters_of
 from usjapan2024._model.kinds import RECORD_KINDS
@@ -268,7 +278,9 @@ def _read(name: str, source: str | None, command: str) -> Meeting:
         text = None if source is None else Path(source)
         return _loading.read(data, text, hint="--source FILE")
     except OSError as error:  # missing, a folder, unreadable
-        raise UsageError(f"{PROG} {command}: error: {error}") from None
+        from usjapan2024._presenting.terminal import escape
+
+        raise UsageError(f"{PROG} {command}: error: {escape(os_error_text(error))}") from None
 
 
 def _meeting(args: argparse.Namespace) -> Meeting:
@@ -396,39 +408,42 @@ def _tables(args: argparse.Namespace) -> int:
         raise UsageError(msg) from None
     except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
             PermissionError) as error:  # fmt: skip
-        raise UsageError(f"{PROG} {args.command}: error: {error}") from None
+        # Refused before anything is written (a read-only target, a folder that may not be
+        # written, a missing folder): a usage mistake, named by the target itself.
+        raise UsageError(f"{PROG} {args.command}: error: {escape(os_error_text(error))}") from None
     except OSError as error:  # a full disk, an I/O error: the target is left as it was
-        msg = f"{args.command}: cannot write {args.target}: {error.strerror or error}"
+        msg = f"{args.command}: cannot write {escape(args.target)}: {error.strerror or error}"
         raise OutputError(msg) from None
-    warn(f"wrote {args.target}")
+    warn(f"wrote {escape(args.target)}")
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from usjapan2024._presenting.terminal import escape
+
+    shown = escape(args.file)  # one line, whatever the file's name holds (a newline, ESC)
     try:
         meeting = _read(args.file, args.source, "validate")
     except DatasetError as error:
-        from usjapan2024._presenting.terminal import escape
-
         more = f"{error.more} more problem{'s' if error.more != 1 else ''}"
         if args.format == "json":
             problems = [{"path": p.path, "message": p.message} for p in error.problems]
             _json_out(problems)
             if error.more:
-                warn(f"{args.file}: ... and {more}, not listed")
+                warn(f"{shown}: ... and {more}, not listed")
             return 1
-        lines = [f"{args.file}: {escape(str(problem))}" for problem in error.problems]
+        lines = [f"{shown}: {escape(str(problem))}" for problem in error.problems]
         if error.more:
-            lines.append(f"{args.file}: ... and {more}")
+            lines.append(f"{shown}: ... and {more}")
         count = len(error.problems) + error.more
-        lines.append(f"{args.file}: invalid, {count} problem{'s' if count != 1 else ''}")
+        lines.append(f"{shown}: invalid, {count} problem{'s' if count != 1 else ''}")
         say("\n".join(lines))
         return 1
     if args.format == "json":
         write("[]\n")
         return 0
     counts = ", ".join(f"{len(getattr(meeting, k))} {k}" for k in ("commitments", "threats"))
-    say(f"{args.file}: valid ({counts})")
+    say(f"{shown}: valid ({counts})")
     return 0
 
 
@@ -476,10 +491,11 @@ def _diff_input(name: str, source: str | None) -> Meeting:
         from usjapan2024._presenting.terminal import escape
 
         count = len(error.problems) + error.more
-        lines = [f"{name}: {escape(str(problem))}" for problem in error.problems]
+        shown = escape(name)  # one line, whatever the file's name holds
+        lines = [f"{shown}: {escape(str(problem))}" for problem in error.problems]
         if error.more:
-            lines.append(f"{name}: ... and {error.more} more")
-        head = f"{PROG} diff: error: {name} is not a valid dataset"
+            lines.append(f"{shown}: ... and {error.more} more")
+        head = f"{PROG} diff: error: {shown} is not a valid dataset"
         raise UsageError(
             "\n".join([f"{head} ({count} problem{'s' if count != 1 else ''}):", *lines])
         ) from None

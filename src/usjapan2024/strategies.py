@@ -37,7 +37,7 @@ from hypothesis.errors import InvalidArgument
 from usjapan2024._io.bundled import source_text
 from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024._loading.load import load
-from usjapan2024._loading.rules import FORMULA_TRIGGERS, formula_trigger
+from usjapan2024._loading.rules import FORMULA_TRIGGERS, NUL, formula_trigger
 from usjapan2024._model.fields import correctable, fields_of
 from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024.model import (
@@ -93,10 +93,14 @@ _WORDS = (
     "reaffirmed", "condemned", "Article", "V", "Okinawa", "Guam", "peace", "security",
     "東京", "2+2", "(JJOC)", "—",
 )  # fmt: skip
-_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12).filter(
-    lambda text: not formula_trigger(text)
-)  # any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot, and no
-# first character that a spreadsheet reads as a formula, which loading refuses
+_TEXT = st.text(
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters=NUL),
+    min_size=1,
+    max_size=12,
+).filter(lambda text: not formula_trigger(text))
+# any Unicode but lone surrogates, which JSON can carry but UTF-8 cannot, and NUL, which
+# CSV cannot; and no first character that a spreadsheet reads as a formula: loading
+# refuses all three
 _SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 _SMALL = 4
 _ACTORS = tuple(Actor)

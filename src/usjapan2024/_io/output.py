@@ -22,7 +22,16 @@ from typing import TextIO
 
 from usjapan2024._presenting.terminal import escape
 
-__all__ = ["EX_IOERR", "OutputError", "is_terminal", "quiet_stdout", "say", "warn", "write"]
+__all__ = [
+    "EX_IOERR",
+    "OutputError",
+    "is_terminal",
+    "os_error_text",
+    "quiet_stdout",
+    "say",
+    "warn",
+    "write",
+]
 
 EX_IOERR = 74  # sysexits.h: an error while doing I/O on some file
 
@@ -79,6 +88,29 @@ def warn(text: str) -> None:
         stream.flush()
     except OSError:
         pass
+
+
+def os_error_text(error: OSError) -> str:
+    """An ``OSError`` in words for people: what failed, and on which file; no ``[Errno N]``.
+
+    ``str()`` of an ``OSError`` made with an errno begins ``[Errno 13]``, which is Python's
+    wording, not a message.  An error whose message names its file already (those of
+    ``_io.safe``, which name the target) is given as it is.
+
+    >>> os_error_text(FileNotFoundError(2, "No such file or directory", "x.json"))
+    'x.json: No such file or directory'
+    >>> os_error_text(PermissionError(13, "cannot replace x.db: it is read-only"))
+    'cannot replace x.db: it is read-only'
+    >>> os_error_text(FileNotFoundError("cannot write x.db: its folder does not exist"))
+    'cannot write x.db: its folder does not exist'
+    """
+    if not error.strerror:  # made from a message alone
+        return str(error)
+    name = error.filename
+    if name is None:
+        return str(error.strerror)
+    shown = os.fsdecode(name) if isinstance(name, (str, bytes, os.PathLike)) else str(name)
+    return error.strerror if shown in error.strerror else f"{shown}: {error.strerror}"
 
 
 def is_terminal(stream: TextIO | None = None) -> bool:

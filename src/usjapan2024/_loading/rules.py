@@ -15,7 +15,10 @@ CSV files, the Data Package, the SQLite database, a terminal) can take as they a
   formula (:data:`FORMULA_TRIGGERS`: ``=``, ``+``, ``-``, ``@``, tab, carriage return,
   and their full-width forms), so that no cell of any CSV the package writes runs
   as a formula when the file is opened in a spreadsheet, and every cell is still the
-  data exactly.
+  data exactly;
+* a **string** holds no NUL character (U+0000): a CSV file cannot hold one portably
+  (Python's csv module refused it up to 3.10; spreadsheets and R cut the text at it),
+  so a file that held one would load and then fail to export as a Data Package.
 
 Loading checks them after the shape (they are part of the consistency stage); the
 exports check a meeting built in code against them, and against its types, before
@@ -35,10 +38,13 @@ from usjapan2024._model.fields import fields_of
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Meeting, Party
 
-__all__ = ["FORMULA_TRIGGERS", "ID_PATTERN", "formula_trigger", "problems"]
+__all__ = ["FORMULA_TRIGGERS", "ID_PATTERN", "NUL", "formula_trigger", "problems"]
 
 ID_PATTERN = re.compile(r"[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*")
 """What every id but a party's matches in full (a party's id is an ``Actor`` value)."""
+
+NUL = "\x00"
+"""The character no string may hold: a CSV file cannot hold it portably."""
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 """First characters that make a spreadsheet read a cell as a formula (OWASP's list, and
@@ -86,8 +92,11 @@ def _groups(meeting: Meeting) -> Iterator[tuple[str, tuple[Any, ...]]]:
 def _all_fine(meeting: Meeting) -> bool:
     strings: list[str | None] = []
     _collect(meeting, strings)
-    firsts = {s[:1] for s in strings if s is not None}  # "" for an empty string
+    present = [s for s in strings if s is not None]
+    firsts = {s[:1] for s in present}  # "" for an empty string
     if "" in firsts or not firsts.isdisjoint(FORMULA_TRIGGERS):
+        return False
+    if any(NUL in s for s in present):
         return False
     ids = [r.id for _, records in _groups(meeting) for r in records if r.__class__ is not Party]
     ids += [retired.id for retired in meeting.retired]
@@ -172,4 +181,10 @@ def _string_problem(value: str | None, path: str) -> Iterator[Problem]:
             path,
             f"begins with {value[0]!r}, which a spreadsheet reads as the start of a formula;"
             " begin it otherwise (a quote: cite from the next character)",
+        )
+    elif NUL in value:
+        yield Problem(
+            path,
+            "holds a NUL character (U+0000), which a CSV file cannot hold (spreadsheets"
+            " and R cut the text at it); remove it",
         )

@@ -35,7 +35,6 @@ from usjapan2024._tables.describe import (
     source_note,
 )
 from usjapan2024._tables.layout import TABLES, Column, Table, rows_of
-from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
 __all__ = ["DESCRIPTOR", "SOURCE_FILE", "descriptor", "write"]
@@ -64,7 +63,6 @@ def write(
     """
     meeting, text = exported_text(meeting, source)
     rows = rows_of(meeting)
-    _refuse_nul(rows)
     with new_folder(folder, overwrite=overwrite, marker=DESCRIPTOR) as partial:
         for table in TABLES:
             with (partial / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as f:
@@ -77,23 +75,6 @@ def write(
         document = json.dumps(descriptor(meeting, text), ensure_ascii=False, indent=2)
         (partial / DESCRIPTOR).write_text(document + "\n", encoding="utf-8")
     return Path(folder)
-
-
-def _refuse_nul(rows: dict[str, list[Any]]) -> None:
-    """Refuse a NUL character before writing anything: CSV cannot hold one portably.
-
-    It is the data that cannot be written, so it is a ``DatasetError`` (exit 1 on the
-    command line), not a bug.
-
-    Python's own csv module refuses it up to 3.10, and spreadsheets and R truncate at it;
-    the JSON file and the SQLite database hold it as it is.
-    """
-    for table in TABLES:
-        for row in rows[table.name]:
-            for column, value in zip(table.columns, row, strict=True):
-                if isinstance(value, str) and "\x00" in value:
-                    message = f"{table.name}.{column.name}: a NUL character, which CSV cannot hold"
-                    raise DatasetError([Problem("$", message)])
 
 
 def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
