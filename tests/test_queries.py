@@ -19,6 +19,7 @@ from usjapan2024 import (
     Party,
     Place,
     Response,
+    Results,
     Status,
     Threat,
     ThreatKind,
@@ -557,7 +558,7 @@ class TestResultMeetings:
 
     def test_each_query_keeps_the_meeting_given_and_its_kind(self) -> None:
         meeting = attrs.evolve(load())  # equal to the bundled meeting, but another object
-        found = {
+        found: dict[str, Results[Any]] = {
             "officials": officials(meeting=meeting),
             "threats": threats(actor="RU", meeting=meeting),
             "commitments": commitments(party="JP", meeting=meeting),
