@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 
 from usjapan2024 import Meeting, Span
-from usjapan2024._loading.converter import converter, describe, structure
+from usjapan2024._loading.converter import _is_attrs, converter, describe, structure
 from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
-from usjapan2024.model import Official
+from usjapan2024.model import Exclusion, Official
 from usjapan2024.strategies import meetings
 from usjapan2024.vocabulary import Actor
 
@@ -197,3 +197,94 @@ class TestBudget:
         """Two calls, each with its own budget."""
         for _ in range(2):
             assert _dataset_error([1] * 120, tuple[Span, ...]).more == 20
+
+    def test_exactly_as_many_past_the_budget_as_at_its_edge(self) -> None:
+        """Missing keys met when exactly MAX_PROBLEMS were raised are counted, not raised."""
+        items: list[object] = [1] * MAX_PROBLEMS + [{"start": 0}] * 3
+        error = _dataset_error(items, tuple[Span, ...])
+        assert len(error.problems) == MAX_PROBLEMS
+        assert error.more == 6
+
+    def test_a_spent_object_with_missing_keys_is_still_counted_inside(self) -> None:
+        """Past the budget, an object that lacks a key still has its other values checked."""
+        items: list[object] = [1] * MAX_PROBLEMS + [{"start": "x", "end": 1}] * 4
+        error = _dataset_error(items, tuple[Span, ...])
+        assert error.more == 2 * 4  # quote missing, start not an integer
+
+    def test_a_missing_object_past_the_budget_is_one_problem(self) -> None:
+        """A required object that is missing is one problem, not a second for its type."""
+        items: list[object] = [1] * MAX_PROBLEMS + [{"reason": "section-heading"}] * 3
+        error = _dataset_error(items, tuple[Exclusion, ...])
+        assert error.more == 3  # span missing: once each
+
+    @pytest.mark.parametrize(
+        ("items", "raised", "found"),
+        [
+            pytest.param([1] * 150, MAX_PROBLEMS, 150, id="bad items"),
+            # One object's missing and unknown keys are counted together, as cattrs raises
+            # them: the 34th object's three take it from 99 to 102.
+            pytest.param([{"start": 0, "extra": 1}] * 60, 102, 180, id="missing and unknown keys"),
+            pytest.param(
+                [1] * MAX_PROBLEMS + [{"start": 0}] * 3,
+                MAX_PROBLEMS,
+                MAX_PROBLEMS + 6,
+                id="missing keys at the edge",
+            ),
+            pytest.param(
+                [{"start": 0, "end": 1}] * 30 + [{"start": "x", "end": 1, "quote": "a"}] * 80,
+                MAX_PROBLEMS,
+                110,
+                id="missing keys, then bad values",
+            ),
+        ],
+    )
+    def test_the_detailed_pass_raises_about_max_problems(
+        self, items: list[object], raised: int, found: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """What bounds memory: cattrs keeps about MAX_PROBLEMS exceptions, not one per
+        problem (``DatasetError`` would cap what it shows either way)."""
+        kept: list[int] = []
+        transform = cattrs.transform_error
+
+        def counting(group: cattrs.BaseValidationError, **kwargs: object) -> list[str]:
+            lines = transform(group, **kwargs)  # type: ignore[arg-type]
+            kept.append(len(lines))
+            return lines
+
+        monkeypatch.setattr(cattrs, "transform_error", counting)
+        error = _dataset_error(items, tuple[Span, ...])
+        assert kept == [raised]
+        assert len(error.problems) == MAX_PROBLEMS
+        assert error.more == found - MAX_PROBLEMS
+
+
+class TestHookChoice:
+    """Which hook takes which type: attrs classes, homogeneous tuples, the rest cattrs'."""
+
+    def test_a_fixed_length_tuple_is_not_a_homogeneous_one(self) -> None:
+        """``tuple[int, str]`` is typed per position (cattrs' own hook), not as ``int, ...``."""
+        assert structure([1, "a"], tuple[int, str]) == (1, "a")
+        assert structure(["a"], tuple[str, ...]) == ("a",)
+
+    def test_the_attrs_hook_takes_attrs_classes_only(self) -> None:
+        """Not every class: on Python 3.10 ``tuple[Span, ...]`` is an instance of ``type``."""
+        assert _is_attrs(Span)
+        assert not _is_attrs(tuple[Span, ...])
+        assert not _is_attrs(int)
+        assert not _is_attrs(Actor)
+
+    def test_an_array_where_a_vocabulary_value_goes(self) -> None:
+        """A value that is not a string (an array: unhashable) is bad data, not a crash."""
+        error = _dataset_error(
+            {
+                "id": "x",
+                "name": "n",
+                "title": "t",
+                "country": ["JP"],
+                "organisation": "jp-ministry-of-defense",
+                "sources": [],
+            },
+            Official,
+        )
+        assert [problem.path for problem in error.problems] == ["$.country"]
+        assert error.problems[0].message.startswith("expected one of 'US', 'JP'")

@@ -15,9 +15,11 @@ from usjapan2024 import (
     Commitment,
     Erratum,
     Meeting,
+    Official,
     Party,
     Place,
     Response,
+    Results,
     Status,
     Threat,
     ThreatKind,
@@ -549,3 +551,30 @@ class TestResultKinds:
         assert errata_for(official.id, meeting=meeting) == ()
         with pytest.raises(KeyError, match=f"no record has id {official.id!r}"):
             errata_for(official.id, meeting=smaller)
+
+
+class TestResultMeetings:
+    """A result carries the meeting it was selected from: its tables show that meeting's errata."""
+
+    def test_each_query_keeps_the_meeting_given_and_its_kind(self) -> None:
+        meeting = attrs.evolve(load())  # equal to the bundled meeting, but another object
+        found: dict[str, Results[Any]] = {
+            "officials": officials(meeting=meeting),
+            "threats": threats(actor="RU", meeting=meeting),
+            "commitments": commitments(party="JP", meeting=meeting),
+            "commitments(parties=)": commitments(parties="US", meeting=meeting),
+            "search": search("Hamada", meeting=meeting),
+            "errata_for": errata_for("official.hamada", meeting=meeting),
+        }
+        assert all(found.values())
+        assert {name: result.meeting is meeting for name, result in found.items()} == dict.fromkeys(
+            found, True
+        )
+        assert [result.kind for result in found.values()] == [
+            Official,
+            Threat,
+            Commitment,
+            Commitment,
+            None,
+            Erratum,
+        ]

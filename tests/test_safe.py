@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,8 +40,10 @@ class TestRefusals:
         target = tmp_path / "x.json"
         target.write_text("old")
         message = f"{target} exists already; replace it on purpose: overwrite=True"
-        with pytest.raises(FileExistsError, match=f"^{re.escape(message)}$"):
+        with pytest.raises(FileExistsError, match=f"^{re.escape(message)}$") as info:
             new_file(target, overwrite=False).__enter__()
+        assert isinstance(info.value, safe.TargetExistsError)
+        assert info.value.target == target  # the command line words its message from it
         assert target.read_text() == "old"
 
     def test_a_folder_where_a_file_goes(self, tmp_path: Path) -> None:
@@ -148,6 +151,55 @@ class TestErrorsNameTheTarget:
         assert (info.value.errno, info.value.filename) == (errno.ENOSPC, str(target))
         assert list(tmp_path.iterdir()) == []
 
+    def test_an_error_on_a_partial_file_names_the_file(self, tmp_path: Path) -> None:
+        target = tmp_path / "x.json"
+        with (
+            pytest.raises(OSError, match="No space left") as info,
+            new_file(target, overwrite=False) as partial,
+        ):
+            raise OSError(errno.ENOSPC, "No space left on device", partial)
+        assert (info.value.errno, info.value.filename) == (errno.ENOSPC, str(target))
+        assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+class TestModes:
+    @pytest.mark.usefixtures("umask_022")
+    def test_a_new_folder_gets_the_mode_the_umask_gives(self, tmp_path: Path) -> None:
+        target = tmp_path / "p"
+        with new_folder(target, overwrite=False, marker="m.json") as partial:
+            (partial / "m.json").write_text("new")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o755
+
+    @pytest.mark.usefixtures("umask_022")
+    def test_a_new_file_gets_the_mode_the_umask_gives(self, tmp_path: Path) -> None:
+        target = tmp_path / "x.json"
+        with new_file(target, overwrite=False) as partial:
+            partial.write_text("new")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+    @pytest.mark.parametrize("way", ["renameat2", "two renames"])
+    def test_a_replaced_folder_keeps_its_mode(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
+    ) -> None:
+        if way == "two renames":
+            monkeypatch.setattr(safe, "_renameat2", lambda: None)
+        target = _folder(tmp_path / "p")
+        target.chmod(0o750)
+        with new_folder(target, overwrite=True, marker="m.json") as partial:
+            (partial / "m.json").write_text("new")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o750
+        assert (target / "m.json").read_text() == "new"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
+
 
 class TestPutInPlace:
     def test_put_new_when_the_target_is_there(self, tmp_path: Path) -> None:
@@ -212,6 +264,64 @@ class TestPutInPlace:
             safe._replace(tmp_path / "missing", target)
         assert (target / "m.json").read_text() == "old"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
+
+    def test_an_old_folder_that_cannot_be_removed_is_no_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The new folder is in place: a file of the old one that will not go fails nothing."""
+        monkeypatch.setattr(safe, "_renameat2", lambda: None)
+        unlink = os.unlink
+
+        def stuck(path: str, *args: object, **kwargs: object) -> None:
+            if Path(path).name == "stuck":
+                raise PermissionError(errno.EACCES, "Permission denied", path)
+            unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr("os.unlink", stuck)
+        partial = _folder(tmp_path / "new", text="new")
+        target = _folder(tmp_path / "p")
+        (target / "stuck").write_text("")
+        assert safe._replace(partial, target) is True
+        assert (target / "m.json").read_text() == "new"
+
+    def test_an_old_folder_that_cannot_be_put_back_is_kept(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Another program fills the target between the two renames: both fail, and the
+        error is the one about putting the new folder in place; the old one stays aside."""
+        monkeypatch.setattr(safe, "_renameat2", lambda: None)
+        rename = Path.rename
+
+        def racing(self: Path, to: Path) -> Path:
+            moved = rename(self, to)
+            if self.name == "p":  # the old folder moved aside: another program's arrives
+                _folder(self, text="theirs")
+            return moved
+
+        monkeypatch.setattr(Path, "rename", racing)
+        partial = _folder(tmp_path / "new", text="new")
+        target = _folder(tmp_path / "p")
+        with pytest.raises(OSError, match="not empty") as info:
+            safe._replace(partial, target)
+        assert info.value.errno == errno.ENOTEMPTY
+        assert (target / "m.json").read_text() == "theirs"
+        (old,) = (p for p in tmp_path.iterdir() if p.name not in {"p", "new"})
+        assert _hidden("p", ".old").fullmatch(old.name)
+        assert (old / "m.json").read_text() == "old"
+
+    def test_a_target_that_keeps_changing_is_given_up(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Another program that creates the target every time wins: an error, in the end."""
+        monkeypatch.setattr(safe, "_put_new", lambda _partial, _path: False)
+        target = tmp_path / "p"
+        message = f"cannot write {target}: other programs kept changing it"
+        with (
+            pytest.raises(FileExistsError, match=f"^{re.escape(message)}$"),
+            new_folder(target, overwrite=True, marker="m.json") as partial,
+        ):
+            (partial / "m.json").write_text("ours")
+        assert list(tmp_path.iterdir()) == []
 
     def test_a_folder_that_appears_meanwhile_is_replaced(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -187,8 +187,8 @@ def _put_in_place(partial: Path, path: Path, *, overwrite: bool, marker: str) ->
         _check_marker(path, marker)
         if _replace(partial, path):
             return
-    msg = f"cannot write {path}: other programs kept changing it"  # pragma: no cover
-    raise FileExistsError(msg)  # pragma: no cover
+    msg = f"cannot write {path}: other programs kept changing it"
+    raise FileExistsError(msg)
 
 
 def _put_new(partial: Path, path: Path) -> bool:
