@@ -17,8 +17,8 @@ import pytest
 
 from usjapan2024 import (
     Commitment,
-    ErratumKind,
     Erratum,
+    ErratumKind,
     Event,
     Meeting,
     Official,
@@ -160,8 +160,10 @@ def _code_words(after: str, until: str = "\n\n") -> list[str]:
 
 def _words(text: str) -> list[str]:
     """The words of ``text``, case-folded, with the text's curly apostrophe made straight."""
-    text = text.replace("’", "'").casefold()
-    return [w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]", text)]
+    text = text.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'").casefold()
+    return [
+        w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]", text)
+    ]
 
 
 def _stem(word: str) -> str:
@@ -484,7 +486,7 @@ _PRONOUNS = ("they", "this", "these", "it", "its", "their")
 
 @pytest.mark.parametrize("record", list(load().commitments), ids=lambda r: r.id)
 def test_merged_sentences_keep_their_subjects(record: Commitment) -> None:
-    """W1d: a later row with a noun-phrase subject of its own keeps it and its verb in the summary."""
+    """W1d: a later row's own noun-phrase subject and its verb stay together in the summary."""
     rows = _rows_of(record.id)
     first = rows[0]["subject"].split("(")[0].strip()
     summary = record.summary.casefold()
@@ -539,13 +541,15 @@ def test_the_followers_list_is_as_found() -> None:
 
 def _next_word(rest: str) -> str:
     """The word right after a subject, or "" where punctuation or the quote's end follows."""
-    return rest.split()[0].rstrip(".,;") if rest.startswith(" ") else ""
+    return rest.split(maxsplit=1)[0].rstrip(".,;") if rest.startswith(" ") else ""
 
 
 @pytest.mark.parametrize("record", list(load().commitments), ids=lambda r: r.id)
 def test_subjects_are_not_parties(record: Commitment) -> None:
     """W2/P1: a subject is never a party's name: who acts is in parties."""
-    names = {p.name.casefold() for p in load().parties} | {p.id.value.casefold() for p in load().parties}
+    names = {p.name.casefold() for p in load().parties} | {
+        p.id.value.casefold() for p in load().parties
+    }
     assert {s.casefold() for s in record.subjects} & names == set()
 
 

@@ -689,7 +689,7 @@ COMMITMENTS = (
         Topic.HUMANITARIAN,
         Status.UNDER_WAY,
         (
-            # S2: "are also working together to … provide"
+            # S2: governed by "are also working together to", as in the codebook's row
             span("provide humanitarian assistance.", within=L21_1),
             span(F13),
         ),
@@ -984,7 +984,7 @@ AFP_TRIBUNE = ref(
 )
 AP_LTN = ref(
     "https://news.ltn.com.tw/news/focus/breakingnews/4751463",
-    "Liberty Times Net (Associated Press text, credited \"AP, TOKYO\")",
+    'Liberty Times Net (Associated Press text, credited "AP, TOKYO")',
     NOT_SEEN,
     datetime.date(2024, 7, 29),
     SourceRole.REPORT,
@@ -1102,7 +1102,7 @@ ERRATA = (
         (
             ref(
                 "https://worldjpn.net/documents/texts/JPUS/20240728.D1J.html",
-                "worldjpn.net (\"The World and Japan\" database; reproducing the Japanese text"
+                'worldjpn.net ("The World and Japan" database; reproducing the Japanese text'
                 " of the joint statement)",
                 "日米安全保障協議委員会(「2+2」)共同発表",
                 None,
@@ -1634,10 +1634,11 @@ RECORD_VALUES: dict[str, RecordValue] = {
     "erratum.tofu": "Think of Okinawa's Future in the United States",
     "erratum.seed": "Student Educational Exchange and Dialogue",
 }
-"""What the public record holds for the field each erratum names, where it settles one:
-every correction, and the clarifications that settle a value the text leaves vague or
-wrong (who acts, the date, how far a plan had gone).  The other clarifications only add
-context: their record_value is null."""
+"""What the public record holds for the field each erratum names, where it settles one
+(codebook rule E2): every correction, and every clarification of a field that holds one
+determinate value (who acts, how far a plan had gone, the response, a date, a name).  The
+clarifications of summaries, descriptions and subjects only add context: their
+record_value is null."""
 
 ERRATA_WITH_VALUES = tuple(
     attrs.evolve(e, record_value=RECORD_VALUES[e.id]) if e.id in RECORD_VALUES else e
