@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import urllib.parse
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from usjapan2024 import (
     Commitment,
     Erratum,
+    ErratumKind,
     Event,
     Meeting,
     Official,
@@ -148,6 +150,25 @@ def _position_in(record: Coded, phrase: str, sentence: Span) -> bool:
             if sentence.start <= quote.start + match.start() < sentence.end:
                 return True
     return False
+
+
+def _code_words(after: str, until: str = "\n\n") -> list[str]:
+    """The backticked words of the codebook between ``after`` and the next ``until``."""
+    text = CODEBOOK.read_text(encoding="utf-8").split(after, 1)[1].split(until, 1)[0]
+    return _ids(text)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, case-folded, with the text's curly apostrophe made straight."""
+    text = text.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'").casefold()
+    return [
+        w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]", text)
+    ]
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to see "reorganize" and "reorganizing" as one word."""
+    return re.sub(r"(ing|ed|es|e|s)$", "", word.rstrip("."))
 
 
 # --- S1, P1: status by verb -----------------------------------------------------------
@@ -385,3 +406,202 @@ def test_retired_ids_answer_get_with_their_replacements() -> None:
         for replacement in entry.replaced_by:
             get(replacement)  # exists
             assert replacement in str(info.value)
+
+
+# --- U6: antecedents ------------------------------------------------------------------
+
+_ANAPHOR = re.compile(r"\b(?:this|these|those|it)\b", re.IGNORECASE)
+
+
+def _anaphor_rows() -> list[Row]:
+    return _table("anaphor", "sent.", "antecedent", "record")
+
+
+def test_every_anaphor_of_an_own_quote_has_a_row() -> None:
+    """U6: each "this", "these", "those" or "it" of an own quote is in the anaphor table."""
+    listed = set()
+    for row in _anaphor_rows():
+        sentence = _sentences()[row["sent."]]
+        (phrase,) = _quoted(row["anaphor"])
+        listed |= {(i, sentence.start + sentence.quote.index(phrase)) for i in _ids(row["record"])}
+    found = {
+        (record.id, quote.start + match.start())
+        for record in _coded()
+        for quote in _own(record)
+        for match in _ANAPHOR.finditer(quote.quote)
+    }
+    assert found - listed == set(), "an anaphor with no row in the table"
+    assert listed - found == set(), "a row for an anaphor no own quote holds"
+
+
+@pytest.mark.parametrize("row", _anaphor_rows(), ids=lambda r: r["anaphor"])
+def test_antecedents_are_cited(row: Row) -> None:
+    """U6: every antecedent of the row is in an own quote of each of its records."""
+    for record_id in _ids(row["record"]):
+        record = _by_id()[record_id]
+        own = [q.quote for q in _own(record)]
+        for antecedent in _quoted(row["antecedent"]):
+            assert any(antecedent in q for q in own), (record_id, antecedent)
+
+
+# --- W1: summaries --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("record", list(_coded()), ids=lambda r: r.id)
+def test_summary_words_are_own_words(record: Coded) -> None:
+    """W1a: every word of a summary is a word of its own quotes, or a listed function word."""
+    allowed = {_stem(w) for q in _own(record) for w in _words(q.quote)}
+    allowed |= set(_code_words("**W1a. Words.**"))
+    extra = [w for w in _words(record.summary) if _stem(w) not in allowed and w not in allowed]
+    assert extra == []
+
+
+@pytest.mark.parametrize("record", list(_coded()), ids=lambda r: r.id)
+def test_summary_holds_no_anaphor(record: Coded) -> None:
+    """W1b: a summary says what an anaphor refers to, never the anaphor."""
+    assert _ANAPHOR.findall(record.summary) == []
+
+
+def _rows_of(record_id: str) -> list[Row]:
+    return [row for row in _status_rows() if record_id in _ids(row["record"])]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [c for c in load().commitments if c.status.value == "reaffirmed"],
+    ids=lambda r: r.id,
+)
+def test_a_stance_stays_a_stance(record: Commitment) -> None:
+    """W1c: a reaffirmed summary neither commits nor opens with the imperative of its verb."""
+    assert not re.search(r"\bcommits? to\b|\bwill\b", record.summary, re.IGNORECASE)
+    first, *rest = _words(record.summary)
+    for row in _rows_of(record.id):
+        verb = _words(_quoted(row["verb phrase"])[0])[0]
+        imperative = _stem(first) == _stem(verb) and rest[:1] not in (["for"], ["of"])
+        assert not imperative, f"opens with the imperative of {verb!r}"
+
+
+_PRONOUNS = ("they", "this", "these", "it", "its", "their")
+
+
+@pytest.mark.parametrize("record", list(load().commitments), ids=lambda r: r.id)
+def test_merged_sentences_keep_their_subjects(record: Commitment) -> None:
+    """W1d: a later row's own noun-phrase subject and its verb stay together in the summary."""
+    rows = _rows_of(record.id)
+    first = rows[0]["subject"].split("(")[0].strip()
+    summary = record.summary.casefold()
+    for row in rows[1:]:
+        subject = row["subject"].split("(")[0].strip()
+        if subject == first or subject.split()[0].casefold() in _PRONOUNS:
+            continue
+        (verb,) = _quoted(row["verb phrase"])
+        assert subject.casefold() in summary, subject
+        assert verb.casefold() in summary.split(subject.casefold(), 1)[1], verb
+
+
+# --- W2: subjects are whole noun phrases, never actors ----------------------------------
+
+
+def _followers() -> set[str]:
+    return set(_code_words("the words that follow subjects in this dataset are", "One proper"))
+
+
+def _standing_names() -> dict[str, str]:
+    rows = _table("subject", "noun phrase")
+    return {row["subject"]: _quoted(row["noun phrase"])[0] for row in rows}
+
+
+@pytest.mark.parametrize("record", list(load().commitments), ids=lambda r: r.id)
+def test_subjects_are_whole_noun_phrases(record: Commitment) -> None:
+    """W2: a subject ends its noun phrase in the own quote, or is a listed standing name."""
+    followers = _followers()
+    own = [q.quote for q in _own(record)]
+    for subject in record.subjects:
+        if subject in _standing_names():
+            assert any(_standing_names()[subject] in q for q in own), subject
+            continue
+        after = [q[m.end() :] for q in own for m in re.finditer(re.escape(subject), q)]
+        assert after, subject
+        for rest in after:
+            assert _next_word(rest) in {*followers, ""}, subject
+
+
+def test_the_followers_list_is_as_found() -> None:
+    """W2: the followers word list names the words that follow subjects, and no others."""
+    followers = _followers()
+    found = set()
+    for record in load().commitments:
+        for subject in record.subjects:
+            for q in _own(record):
+                for m in re.finditer(re.escape(subject), q.quote):
+                    found.add(_next_word(q.quote[m.end() :]))
+    standing = {phrase.split()[-1] for phrase in _standing_names().values()}
+    assert found - standing - {""} == followers
+
+
+def _next_word(rest: str) -> str:
+    """The word right after a subject, or "" where punctuation or the quote's end follows."""
+    return rest.split(maxsplit=1)[0].rstrip(".,;") if rest.startswith(" ") else ""
+
+
+@pytest.mark.parametrize("record", list(load().commitments), ids=lambda r: r.id)
+def test_subjects_are_not_parties(record: Commitment) -> None:
+    """W2/P1: a subject is never a party's name: who acts is in parties."""
+    names = {p.name.casefold() for p in load().parties} | {
+        p.id.value.casefold() for p in load().parties
+    }
+    assert {s.casefold() for s in record.subjects} & names == set()
+
+
+# --- W5: a programme is used by the records whose words name it ------------------------
+
+
+@pytest.mark.parametrize("record", list(load().commitments), ids=lambda r: r.id)
+def test_records_naming_a_programme_use_it(record: Commitment) -> None:
+    """W5: a record whose own quotes name a programme links it (the converse is above)."""
+    own = " ".join(q.quote for q in _own(record))
+    for programme in load().programmes:
+        words = [programme.name, *([programme.acronym] if programme.acronym else [])]
+        if any(re.search(rf"\b{re.escape(w)}\b", own) for w in words):
+            assert programme.id in record.programmes, programme.id
+
+
+# --- E1-E4: errata --------------------------------------------------------------------
+
+_SETTLED_FIELDS = ("parties", "status", "response", "date", "name", "actor", "kind")
+
+
+def test_settled_fields_are_the_codebooks() -> None:
+    """E2: the list of fields whose clarifications settle a value is the codebook's."""
+    text = CODEBOOK.read_text(encoding="utf-8")
+    paragraph = text.split("**E2.", 1)[1].split("\n\n", 1)[0]
+    named = paragraph.split("namely", 1)[1].split(".", 1)[0]
+    assert tuple(_ids(named)) == _SETTLED_FIELDS
+
+
+@pytest.mark.parametrize("erratum", list(load().errata), ids=lambda e: e.id)
+def test_an_erratum_that_settles_a_value_carries_it(erratum: Erratum) -> None:
+    """E2: corrections and clarifications of settled fields have a record_value; others none."""
+    settles = erratum.kind is ErratumKind.CORRECTION or erratum.field in _SETTLED_FIELDS
+    assert (erratum.record_value is not None) == settles
+
+
+def _host(url: str | None) -> str:
+    assert url is not None
+    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+
+
+@pytest.mark.parametrize("erratum", list(load().errata), ids=lambda e: e.id)
+def test_no_erratum_rests_only_on_an_aggregator(erratum: Erratum) -> None:
+    """E3: no never-cited site; at least one reference is not an aggregator or relay."""
+    never = set(_code_words("These sites are never cited", "These are aggregators"))
+    relays = set(_code_words("These are aggregators or relays", "A report"))
+    hosts = [_host(r.url) for r in erratum.references]
+    assert never & set(hosts) == set()
+    assert [h for h in hosts if h not in relays], "only aggregators and relays"
+
+
+def test_never_cited_list_holds_the_dropped_aggregator() -> None:
+    """E3: the page 1.1.0 cited for both Russia errata is on the never-cited list."""
+    never = _code_words("These sites are never cited", "These are aggregators")
+    assert "viralnews.memeiros.com" in never

@@ -126,6 +126,7 @@ class TestFidelity:
         assert targets == {
             ("official.hamada", "name"),
             ("programme.jjoc", "description"),
+            ("programme.usfj", "description"),
             ("event.kishida-visit", "date"),
             ("programme.tofu", "name"),
             ("programme.seed", "name"),
@@ -140,7 +141,8 @@ class TestFidelity:
             ("commitment.stand-off-missiles", "parties"),
             ("programme.deterrence-dialogue", "description"),
             ("commitment.co-production", "subjects"),
-            ("commitment.marine-corps-units", "subjects"),
+            ("commitment.military-planes", "parties"),
+            ("commitment.marine-corps-units", "parties"),
             ("commitment.okinawa-to-guam", "subjects"),
             ("commitment.disaster-task-force", "status"),
             ("commitment.pollutants", "subjects"),
@@ -175,11 +177,12 @@ class TestFidelity:
                 assert "report" in erratum.record_says, erratum.id
 
     def test_corrections_and_clarifications(self) -> None:
-        """A correction is where the text is wrong: the minister, the JJOC, two responses."""
+        """A correction is where the text is wrong: the minister, the JJOC, USFJ, two responses."""
         corrections = {e.target for e in load().errata if e.kind is ErratumKind.CORRECTION}
         assert corrections == {
             "official.hamada",
             "programme.jjoc",
+            "programme.usfj",
             "threat.ru-cn-alignment",
             "threat.ru-kp-alignment",
         }

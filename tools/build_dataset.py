@@ -316,19 +316,19 @@ F12 = (
     "These changes aim to enhance their ability to respond to security threats and"
     " ensure the stability of the region."
 )
-F13 = (
+L21_1 = (
     "The Japan-US teams are also working together to address environmental issues"
     " and provide humanitarian assistance."
 )
-F14 = (
+F13 = (
     "This cooperation demonstrates their commitment to addressing global challenges"
     " and supporting affected communities."
 )
-F15 = (
+F14 = (
     "By promoting gender equality and women’s participation, they aim to create a"
     " more inclusive and effective approach to security and peace."
 )
-F16 = (
+F15 = (
     "These initiatives aim to strengthen the bonds between the two countries and"
     " ensure a lasting and cooperative relationship."
 )
@@ -341,7 +341,8 @@ L22_3 = (
 COMMITMENTS = (
     commitment(
         "rule-of-law",
-        "Both governments commit to a free and open international order based on the rule of law.",
+        "The ministers emphasized their strong commitment to a free and open international order"
+        " based on the rule of law.",
         BOTH,
         Topic.INTERNATIONAL_ORDER,
         Status.REAFFIRMED,
@@ -364,7 +365,7 @@ COMMITMENTS = (
     ),
     commitment(
         "global-threats",
-        "Both countries will work together on global threats and strengthen their partnership.",
+        "Work together to tackle global threats and make their partnership stronger.",
         BOTH,
         Topic.ALLIANCE,
         Status.PLANNED,
@@ -383,7 +384,7 @@ COMMITMENTS = (
             F1,
             F2,
         ),
-        subjects=("command and control",),
+        subjects=("command and control systems",),
         events=("event.kishida-visit",),
     ),
     commitment(
@@ -402,8 +403,8 @@ COMMITMENTS = (
     ),
     commitment(
         "article-v",
-        "The U.S. reaffirmed its commitment to Japan's defense under Article V, including a"
-        " promise to use its full range of capabilities, nuclear deterrents included, if necessary.",
+        "The U.S. reaffirmed its commitment to Japan's defense under Article V, which includes a"
+        " promise to use its full range of capabilities, including nuclear deterrents, if necessary.",
         (US,),
         Topic.DETERRENCE,
         Status.REAFFIRMED,
@@ -433,7 +434,7 @@ COMMITMENTS = (
     ),
     commitment(
         "peace-near-taiwan",
-        "Peace near Taiwan must be maintained.",
+        "The need to maintain peace near Taiwan.",
         BOTH,
         Topic.REGIONAL_SECURITY,
         Status.REAFFIRMED,
@@ -442,27 +443,36 @@ COMMITMENTS = (
     ),
     commitment(
         "preparedness",
-        "The importance of being prepared to address these regional threats to ensure regional"
-        " stability and security.",
+        "The importance of being prepared to address regional threats from China and North Korea"
+        " to ensure regional stability and security.",
         BOTH,
         Topic.REGIONAL_SECURITY,
         Status.REAFFIRMED,
-        spans(
-            "They highlighted the importance of being prepared to address these threats to ensure regional stability and security.",
-            F3,
+        (
+            span(
+                "They highlighted the importance of being prepared to address these threats to ensure regional stability and security."
+            ),
+            # U6: the antecedent of "these threats"
+            span("regional threats, particularly from China and North Korea", within=L8),
+            span(F3),
         ),
     ),
     commitment(
         "united-front",
-        "A united front to address these challenges and protect international peace.",
+        "A united front to address Russia's unprovoked war against Ukraine and its close ties with"
+        " China and North Korea, and to protect international peace.",
         BOTH,
         Topic.INTERNATIONAL_ORDER,
         Status.REAFFIRMED,
         spans(
             "They emphasized the need for a united front to address these challenges and protect international peace.",
+            # U6: the antecedents of "these challenges"
+            "Russia’s unprovoked war against Ukraine",
+            "Russia’s close ties with China and North Korea",
             F4,
         ),
         subjects=("united front",),
+        places=(Place.UKRAINE,),
     ),
     commitment(
         "middle-east-peace",
@@ -505,7 +515,7 @@ COMMITMENTS = (
     ),
     commitment(
         "southwest-islands",
-        "Japan increases its defense presence in the Southwest Islands.",
+        "Japan is increasing its defense presence in the Southwest Islands.",
         (JP,),
         Topic.FORCE_POSTURE,
         Status.UNDER_WAY,
@@ -529,7 +539,8 @@ COMMITMENTS = (
     ),
     commitment(
         "exercises",
-        "Joint exercises and realistic training for readiness in peacetime and conflict.",
+        "The importance of joint exercises and realistic training scenarios to maintain high"
+        " readiness levels for both peacetime and conflict.",
         BOTH,
         Topic.EXERCISES,
         Status.REAFFIRMED,
@@ -600,7 +611,7 @@ COMMITMENTS = (
     ),
     commitment(
         "defense-research",
-        "Joint work on new defense technologies and research.",
+        "Work on new defense technologies and research together.",
         BOTH,
         Topic.DEFENSE_INDUSTRY,
         Status.UNDER_WAY,
@@ -619,12 +630,12 @@ COMMITMENTS = (
     ),
     commitment(
         "marine-corps-units",
-        "Reorganise Marine Corps units.",
+        "Reorganize Marine Corps units.",
         BOTH,
         Topic.FORCE_POSTURE,
         Status.UNDER_WAY,
         spans("reorganizing Marine Corps units.", F11, F12),
-        subjects=("Marine Corps",),
+        subjects=("Marine Corps units",),
     ),
     commitment(
         "uss-george-washington",
@@ -638,7 +649,8 @@ COMMITMENTS = (
     ),
     commitment(
         "okinawa-to-guam",
-        "Move some U.S. troops from Okinawa to Guam, reducing the impact on local areas.",
+        "Some U.S. troops will move from Okinawa to Guam to strengthen defense while reducing the"
+        " impact on local areas.",
         (US,),
         Topic.FORCE_POSTURE,
         Status.PLANNED,
@@ -651,6 +663,39 @@ COMMITMENTS = (
         places=(Place.OKINAWA, Place.GUAM),
     ),
     commitment(
+        "pollutants",
+        "Address environmental concerns, such as harmful chemicals and pollutants, to protect the"
+        " environment and public health.",
+        BOTH,
+        Topic.ENVIRONMENT,
+        Status.UNDER_WAY,
+        (
+            # U4: 21.3 restates this undertaking with a more specific object
+            span(
+                "The Japan-US teams are also working together to address environmental issues",
+                within=L21_1,
+            ),
+            span(
+                "They are addressing environmental concerns, such as harmful chemicals and pollutants, to protect the environment and public health."
+            ),
+            span(F13),
+        ),
+        subjects=("harmful chemicals and pollutants",),
+    ),
+    commitment(
+        "humanitarian-assistance",
+        "Provide humanitarian assistance.",
+        BOTH,
+        Topic.HUMANITARIAN,
+        Status.UNDER_WAY,
+        (
+            # S2: governed by "are also working together to", as in the codebook's row
+            span("provide humanitarian assistance.", within=L21_1),
+            span(F13),
+        ),
+        subjects=("humanitarian assistance",),
+    ),
+    commitment(
         "disaster-task-force",
         "Create a task force to improve their response to natural disasters and climate change.",
         BOTH,
@@ -659,22 +704,8 @@ COMMITMENTS = (
         spans(
             "They are creating a task force to improve their response to natural disasters and climate change.",
             F13,
-            F14,
         ),
         subjects=("task force", "natural disasters", "climate change"),
-    ),
-    commitment(
-        "pollutants",
-        "Address harmful chemicals and pollutants to protect the environment and public health.",
-        BOTH,
-        Topic.ENVIRONMENT,
-        Status.UNDER_WAY,
-        spans(
-            "They are addressing environmental concerns, such as harmful chemicals and pollutants, to protect the environment and public health.",
-            F13,
-            F14,
-        ),
-        subjects=("harmful chemicals and pollutants",),
     ),
     commitment(
         "women-peace-security",
@@ -684,19 +715,19 @@ COMMITMENTS = (
         Status.REAFFIRMED,
         spans(
             "The U.S. and Japan are committed to involving women in security and peace efforts.",
-            F15,
+            F14,
         ),
         subjects=("women",),
     ),
     commitment(
         "women-empowerment",
-        "Support women’s empowerment and leadership in conflict prevention and peacebuilding.",
+        "Support for women’s empowerment and leadership in conflict prevention and peacebuilding.",
         BOTH,
         Topic.WOMEN_PEACE_SECURITY,
         Status.REAFFIRMED,
         spans(
             "They support women’s empowerment and leadership in conflict prevention and peacebuilding.",
-            F15,
+            F14,
         ),
         subjects=("women’s empowerment", "leadership", "conflict prevention", "peacebuilding"),
     ),
@@ -711,7 +742,7 @@ COMMITMENTS = (
                 "They will continue working together on Women, Peace, and Security (WPS) initiatives",
                 within=L22_3,
             ),
-            span(F15),
+            span(F14),
         ),
         programmes=("programme.wps",),
     ),
@@ -725,7 +756,7 @@ COMMITMENTS = (
             span("integrate these goals into their joint activities.", within=L22_3),
             # U6: the antecedent of "these goals"
             span("Women, Peace, and Security (WPS) initiatives", within=L22_3),
-            span(F15),
+            span(F14),
         ),
         subjects=("joint activities",),
         programmes=("programme.wps",),
@@ -736,7 +767,7 @@ COMMITMENTS = (
         BOTH,
         Topic.PEOPLE_TO_PEOPLE,
         Status.REAFFIRMED,
-        spans("The U.S. and Japan value their strong friendship", F16),
+        spans("The U.S. and Japan value their strong friendship", F15),
     ),
     commitment(
         "invest-in-people",
@@ -747,20 +778,21 @@ COMMITMENTS = (
         spans(
             "want to build on it by investing in their people.",
             "their strong friendship",  # U6: the antecedent of "it"
-            F16,
+            F15,
         ),
         subjects=("people",),
     ),
     commitment(
         "exchange-programs",
-        "Expand exchange programmes such as TOFU and SEED to build future experts.",
+        "Expand exchange programs to help young people understand each other’s cultures; programs"
+        " like TOFU and SEED are designed to build future experts.",
         BOTH,
         Topic.PEOPLE_TO_PEOPLE,
         Status.UNDER_WAY,
         spans(
             "They are expanding exchange programs to help young people understand each other’s cultures.",
             "Programs like TOFU and SEED are designed to build future experts who will support the partnership.",
-            F16,
+            F15,
         ),
         subjects=("exchange programs",),
         programmes=("programme.tofu", "programme.seed"),
@@ -770,7 +802,7 @@ COMMITMENTS = (
 THREATS = (
     Threat(
         "threat.cn-coercion",
-        "China tries to change things in the East and South China Seas.",
+        "China is trying to change things in the East China Sea and South China Sea.",
         Actor.CN,
         ThreatKind.COERCION,
         (),
@@ -795,7 +827,7 @@ THREATS = (
     ),
     Threat(
         "threat.kp-missiles",
-        "North Korea tests missiles.",
+        "North Korea's missile tests.",
         Actor.KP,
         ThreatKind.MISSILE_LAUNCHES,
         (),
@@ -809,7 +841,7 @@ THREATS = (
     ),
     Threat(
         "threat.kp-nuclear",
-        "North Korea develops nuclear weapons.",
+        "North Korea's nuclear weapons development.",
         Actor.KP,
         ThreatKind.NUCLEAR_BUILDUP,
         (),
@@ -837,8 +869,7 @@ THREATS = (
     ),
     Threat(
         "threat.ru-cn-alignment",
-        "Russia's close ties with China, which the ministers said are worsening global and"
-        " Indo-Pacific security.",
+        "Russia's close ties with China, stated to be worsening global and Indo-Pacific security.",
         Actor.RU,
         ThreatKind.STRATEGIC_ALIGNMENT,
         (Actor.CN,),
@@ -849,8 +880,8 @@ THREATS = (
     ),
     Threat(
         "threat.ru-kp-alignment",
-        "Russia's close ties with North Korea, which the ministers said are worsening global"
-        " and Indo-Pacific security.",
+        "Russia's close ties with North Korea, stated to be worsening global and Indo-Pacific"
+        " security.",
         Actor.RU,
         ThreatKind.STRATEGIC_ALIGNMENT,
         (Actor.KP,),
@@ -904,6 +935,9 @@ def ref(
     return Reference(title, publisher, url, date, role)
 
 
+NOT_SEEN = "[title not seen]"
+"""The title of a reference whose page showed no title to the researcher who read it."""
+
 MOD_2PLUS2 = ref(
     "https://www.mod.go.jp/en/article/2024/07/c11d4b86153aa309ebba4717f43490430d31343c.html",
     "Japan Ministry of Defense",
@@ -912,12 +946,11 @@ MOD_2PLUS2 = ref(
     SourceRole.PRIMARY,
 )
 INDOPACOM_MIRROR = ref(
-    # A category page of the mirror: its title is the category's; it carries the text of
-    # the joint statement's opening under the item 'Joint Statement of the Security
-    # Consultative Committee ("2+2")'.
+    # A category page of the mirror ("US Indo-Pacific Command" is its category, not a title
+    # the page was seen to show); it carries the text of the joint statement's opening.
     "https://securengin.fifthestate.nz/category/us-indo-pacific-command/page/85",
     "securengin / Fifth Estate (reposting U.S. Indo-Pacific Command releases)",
-    "US Indo-Pacific Command",
+    NOT_SEEN,
     None,
     SourceRole.MIRROR,
 )
@@ -931,7 +964,7 @@ DOD_NEWS_USFJ = ref(
 NEWS_AZ_NIKKEI = ref(
     "https://news.az/news/us-set-to-create-unified-command-for-its-forces-in-japan",
     "News.Az (citing Nikkei)",
-    "US set to create unified command for its forces in Japan",
+    NOT_SEEN,
     datetime.date(2024, 7, 28),
     SourceRole.REPORT,
 )
@@ -942,11 +975,40 @@ RYUKYU_SHIMPO = ref(
     None,
     SourceRole.REPORT,
 )
-RUSSIA_TIES_REPORT = ref(
-    "https://viralnews.memeiros.com/2024/07/usa-and-japan-condemn-russias-military.html",
-    "viralnews.memeiros.com",
-    "USA And Japan Condemn Russia's Military Cooperation With China, North Korea",
+AFP_TRIBUNE = ref(
+    "https://tribune.net.ph/2024/07/28/us-japan-lambast-china-for-destabilizing-region",
+    "Daily Tribune (Philippines), carrying the AFP wire text (the AFP credit not seen)",
+    NOT_SEEN,
+    datetime.date(2024, 7, 28),
+    SourceRole.REPORT,
+)
+AP_LTN = ref(
+    "https://news.ltn.com.tw/news/focus/breakingnews/4751463",
+    'Liberty Times Net (Associated Press text, credited "AP, TOKYO")',
+    NOT_SEEN,
+    datetime.date(2024, 7, 29),
+    SourceRole.REPORT,
+)
+AP_KYMA = ref(
+    "https://kyma.com/?p=1095911",
+    "KYMA (Associated Press)",
+    "US-Japan security talks focus on bolstering military cooperation, underscores threat"
+    " from China",
     None,
+    SourceRole.REPORT,
+)
+NTV = ref(
+    "https://ntv.co.jp/englishnews/articles/2021exearmej9kl9w2hx.html",
+    "Nippon TV (NTV News)",
+    "Japan and US confirm intention to reinforce security cooperation",
+    None,
+    SourceRole.REPORT,
+)
+SPACEWAR_AFP = ref(
+    "https://www.spacewar.com/afp/240729080207.eelz0tsk.html",
+    "SpaceWar.com (AFP)",
+    "China warns US, Japan to 'stop creating imaginary enemies'",
+    datetime.date(2024, 7, 29),
     SourceRole.REPORT,
 )
 
@@ -986,10 +1048,10 @@ ERRATA = (
         (
             NEWS_AZ_NIKKEI,
             ref(
-                "https://www.nippon.com/en/news/yjj2025032400552/ceremony-marks-launch-of-sdf-joint-operations-command.html",
-                "Nippon.com (Jiji Press)",
+                "https://jen.jiji.com/jc/eng?g=eco&k=2025032400729",
+                "Jiji Press",
                 "Ceremony Marks Launch of SDF Joint Operations Command",
-                datetime.date(2025, 3, 24),
+                None,
                 SourceRole.REPORT,
             ),
             ref(
@@ -1003,30 +1065,63 @@ ERRATA = (
         spans(JJOC),
     ),
     Erratum(
+        "erratum.usfj-existing",
+        "programme.usfj",
+        "description",
+        ErratumKind.CORRECTION,
+        "set up U.S. Forces Japan (USFJ) as a joint force headquarters",
+        "USFJ was not to be set up: it already existed, headquartered at Yokota, mainly managing"
+        " the bases without command of the U.S. forces in Japan, whose orders come from"
+        " Indo-Pacific Command. The plan is to upgrade the existing command, in phases, into a"
+        " joint force headquarters (DoD News, reposted, and Associated Press and dpa-AFX/RTT"
+        " news reports).",
+        (
+            DOD_NEWS_USFJ,
+            AP_LTN,
+            AP_KYMA,
+            ref(
+                "https://www.finanznachrichten.de/nachrichten-2025-03/64979501-u-s-forces-japan-s-upgrading-to-joint-force-command-launched-020.htm",
+                "finanznachrichten.de (dpa-AFX, RTT News)",
+                NOT_SEEN,
+                datetime.date(2025, 3, 31),
+                SourceRole.REPORT,
+            ),
+        ),
+        (span("set up U.S. Forces Japan (USFJ) as a joint force headquarters"),),
+    ),
+    Erratum(
         "erratum.kishida-visit-date",
         "event.kishida-visit",
         "date",
         ErratumKind.CLARIFICATION,
         KISHIDA,
-        "An Official Visit with a state dinner, Washington, 10 April 2024, as the White House"
-        " announced it in January 2024 (news report). Sources on the 2+2 say only that the"
-        " visit was in April; that the joint statement gives the date is not verified.",
+        "The visit ran from 8 to 14 April 2024 (news report); its official day, with the summit"
+        " and the state dinner, was 10 April 2024 (the Prime Minister's Office). The Japanese"
+        " text of the joint statement, as reproduced in a document database, refers to the"
+        " official visit with state dinner of 10 April.",
         (
             ref(
-                "https://japannews.yomiuri.co.jp/politics/politics-government/20240126-164621/",
-                "The Japan News (Yomiuri Shimbun)",
-                "White House Announces Official Visit by Japan PM Fumio Kishida on April 10;"
-                " State Dinner and Summit with President Joe Biden Planned",
-                datetime.date(2024, 1, 26),
-                SourceRole.REPORT,
+                "https://worldjpn.net/documents/texts/JPUS/20240728.D1J.html",
+                'worldjpn.net ("The World and Japan" database; reproducing the Japanese text'
+                " of the joint statement)",
+                "日米安全保障協議委員会(「2+2」)共同発表",
+                None,
+                SourceRole.MIRROR,
             ),
             ref(
-                "https://japan.kantei.go.jp/101_kishida/diplomatic/202407/29courtsycall_us.html",
+                "https://japan.kantei.go.jp/101_kishida/diplomatic/202404/10usa.html",
                 "Prime Minister's Office of Japan",
-                "Courtesy Call on Prime Minister Kishida by U.S. Secretary of State Antony"
-                " Blinken and U.S. Secretary of Defense Lloyd Austin (Summary)",
-                datetime.date(2024, 7, 29),
+                "Japan-U.S. Summit Meeting (Summary)",
+                datetime.date(2024, 4, 10),
                 SourceRole.PRIMARY,
+            ),
+            ref(
+                "https://japannews.yomiuri.co.jp/politics/politics-government/20240409-179400/",
+                "The Japan News (Yomiuri Shimbun)",
+                "Japan PM Fumio Kishida Arrives in Washington; Official Visit Involves Meeting"
+                " with Biden, State Dinner and Speech at Congress",
+                datetime.date(2024, 4, 9),
+                SourceRole.REPORT,
             ),
         ),
         spans(KISHIDA),
@@ -1037,12 +1132,14 @@ ERRATA = (
         "parties",
         ErratumKind.CLARIFICATION,
         "They plan to set up U.S. Forces Japan (USFJ) as a joint force headquarters",
-        "USFJ already existed, mainly as an administrative command. After the 2+2 the United"
-        " States announced that it would upgrade USFJ, in phases, into a joint force"
-        " headquarters under a three-star commander reporting to Indo-Pacific Command, as the"
-        " counterpart of Japan's Joint Operations Command; Japan's own step is the JJOC"
-        " (DoD News, reposted, and news reports).",
-        (DOD_NEWS_USFJ, NEWS_AZ_NIKKEI),
+        "The upgrade is the United States': in the joint statement the United States stated its"
+        " intent to upgrade USFJ, already an existing and mainly administrative command, in"
+        " phases into a joint force headquarters under a three-star commander reporting to"
+        " Indo-Pacific Command, as the counterpart of Japan's Joint Operations Command, and"
+        " Secretary Austin announced it at the press conference; Japan's own step is the JJOC"
+        " (DoD News, reposted, and news reports; the statement's English text of this passage"
+        " was not seen).",
+        (DOD_NEWS_USFJ, NTV, AP_LTN, NEWS_AZ_NIKKEI),
         (span("They plan to set up U.S. Forces Japan (USFJ) as a joint force headquarters"),),
     ),
     Erratum(
@@ -1093,13 +1190,13 @@ ERRATA = (
         "This includes a promise to use its full range of capabilities, including nuclear"
         " deterrents, if necessary.",
         "At the joint press conference Secretary Austin said that Article V also applies to the"
-        " Senkaku Islands (news report); according to one news report of the joint statement,"
-        " the statement reconfirmed this too. The text of the statement on this point was not"
-        " seen, and the article does not name the Senkakus.",
+        " Senkaku Islands (a TASS report, relayed by an aggregator); according to Ryukyu Shimpo's"
+        " report of the joint statement, the statement reconfirmed this too. The text of the"
+        " statement on this point was not seen, and the article does not name the Senkakus.",
         (
             ref(
                 "https://news-pravda.com/world/2024/07/28/660117.html",
-                "News-Pravda (copy of TASS)",
+                "News-Pravda (an aggregator copying TASS)",
                 "The United States and Japan discussed strengthening their presence on the"
                 " southwestern Japanese islands",
                 datetime.date(2024, 7, 28),
@@ -1118,10 +1215,12 @@ ERRATA = (
         ErratumKind.CLARIFICATION,
         "They criticized China for trying to change things in the East China Sea and South"
         " China Sea",
-        "According to news reports of the joint statement, on the South China Sea the ministers"
-        " objected to China's destabilizing actions there, among them unsafe encounters at sea"
-        " and in the air and the dangerous use of coast guard and maritime militia vessels;"
-        " the text's 'trying to change things' does not say what China does.",
+        "According to AFP's reports of the joint statement, the ministers opposed China's"
+        " intensifying attempts to change the status quo unilaterally by force or coercion in"
+        " the East China Sea, and on the South China Sea objected to its destabilizing actions"
+        " there, among them unsafe encounters at sea and in the air and the dangerous use of"
+        " coast guard and maritime militia vessels; the text's 'trying to change things' does"
+        " not say what China does.",
         (
             ref(
                 "https://www.lbcgroup.tv/news/world-news/786382/us-japan-slam-chinas-destabilizing-actions-in-south-china-sea/en",
@@ -1130,6 +1229,7 @@ ERRATA = (
                 datetime.date(2024, 7, 28),
                 SourceRole.REPORT,
             ),
+            SPACEWAR_AFP,
         ),
         spans(
             "They criticized China for trying to change things in the East China Sea and South China Sea"
@@ -1162,10 +1262,27 @@ ERRATA = (
         "response",
         ErratumKind.CORRECTION,
         "They criticized Russia’s close ties with China and North Korea",
-        "According to news reports of the joint statement, the ministers noted Russia's growing"
-        " and provocative strategic military cooperation with China with concern, rather than"
-        " criticizing it, and named joint operations and drills near Japan.",
-        (RUSSIA_TIES_REPORT,),
+        "According to news copies of the joint statement (AFP's wire text and other reports),"
+        " the ministers noted Russia's growing and provocative strategic military cooperation"
+        " with China with concern, rather than criticizing it, and named joint operations and"
+        " drills near Japan. The statement's own text was not seen.",
+        (
+            AFP_TRIBUNE,
+            ref(
+                "https://thenationalpolicy.com/us-japan-hit-out-at-china-and-russia",
+                "The National Policy (photo credited to AFP; text attribution not seen)",
+                NOT_SEEN,
+                None,
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://www.opovo.com.br/noticias/mundo/2024/07/28/eua-e-japao-criticam-cooperacao-militar-da-russia-com-a-china-e-a-coreia-do-norte.html",
+                "O Povo (Brazil)",
+                NOT_SEEN,
+                None,
+                SourceRole.REPORT,
+            ),
+        ),
         spans(L9),
     ),
     Erratum(
@@ -1174,18 +1291,28 @@ ERRATA = (
         "response",
         ErratumKind.CORRECTION,
         "They criticized Russia’s close ties with China and North Korea",
-        "According to news reports of the joint statement, the ministers strongly condemned the"
-        " deepening cooperation between Russia and North Korea, a stronger response than"
-        " criticism; Kyodo's report of the statement ties it to the non-proliferation regime.",
+        "According to news copies of the joint statement (AFP's wire text and other reports),"
+        " the ministers condemned the deepening cooperation between Russia and North Korea,"
+        " exemplified by Russia's procurement of North Korean ballistic missiles in violation of"
+        " UN Security Council resolutions, a stronger response than criticism; one copy, in"
+        " Arabic, has it strongly condemned. The statement's own text was not seen. The link to"
+        " the non-proliferation regime is in the ministers' separate statement on extended"
+        " deterrence of the same day (State Department text, reposted), not in the 2+2's.",
         (
-            RUSSIA_TIES_REPORT,
+            AFP_TRIBUNE,
             ref(
-                "https://cm.asiae.co.kr/en/article/2024072817593157138",
-                "Asia Economy (citing Kyodo)",
-                'US-Japan Foreign and Defense Ministers: "North Korea-Russia Military'
-                ' Cooperation Undermines International Non-Proliferation Regime"',
-                datetime.date(2024, 7, 28),
+                "https://elbalad.news/6273273",
+                "Sada El Balad",
+                NOT_SEEN,
+                None,
                 SourceRole.REPORT,
+            ),
+            ref(
+                "https://thefederalnewswire.com/stories/662134401-u-s-japan-ministers-discuss-strengthening-extended-deterrence-amid-rising-regional-tensions",
+                "The Federal Newswire (reposting the U.S. Department of State text)",
+                NOT_SEEN,
+                None,
+                SourceRole.MIRROR,
             ),
         ),
         spans(L9),
@@ -1247,16 +1374,24 @@ ERRATA = (
         "subjects",
         ErratumKind.CLARIFICATION,
         "making advanced missiles and other defense tools, increasing production",
-        "According to Kyodo's report of the joint document, the missiles are AMRAAM air-to-air"
-        " missiles and Patriot PAC-3 interceptors, to be co-produced to raise output; the"
-        " work runs through the Defense Industrial Cooperation, Acquisition and Sustainment"
-        " forum (DICAS), which first met in June 2024.",
+        "According to news reports of the official outline of the 2+2, the two sides welcomed"
+        " pursuing co-production to expand production capacity for AMRAAM air-to-air missiles"
+        " and PAC-3 MSE interceptors, as a high priority; the work runs through the Defense"
+        " Industrial Cooperation, Acquisition and Sustainment forum (DICAS), which first met on"
+        " 9 June 2024 (the Defense Department's readout, posted by Japan's defence ministry).",
         (
             ref(
-                "https://jp.news-pravda.com/world/2024/07/28/7603.html",
-                "News-Pravda (Japanese relay of TASS, citing Kyodo)",
-                "共同通信:日本と米国はアムラームとパトリオットの共同生産を模索します",
-                datetime.date(2024, 7, 28),
+                "http://economic.jp/?p=102490",
+                "Economic News (エコノミックニュース)",
+                "PAC-3新型生産能力拡大へ米と共同生産追求",
+                datetime.date(2024, 7, 30),
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://www.defensedaily.com/u-s-japan-discuss-expanding-munitions-co-production-with-amraams-pac-3-mses/international/",
+                "Defense Daily",
+                NOT_SEEN,
+                None,
                 SourceRole.REPORT,
             ),
             ref(
@@ -1264,29 +1399,84 @@ ERRATA = (
                 "Japan Ministry of Defense (posting the U.S. Department of Defense readout)",
                 "Readout of Under Secretary of Defense Dr. William LaPlante's Visit to Japan",
                 datetime.date(2024, 6, 10),
-                SourceRole.PRIMARY,
+                SourceRole.MIRROR,
             ),
         ),
         spans("making advanced missiles and other defense tools, increasing production"),
     ),
     Erratum(
+        "erratum.military-planes-us-plan",
+        "commitment.military-planes",
+        "parties",
+        ErratumKind.CLARIFICATION,
+        "They are updating U.S. military planes in Japan",
+        "The update is a U.S. Department of Defense plan, announced on 3 July 2024 and made in"
+        " coordination with Japan's government: F-15EX to replace the F-15C/D at Kadena, F-35A"
+        " to replace the F-16 at Misawa, and changes to the F-35B at Iwakuni, over several"
+        " years. Japan's part is coordination: at their meeting the day after the 2+2 the two"
+        " defence ministers confirmed they would keep coordinating closely on it (Japan's"
+        " defence ministry, as reposted). Whether the joint statement names the aircraft is"
+        " not verified.",
+        (
+            ref(
+                "https://publicnow.com/view/F3E4A2D9E08D260B79B42460004BD6EB67DF59A2",
+                "U.S. Department of Defense (distributed by Public)",
+                "Department of Defense Announces Modernization Plan for Tactical Aircraft Based"
+                " in Japan",
+                datetime.date(2024, 7, 3),
+                SourceRole.MIRROR,
+            ),
+            ref(
+                "https://j-defense.ikaros.jp/docs/mod/001085.html",
+                "J-Defense News (Jディフェンスニュース, reproducing the Japan Ministry of Defense summary)",
+                "木原防衛大臣、オースティン米国防長官と日米防衛相会談(7月29日)",
+                datetime.date(2024, 7, 31),
+                SourceRole.MIRROR,
+            ),
+            ref(
+                "https://www.airandspaceforces.com/air-force-f-15ex-f-35-japan-kadena-misawa/",
+                "Air & Space Forces Magazine",
+                "Air Force Will Swap in F-15EX and F-35 Fighters on Japan",
+                None,
+                SourceRole.REPORT,
+            ),
+        ),
+        spans("They are updating U.S. military planes in Japan"),
+    ),
+    Erratum(
         "erratum.marine-littoral-regiment",
         "commitment.marine-corps-units",
-        "subjects",
+        "parties",
         ErratumKind.CLARIFICATION,
         "reorganizing Marine Corps units.",
-        "The reorganisation is that of the U.S. Marine Corps in Okinawa: the 12th Marine"
-        " Regiment became the 12th Marine Littoral Regiment in November 2023 (news report). One"
-        " news report of the joint statement says it commended the reorganisation's steady"
-        " progress toward initial operational capability by 2025; the statement's text was"
-        " not seen.",
+        "The reorganisation is the U.S. Marine Corps' own: it redesignated its 12th Marine"
+        " Regiment in Okinawa as the 12th Marine Littoral Regiment in November 2023, as the 2+2"
+        " of January 2023 had announced (the Marine Corps; news reports). According to one news"
+        " report of the joint statement (Ryukyu Shimpo), the statement commended the"
+        " reorganisation's steady progress toward initial operational capability by 2025:"
+        " Japan's part is to commend it. The statement's text was not seen.",
         (
+            ref(
+                "https://www.marines.mil/News/Press-Releases/Press-Release-Display/Article/3265476/22-announcement-ensures-usmc-remains-ready-to-address-regional-security-challen/",
+                "U.S. Marine Corps",
+                "2+2 announcement ensures USMC remains ready to address regional security"
+                " challenges",
+                datetime.date(2023, 1, 11),
+                SourceRole.PRIMARY,
+            ),
             ref(
                 "https://japannews.yomiuri.co.jp/politics/defense-security/20231117-149895/",
                 "The Japan News (Yomiuri Shimbun)",
                 "US Marine Littoral Regiment Formed in Okinawa to Work Alongside Japan SDF with"
                 " China in Mind",
-                datetime.date(2023, 11, 17),
+                None,
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://japantoday.com/category/national/u.s.-marines-sets-up-littoral-unit-in-okinawa-for-islands-defense",
+                "Japan Today (Kyodo)",
+                "U.S. Marines sets up littoral unit in Okinawa for islands defense",
+                datetime.date(2023, 11, 16),
                 SourceRole.REPORT,
             ),
             RYUKYU_SHIMPO,
@@ -1348,6 +1538,13 @@ ERRATA = (
                 "U.S. Urges Japan to Appoint Humanitarian Task Force Reps Amid Climate Change"
                 " Concerns",
                 datetime.date(2024, 8, 22),
+                SourceRole.REPORT,
+            ),
+            ref(
+                "https://japantoday.com/category/politics/us-urges-japan-to-name-disaster-relief-hub-task-force-members",
+                "Japan Today (Thomson Reuters)",
+                NOT_SEEN,
+                datetime.date(2024, 8, 21),
                 SourceRole.REPORT,
             ),
         ),
@@ -1422,16 +1619,26 @@ RECORD_VALUES: dict[str, RecordValue] = {
     "erratum.defense-minister": "Minoru Kihara",
     "erratum.jjoc-established": "Japan’s planned Joint Operations Command (JJOC)",
     "erratum.kishida-visit-date": datetime.date(2024, 4, 10),
+    "erratum.usfj-existing": (
+        "the existing U.S. command in Japan, headquartered at Yokota and without operational"
+        " command of the U.S. forces there, that the United States intends to upgrade into a"
+        " joint force headquarters"
+    ),
     "erratum.usfj-upgrade": (US,),
     "erratum.ru-cn-response": Response.CONCERN,
     "erratum.ru-kp-response": Response.CONDEMNATION,
     "erratum.tomahawk-buyer": (JP,),
+    "erratum.military-planes-us-plan": (US,),
+    "erratum.marine-littoral-regiment": (US,),
     "erratum.disaster-task-force": Status.PLANNED,
+    "erratum.tofu": "Think of Okinawa's Future in the United States",
+    "erratum.seed": "Student Educational Exchange and Dialogue",
 }
-"""What the public record holds for the field each erratum names, where it settles one:
-every correction, and the clarifications that settle a value the text leaves vague or
-wrong (who acts, the date, how far a plan had gone).  The other clarifications only add
-context: their record_value is null."""
+"""What the public record holds for the field each erratum names, where it settles one
+(codebook rule E2): every correction, and every clarification of a field that holds one
+determinate value (who acts, how far a plan had gone, the response, a date, a name).  The
+clarifications of summaries, descriptions and subjects only add context: their
+record_value is null."""
 
 ERRATA_WITH_VALUES = tuple(
     attrs.evolve(e, record_value=RECORD_VALUES[e.id]) if e.id in RECORD_VALUES else e
