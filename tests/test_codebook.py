@@ -29,6 +29,7 @@ from usjapan2024 import (
     load,
     source_text,
 )
+from usjapan2024.vocabulary import SpanRole
 
 from .conftest import ROOT
 
@@ -288,6 +289,13 @@ def test_own_quotes_first_then_framing_in_text_order(record: Coded) -> None:
     assert flags == sorted(flags), "an own quote after a framing quote"
     framing = [s.start for s in record.sources if _is_framing(s)]
     assert framing == sorted(framing)
+
+
+@pytest.mark.parametrize("record", list(_coded()), ids=lambda r: r.id)
+def test_a_span_is_context_exactly_when_it_quotes_a_framing_sentence(record: Coded) -> None:
+    """F (roles): the data says which spans are framing quotes, as the codebook's table does."""
+    for span in record.sources:
+        assert (span.role is SpanRole.CONTEXT) == _is_framing(span), span.quote
 
 
 # --- W3: places -----------------------------------------------------------------------

@@ -507,7 +507,9 @@ class TestEverySpanIsChecked:
     def test_an_empty_span_alone(self) -> None:
         """An empty span is refused as a range, besides its empty quote."""
         document = bundled_document()
-        document["threats"][1]["sources"].append({"start": 9, "end": 9, "quote": ""})
+        document["threats"][1]["sources"].append(
+            {"start": 9, "end": 9, "quote": "", "role": "context"}
+        )
         size = len(source_text())
         assert problems_of(document) == [
             (
@@ -582,3 +584,41 @@ class TestMessages:
                 f"'surname' is not a field of 'official.hamada'; expected one of {names}",
             )
         ]
+
+
+class TestSpanRoles:
+    """A record's own words come first; the spans it cites for context follow them."""
+
+    def test_a_record_whose_first_span_is_context(self) -> None:
+        document = bundled_document()
+        document["threats"][0]["sources"][0]["role"] = "context"
+        assert problems_of(document) == [
+            (
+                "$.threats[0].sources[0].role",
+                "a record's first span must be its own words (role 'own'): the spans it"
+                " cites for context follow them",
+            )
+        ]
+
+    def test_an_own_span_after_a_context_span(self) -> None:
+        document = bundled_document()
+        index, record = next(
+            (i, r)
+            for i, r in enumerate(document["commitments"])
+            if [s["role"] for s in r["sources"]][-1] == "context"
+        )
+        record["sources"].append({**record["sources"][0]})
+        last = len(record["sources"]) - 1
+        assert problems_of(document) == [
+            (
+                f"$.commitments[{index}].sources[{last}].role",
+                "an own span after a span cited for context: a record's own words come first",
+            )
+        ]
+
+    def test_a_missing_role_means_own(self) -> None:
+        document = bundled_document()
+        for span in document["commitments"][0]["sources"]:
+            del span["role"]
+        loaded = loads(json.dumps(document))
+        assert {s.role.value for s in loaded.commitments[0].sources} == {"own"}

@@ -34,22 +34,30 @@ from usjapan2024 import (
 )
 from usjapan2024._model.filters import filters_of
 from usjapan2024._model.kinds import record_id
+from usjapan2024._querying.index import words_of
 from usjapan2024.strategies import meetings
-from usjapan2024.vocabulary import Organisation
+from usjapan2024.vocabulary import Organisation, SpanRole
 
 
-def _strings(value: object) -> Iterator[str]:
-    """Every string in an asdict() tree, enums by value (a naive walk, for comparison)."""
+def _strings(value: object, *, context: bool = False) -> Iterator[str]:
+    """Every string in an asdict() tree, enums by value (a naive walk, for comparison).
+
+    A span (a dict with a ``role``) gives its quote alone, and only when it is the
+    record's own words or ``context`` is set.
+    """
     if isinstance(value, enum.Enum):
         yield str(value.value)
     elif isinstance(value, str):
         yield value
+    elif isinstance(value, dict) and {"quote", "role"} <= value.keys():
+        if context or value["role"] is SpanRole.OWN:
+            yield value["quote"]
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from _strings(item, context=context)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _strings(item)
+            yield from _strings(item, context=context)
 
 
 def _maybe(values: Any) -> st.SearchStrategy[Any]:
@@ -141,14 +149,30 @@ class TestIndexEqualsScan:
             expected = tuple(c for c in meeting.commitments if programme in c.programmes)
             assert commitments(programme=programme, meeting=meeting) == expected
 
-    @given(meetings(), st.text(min_size=1, max_size=4).filter(str.strip))
-    def test_search(self, meeting: Meeting, needle: str) -> None:
-        """search() finds the records whose strings or quotes contain the text, ignoring case."""
-        found = search(needle, meeting=meeting)
+    @given(meetings(), st.text(min_size=1, max_size=4).filter(str.strip), st.booleans())
+    def test_search(self, meeting: Meeting, needle: str, context: bool) -> None:  # noqa: FBT001
+        """search() finds the records whose strings or quotes contain the text, ignoring case.
+
+        Its own quotes only, unless ``context``: then the framing sentences it cites too.
+        """
+        found = search(needle, meeting=meeting, context=context)
         for record in meeting.records():
-            strings = list(_strings(attrs.asdict(record, recurse=True)))
+            strings = list(_strings(attrs.asdict(record, recurse=True), context=context))
             hit = any(needle.casefold() in s.casefold() for s in strings)
             assert (record in found) == hit
+
+    @given(meetings(), st.data())
+    def test_context_only_adds(self, meeting: Meeting, data: st.DataObject) -> None:
+        """With context, search finds all it found without, and what context quotes add."""
+        quotes = [s.quote for r in meeting.records() for s in r.sources if s.quote.strip()]
+        needle = data.draw(st.sampled_from(quotes)) if quotes else "x"
+        own, every = search(needle, meeting=meeting), search(needle, meeting=meeting, context=True)
+        assert set(own) <= set(every)
+        for record in set(every) - set(own):
+            assert any(
+                s.role is SpanRole.CONTEXT and needle.casefold() in s.quote.casefold()
+                for s in record.sources
+            )
 
     @given(meetings())
     def test_get(self, meeting: Meeting) -> None:
@@ -495,8 +519,8 @@ class TestLookups:
         word = re.compile(r"(?<!\w)us(?!\w)")
         assert {record_id(r) for r in found} == {
             record_id(r)
-            for r, texts in _haystacks(meeting)
-            if any(word.search(text) for text in texts)
+            for r in meeting.records()
+            if any(word.search(text.casefold()) for text in words_of(r))
         }
         assert len(search("us", meeting=meeting)) > len(found)
 
@@ -528,12 +552,6 @@ class TestLookups:
             for c in meeting.commitments
             if frozenset(c.parties) == {Actor.JP} and c.topic is Topic.DETERRENCE
         )
-
-
-def _haystacks(meeting: Meeting) -> list[tuple[Any, tuple[str, ...]]]:
-    from usjapan2024._querying.index import index_of
-
-    return list(index_of(meeting).haystacks)
 
 
 class TestResultKinds:

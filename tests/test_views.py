@@ -104,6 +104,17 @@ class TestTypedCorrections:
         assert [p for p, _ in problems] == ["$.view", "$.errata[0].record_value"]
         assert all("a field of schema 3" in m for _, m in problems)
 
+    def test_a_file_before_span_roles_means_own_words(self) -> None:
+        """Schema 2 has no span roles: every span of 1.1.0 loads as the record's own words."""
+        old = uj.load(RELEASE_1_1_0)
+        assert {s.role for r in (old, *old.records()) for s in r.sources} == {uj.SpanRole.OWN}
+        document = json.loads(RELEASE_1_1_0.read_text(encoding="utf-8"))
+        document["threats"][1]["sources"][0]["role"] = "own"
+        document["sources"][0]["role"] = "context"
+        problems = problems_of(document)
+        assert [p for p, _ in problems] == ["$.sources[0].role", "$.threats[1].sources[0].role"]
+        assert all("a field of schema 3" in m for _, m in problems)
+
     def test_json_schema_2_is_what_1_1_0_published(self) -> None:
         """The frozen schema 2 validates the 1.1.0 file and knows no record_value."""
         import jsonschema

@@ -16,6 +16,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
@@ -48,11 +49,13 @@ from usjapan2024.vocabulary import (
     ProgrammeKind,
     Response,
     SourceRole,
+    SpanRole,
     Status,
     ThreatKind,
     Topic,
 )
 
+R = TypeVar("R", Commitment, Threat)
 TEXT = source_text()
 DATA = Path(__file__).resolve().parent.parent / "src" / "usjapan2024" / "data"
 US, JP = Actor.US, Actor.JP
@@ -332,6 +335,9 @@ F15 = (
     "These initiatives aim to strengthen the bonds between the two countries and"
     " ensure a lasting and cooperative relationship."
 )
+FRAMING = frozenset((F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15))
+"""The framing sentences of the codebook's table (rule F), which records cite for context
+(``tests/test_codebook.py`` checks that the data's context spans are exactly these)."""
 L9_FULL = L9 + ", stating that these relationships are worsening global and Indo-Pacific security."
 L22_3 = (
     "They will continue working together on Women, Peace, and Security (WPS) initiatives"
@@ -1649,6 +1655,22 @@ if not {e.id for e in ERRATA_WITH_VALUES if e.kind is ErratumKind.CORRECTION} <=
 if not set(RECORD_VALUES) <= {e.id for e in ERRATA}:
     raise SystemExit("RECORD_VALUES names an erratum that ERRATA does not hold")
 
+
+
+def framed(records: tuple[R, ...]) -> tuple[R, ...]:
+    """``records`` with each span that quotes a framing sentence marked ``SpanRole.CONTEXT``."""
+    return tuple(
+        attrs.evolve(
+            record,
+            sources=tuple(
+                attrs.evolve(s, role=SpanRole.CONTEXT) if s.quote in FRAMING else s
+                for s in record.sources
+            ),
+        )
+        for record in records
+    )
+
+
 MEETING = Meeting(
     schema_version=3,
     metadata=METADATA,
@@ -1661,8 +1683,8 @@ MEETING = Meeting(
     parties=PARTIES,
     programmes=PROGRAMMES,
     events=EVENTS,
-    commitments=COMMITMENTS,
-    threats=THREATS,
+    commitments=framed(COMMITMENTS),
+    threats=framed(THREATS),
     errata=ERRATA_WITH_VALUES,
     retired=RETIRED,
     sources=spans(

@@ -136,21 +136,22 @@ def _in_order(found: list[Record]) -> Results[Record]:
 
 
 def _case_sensitive(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
     _real_search(text, meeting=meeting)  # refuses what search refuses
     return _in_order(
         [
             r
             for r in records(_meeting(meeting))
-            if any(_contains(w, text, whole_words=whole_words) for w in words(r))
+            if any(_contains(w, text, whole_words=whole_words) for w in words(r, context=context))
         ]
     )
 
 
 def _main_text_only(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
+    del context  # the main text holds no quote, of either role
     _real_search(text, meeting=meeting)
     needle = text.casefold()
     return _in_order([r for r in records(_meeting(meeting))
@@ -159,31 +160,33 @@ def _main_text_only(
 
 
 def _one_extra(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
-    found = list(_real_search(text, meeting=meeting, whole_words=whole_words))
+    found = list(_real_search(text, meeting=meeting, whole_words=whole_words, context=context))
     first = records(_meeting(meeting))[0]
     return _in_order(found if first in found else [first, *found])
 
 
 def _drops_the_last(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
-    return _real_search(text, meeting=meeting, whole_words=whole_words)[:-1]
+    return _real_search(text, meeting=meeting, whole_words=whole_words, context=context)[:-1]
 
 
 def _reversed(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
-    return Results(reversed(_real_search(text, meeting=meeting, whole_words=whole_words)))
+    return Results(
+        reversed(_real_search(text, meeting=meeting, whole_words=whole_words, context=context))
+    )
 
 
 def _once_per_word(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
     _real_search(text, meeting=meeting)
     needle = text.casefold()
-    return _in_order([r for r in records(_meeting(meeting)) for w in words(r)
+    return _in_order([r for r in records(_meeting(meeting)) for w in words(r, context=context)
                       if _contains(w.casefold(), needle, whole_words=whole_words)])  # fmt: skip
 
 
@@ -201,16 +204,16 @@ SEARCH_MUTANTS: dict[str, tuple[str, Search]] = {
 
 
 def _nothing(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
-    del text, meeting, whole_words
+    del text, meeting, whole_words, context
     return Results(())
 
 
 def _everything(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
-    del text, whole_words
+    del text, whole_words, context
     return Results(sorted(records(_meeting(meeting)), key=lambda r: r.sources[0].start))
 
 

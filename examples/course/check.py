@@ -635,10 +635,14 @@ HYPOTHESIS_1 = _Property(
 
 def _recording_search(calls: _Calls) -> object:
     def search(
-        text: str, *, meeting: uj.Meeting | None = None, whole_words: bool = False
+        text: str,
+        *,
+        meeting: uj.Meeting | None = None,
+        whole_words: bool = False,
+        context: bool = False,
     ) -> uj.Results[uj.Record]:
         began = time.perf_counter()
-        found = buggy._real_search(text, meeting=meeting, whole_words=whole_words)  # noqa: SLF001
+        found = buggy._real_search(text, meeting=meeting, whole_words=whole_words, context=context)  # noqa: SLF001
         calls.seconds += time.perf_counter() - began
         calls.made.append((text, uj.load() if meeting is None else meeting, found))
         return found

@@ -30,21 +30,26 @@ def records(meeting: uj.Meeting) -> list[uj.Record]:
     return list(meeting.records())
 
 
-def words(obj: object) -> list[str]:
+def words(obj: object, *, context: bool = False) -> list[str]:
     """Return the strings ``uj.search`` looks in, written plainly to serve as an oracle.
 
     They are a record's strings, the values of its vocabulary fields, its quotes, and
-    the same of the records nested in it (a span gives its quote; an erratum's
-    references give their addresses, publishers and titles).
+    the same of the records nested in it (an erratum's references give their addresses,
+    publishers and titles).  A span gives its quote: its own words always, a framing
+    sentence cited for context (``role`` ``context``) only with ``context=True``, as
+    ``uj.search(..., context=True)`` does.
     """
     found: list[str] = []
     for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
         value = getattr(obj, field.name)
         for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, enum.Enum):
+            if isinstance(item, uj.Span):
+                if context or item.role is uj.SpanRole.OWN:
+                    found.append(item.quote)
+            elif isinstance(item, enum.Enum):
                 found.append(str(item.value))
             elif isinstance(item, str):
                 found.append(item)
             elif attrs.has(type(item)):
-                found += words(item)
+                found += words(item, context=context)
     return found

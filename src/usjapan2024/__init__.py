@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from usjapan2024.vocabulary import ProgrammeKind as ProgrammeKind
     from usjapan2024.vocabulary import Response as Response
     from usjapan2024.vocabulary import SourceRole as SourceRole
+    from usjapan2024.vocabulary import SpanRole as SpanRole
     from usjapan2024.vocabulary import Status as Status
     from usjapan2024.vocabulary import ThreatKind as ThreatKind
     from usjapan2024.vocabulary import Topic as Topic
@@ -112,8 +113,8 @@ _WHERE = {
     "usjapan2024.queries": ("commitments", "errata_for", "get", "officials", "search", "threats"),
     "usjapan2024.vocabulary": (
         "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
-        "ProgrammeKind", "Response", "SourceRole", "Status", "ThreatKind", "Topic", "View",
-        "Vocabulary",
+        "ProgrammeKind", "Response", "SourceRole", "SpanRole", "Status", "ThreatKind", "Topic",
+        "View", "Vocabulary",
     ),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}

@@ -162,6 +162,13 @@ def _parser() -> _Parser:
     p = _add(commands, "search", "find records whose text or quotes contain TEXT",
              'usjapan2024 search "George Washington"')  # fmt: skip
     p.add_argument("text", metavar="TEXT", help="text to look for, case-insensitive")
+    p.add_argument(
+        "--whole-words",
+        action="store_true",
+        help="match TEXT only where it is not part of a longer word",
+    )
+    p.add_argument("--context", action="store_true",
+                   help="also look in the framing sentences records cite for context")  # fmt: skip
     _listing(p)
     _dataset(p)
 
@@ -333,7 +340,10 @@ def _search(args: argparse.Namespace) -> int:
     if not args.text.strip():  # what search() refuses with a ValueError: a usage mistake here
         raise UsageError(f"{PROG} search: error: TEXT must hold something to look for")
     meeting = _meeting(args)
-    return _emit(queries.search(args.text, meeting=meeting), args.format, meeting)
+    found = queries.search(
+        args.text, meeting=meeting, whole_words=args.whole_words, context=args.context
+    )
+    return _emit(found, args.format, meeting)
 
 
 def _show(args: argparse.Namespace) -> int:

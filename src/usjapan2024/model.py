@@ -32,6 +32,7 @@ from usjapan2024.vocabulary import (
     ProgrammeKind,
     Response,
     SourceRole,
+    SpanRole,
     Status,
     ThreatKind,
     Topic,
@@ -99,6 +100,16 @@ class Span:
             "The quoted words, repeated here so a reader needs no text to see them and loading "
             "can prove the offsets still point at them."
         )
+    )
+    role: SpanRole = attrs.field(
+        default=SpanRole.OWN,
+        metadata=about(
+            "Whether the quote is the record's own words (``own``) or a framing sentence it "
+            "cites for context (``context``, codebook rule F), which sets none of its values; "
+            "a file that does not say (every file before schema 3) means ``own``. A record's "
+            "own spans come first.",
+            searchable=False,
+        ),
     )
 
 

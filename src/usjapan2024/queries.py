@@ -141,7 +141,7 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
 
 
 def search(
-    text: str, *, meeting: Meeting | None = None, whole_words: bool = False
+    text: str, *, meeting: Meeting | None = None, whole_words: bool = False, context: bool = False
 ) -> Results[Record]:
     """Return every record whose words contain ``text``, ignoring case.
 
@@ -153,6 +153,10 @@ def search(
     "focus" and "trust".  With ``whole_words=True`` it matches only where it is not
     part of a longer word (letters, digits or ``_`` on neither side).
 
+    A quote counts only when it is the record's own words: a framing sentence that a
+    record cites for context (a span whose ``role`` is ``context``) sets none of its
+    values, so it does not make the record match, unless ``context=True``.
+
     Results come in source order of each record's first quote; records whose first
     quotes start at the same offset keep the meeting's record order (officials,
     parties, programmes, events, commitments, threats, errata, each group in its
@@ -163,6 +167,10 @@ def search(
     ['commitment.uss-george-washington']
     >>> len(search("us")) > len(search("us", whole_words=True))
     True
+    >>> search("stay ahead in technology")
+    ()
+    >>> [r.id for r in search("stay ahead in technology", context=True)]
+    ['commitment.defense-industry']
     """
     if not isinstance(text, str) or not text.strip():
         msg = f"search() needs a non-empty string, got {text!r}"
@@ -171,9 +179,15 @@ def search(
     haystacks = _index(meeting).haystacks
     if whole_words:
         word = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
-        found = [r for r, texts in haystacks if any(map(word.search, texts))]
+
+        def matches(texts: tuple[str, ...]) -> bool:
+            return any(map(word.search, texts))
     else:
-        found = [r for r, texts in haystacks if any(needle in text for text in texts)]
+
+        def matches(texts: tuple[str, ...]) -> bool:
+            return any(needle in text for text in texts)
+
+    found = [r for r, own, framing in haystacks if matches(own) or (context and matches(framing))]
     # `found` is in record order and sorted() is stable: ties keep that order, as documented.
     chosen = sorted(found, key=lambda r: r.sources[0].start if r.sources else -1)
     return Results(chosen, None, _meeting(meeting))

@@ -69,6 +69,7 @@ from usjapan2024.vocabulary import (
     ProgrammeKind,
     Response,
     SourceRole,
+    SpanRole,
     Status,
     ThreatKind,
     Topic,
@@ -230,16 +231,26 @@ _COUNT = st.integers(1, 3)
 _OFFSET = st.integers(0, 2**16)
 
 
-def _draw_sources(draw: st.DrawFn, text: str | None, limit: int | None) -> tuple[Span, ...]:
-    """One to three verbatim spans of ``text[:limit]``, drawn from shared strategies."""
+def _draw_sources(
+    draw: st.DrawFn, text: str | None, limit: int | None, *, context: bool = True
+) -> tuple[Span, ...]:
+    """One to three verbatim spans of ``text[:limit]``, drawn from shared strategies.
+
+    A record's own words come first; with ``context``, the spans after them may be cited
+    for context (``SpanRole.CONTEXT``), as loading requires.  A meeting's own sources
+    pass ``context=False``: it cites no framing sentence.
+    """
     text = draw(source_texts()) if text is None else text
     passages = _passages(text, limit)
+    count = draw(_COUNT)
+    own = 1 + draw(_OFFSET) % count if context else count
     found = []
-    for _ in range(draw(_COUNT)):
+    for k in range(count):
         low, high = passages[draw(_OFFSET) % len(passages)]
         start = _quotable(text, low + draw(_OFFSET) % (high - low), low, high)
         end = start + 1 + draw(_OFFSET) % (high - start)
-        found.append(Span(start, end, text[start:end]))
+        role = SpanRole.OWN if k < own else SpanRole.CONTEXT
+        found.append(Span(start, end, text[start:end], role))
     return tuple(found)
 
 
@@ -592,7 +603,7 @@ def _meetings_with_source(
         date=draw(st.dates()),
         place=draw(_one(tuple(Place))),
         host=draw(_one(actors)),
-        sources=_draw_sources(draw, text, limit),
+        sources=_draw_sources(draw, text, limit, context=False),
         retired=retired,
         **groups,  # type: ignore[arg-type]
     )

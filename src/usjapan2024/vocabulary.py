@@ -25,6 +25,7 @@ __all__ = [
     "Response",
     "ResponseValue",
     "SourceRole",
+    "SpanRole",
     "Status",
     "StatusValue",
     "ThreatKind",
@@ -394,6 +395,19 @@ _labels(
     SECTION_HEADING="Section heading",
     LINK_TO_OTHER_ARTICLE="Link to another article",
 )
+
+
+class SpanRole(Vocabulary):
+    """Whether a span holds a record's own words or a sentence it cites only for context."""
+
+    OWN = "own"
+    """The record's own words: what it is coded from (the default, and all 1.1.0 had)."""
+    CONTEXT = "context"
+    """A framing sentence (codebook, rule F), cited for context: it sets none of the record's
+    values, and :func:`usjapan2024.search` looks in it only when asked to."""
+
+
+_labels(SpanRole, OWN="Own words", CONTEXT="Context")
 
 
 # The values of the vocabularies that query filters take, as types: a type checker then

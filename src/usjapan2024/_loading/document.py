@@ -16,7 +16,7 @@ import attrs
 
 from usjapan2024._loading.converter import describe, structure
 from usjapan2024._model.fields import field_info, uncorrectable
-from usjapan2024._model.kinds import record_id
+from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Meeting
 
@@ -81,22 +81,48 @@ def _from_schema_2(document: dict[str, Any]) -> dict[str, Any]:
     ``corrected_by``; a file that says it is schema 2 and has one is refused, as schema 2
     refuses it.
     """
-    _refuse_later_fields(document, 2, meeting=("view", "corrected_by"), erratum=("record_value",))
+    _refuse_later_fields(
+        document, 2, meeting=("view", "corrected_by"), erratum=("record_value",), span=("role",)
+    )
     return {**document, "schema_version": 3}
 
 
 def _refuse_later_fields(
-    document: dict[str, Any], version: int, *, meeting: tuple[str, ...], erratum: tuple[str, ...]
+    document: dict[str, Any],
+    version: int,
+    *,
+    meeting: tuple[str, ...],
+    erratum: tuple[str, ...],
+    span: tuple[str, ...] = (),
 ) -> None:
     """Refuse the fields a later schema added, in a file that says it is ``version``."""
     message = f"a field of schema {version + 1}, in a file that says schema_version {version}"
     problems = [Problem(f"$.{key}", message) for key in meeting if key in document]
-    errata = document.get("errata")
-    for i, item in enumerate(errata if errata.__class__ is list else []):
-        if item.__class__ is dict:
-            problems += [Problem(f"$.errata[{i}].{key}", message) for key in erratum if key in item]
+    for i, item in _items(document, "errata"):
+        problems += [Problem(f"$.errata[{i}].{key}", message) for key in erratum if key in item]
+    if span:
+        cited = [(f"$.sources[{j}]", item) for j, item in _items(document, "sources")]
+        for kind in KINDS:
+            for i, record in _items(document, kind.group):
+                cited += [
+                    (f"$.{kind.group}[{i}].sources[{j}]", item)
+                    for j, item in _items(record, "sources")
+                ]
+        problems += [
+            Problem(f"{path}.{key}", message) for path, item in cited for key in span if key in item
+        ]
     if problems:
         raise DatasetError(problems)
+
+
+def _items(container: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The objects of the array ``container[key]``, with their indexes (a bad shape: none).
+
+    What is not an array of objects is left for structuring to report.
+    """
+    value = container.get(key)
+    items = value if value.__class__ is list else []
+    return [(i, item) for i, item in enumerate(items) if item.__class__ is dict]
 
 
 def _typed_record_values(meeting: Meeting) -> Meeting:

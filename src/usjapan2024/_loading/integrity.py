@@ -24,7 +24,7 @@ from usjapan2024._model.fields import fields_by_name, fields_of
 from usjapan2024._model.kinds import KINDS, record_groups, record_id
 from usjapan2024.exceptions import Problem
 from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
-from usjapan2024.vocabulary import Actor, View
+from usjapan2024.vocabulary import Actor, SpanRole, View
 
 __all__ = ["REFERENCES", "check", "check_without_text"]
 
@@ -187,6 +187,21 @@ def _check_cited(meeting: Meeting) -> Iterator[Problem]:
                     f"$.{group}[{index}].sources",
                     "cites no text; every record quotes at least one span",
                 )
+            elif record.sources[0].role is not SpanRole.OWN:
+                yield Problem(
+                    f"$.{group}[{index}].sources[0].role",
+                    "a record's first span must be its own words (role 'own'): the spans it"
+                    " cites for context follow them",
+                )
+            else:
+                roles = [span.role for span in record.sources]
+                for j in range(1, len(roles)):
+                    if roles[j] is SpanRole.OWN and roles[j - 1] is SpanRole.CONTEXT:
+                        yield Problem(
+                            f"$.{group}[{index}].sources[{j}].role",
+                            "an own span after a span cited for context: a record's own"
+                            " words come first",
+                        )
 
 
 def _check_ids(meeting: Meeting, ids: list[str]) -> Iterator[Problem]:

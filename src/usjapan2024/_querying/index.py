@@ -21,6 +21,7 @@ from usjapan2024._model.filters import FILTERS, Filter, filters_of
 from usjapan2024._model.kinds import CLASS_OF, record_groups, record_id
 from usjapan2024._querying.results import Results
 from usjapan2024.model import Meeting, Record, Retired, Span
+from usjapan2024.vocabulary import SpanRole
 
 __all__ = ["FieldIndex", "MeetingIndex", "index_of", "words_of"]
 
@@ -92,13 +93,14 @@ class MeetingIndex:
             each of its filters (see ``_filters.FILTERS``).
         by_id: Every record by its id (a party by its actor's value).
         retired: Every retired id, with what replaced it.
-        haystacks: Each record with the case-folded texts that :func:`search` looks in.
+        haystacks: Each record with the case-folded texts that :func:`search` looks in:
+            its own words, and those of the framing sentences it cites for context.
     """
 
     tables: dict[str, FieldIndex[Any]]
     by_id: dict[str, Record]
     retired: dict[str, Retired]
-    haystacks: tuple[tuple[Record, tuple[str, ...]], ...]
+    haystacks: tuple[tuple[Record, tuple[str, ...], tuple[str, ...]], ...]
 
 
 def _build(meeting: Meeting) -> MeetingIndex:
@@ -115,7 +117,7 @@ def _build(meeting: Meeting) -> MeetingIndex:
         },
         by_id={record_id(record): record for record in records},
         retired={retired.id: retired for retired in meeting.retired},
-        haystacks=tuple((record, _haystack(record)) for record in records),
+        haystacks=tuple((record, *_haystacks(record)) for record in records),
     )
 
 
@@ -124,20 +126,34 @@ def _keys(f: Filter) -> Callable[[Any], Iterable[Hashable]]:
     return lambda record: map(f.key, f.values(record))
 
 
-def _haystack(record: Record) -> tuple[str, ...]:
-    """The record's texts, case-folded, each apart so that no needle spans two of them.
+def _haystacks(record: Record) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The record's own texts and its context quotes, case-folded, each text apart.
 
-    Its strings, enum values and quotes, nested ones too.  Nested records count (an
-    erratum's references), so that searching for a publisher finds the errata that cite it.
+    Apart, so that no needle spans two of them.  Its strings, enum values and quotes,
+    nested ones too.  Nested records count (an erratum's references), so that searching
+    for a publisher finds the errata that cite it.
     """
-    return tuple(text.casefold() for text in words_of(record))
+    own = tuple(text.casefold() for text in words_of(record))
+    context = tuple(text.casefold() for text in context_quotes(record))
+    return own, context
+
+
+def context_quotes(record: object) -> Iterator[str]:
+    """The quotes of the framing sentences ``record`` cites for context (``SpanRole.CONTEXT``).
+
+    Only a record's own ``sources`` hold them; :func:`search` looks in them when asked.
+    """
+    for span in getattr(record, "sources", ()):
+        if span.role is SpanRole.CONTEXT:
+            yield span.quote
 
 
 def words_of(obj: object) -> Iterator[str]:
-    """Every text :func:`search` looks in: ``obj``'s searchable strings, values and quotes.
+    """Every text :func:`search` looks in by default: ``obj``'s own words.
 
-    Nested records' count too.  The SQLite export's full-text index holds the same texts,
-    so that the two agree.
+    Its searchable strings, vocabulary values and the quotes of its own spans (not those
+    it cites for context: :func:`context_quotes`), nested records' too.  The SQLite
+    export's full-text index holds the same texts, so that the two agree.
     """
     for field in fields_of(type(obj)):
         if not field.searchable:
@@ -149,7 +165,8 @@ def words_of(obj: object) -> Iterator[str]:
             elif isinstance(item, str):
                 yield item
             elif isinstance(item, Span):
-                yield item.quote
+                if item.role is SpanRole.OWN:
+                    yield item.quote
             elif attrs.has(type(item)):
                 yield from words_of(item)
 

@@ -18,7 +18,8 @@ The layout:
   an erratum's references, their fields).  A field that a case-insensitive filter reads
   (a commitment's subjects) also holds each value case-folded, so that SQL can match it
   exactly: SQLite's ``lower()`` and ``NOCASE`` fold ASCII letters only.
-* ``spans``: every quote of every record (record id, position, start, end, quote).
+* ``spans``: every quote of every record (record id, position, then the span's fields:
+  start, end, quote, role).
 
 The dataset's metadata is one nested object, not a table: each export keeps it whole.
 Strings that are empty and ``None`` are the same empty cell in CSV; the dataset has no
@@ -267,7 +268,7 @@ def _layout() -> tuple[Table, ...]:
         ("record_id", "position"),
         "a quote of the source text that a record was coded from",
     )
-    return (*tables, *children, spans, _labels_table(tables + children))
+    return (*tables, *children, spans, _labels_table((*tables, *children, spans)))
 
 
 LABELS = "labels"
@@ -371,7 +372,8 @@ def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
                 rows[child.name].append((owner_id, position, *_item_cells(child, item)))
         if group in kinds or group == "meeting":
             rows["spans"] += [
-                (owner_id, i, s.start, s.end, s.quote) for i, s in enumerate(record.sources)
+                (owner_id, i, *_item_cells(_BY_NAME["spans"], s))
+                for i, s in enumerate(record.sources)
             ]
     return rows
 

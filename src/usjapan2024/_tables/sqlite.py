@@ -369,7 +369,10 @@ def column_descriptions() -> list[tuple[str, str, str]]:
     found = [(t.name, c.name, c.description) for t in TABLES for c in t.columns]
     found += [
         (FTS_TABLE, "record_id", "The id of the record whose texts the row holds."),
-        (FTS_TABLE, "words", "The record's searchable texts, one per line, for MATCH."),
+        (FTS_TABLE, "words", (
+            "The record's own searchable texts, one per line, for MATCH: as search() by"
+            " default, not the framing sentences it cites for context (spans.role)."
+        )),
         (SOURCE, "text", "The source text every span indexes into, whole."),
         (SOURCE, "sha256", "The hex sha256 of the text's UTF-8 bytes (metadata.source.sha256)."),
         (SOURCE, "length", "The text's length in characters, as spans count them."),
