@@ -489,7 +489,7 @@ COMMITMENTS = (
         spans(
             "supported efforts for a ceasefire and a negotiated two-state solution to the Israeli-Palestinian conflict."
         ),
-        subjects=("ceasefire", "two-state solution"),
+        subjects=("ceasefire", "negotiated two-state solution"),
         places=(Place.MIDDLE_EAST,),
     ),
     commitment(
@@ -600,7 +600,7 @@ COMMITMENTS = (
             F9,
             F10,
         ),
-        subjects=("new and better technologies", "defense industries", "supply chains"),
+        subjects=("new and better technologies", "defense industries", "reliable supply chains"),
     ),
     commitment(
         "co-production",
@@ -735,7 +735,7 @@ COMMITMENTS = (
             "They support women’s empowerment and leadership in conflict prevention and peacebuilding.",
             F14,
         ),
-        subjects=("women’s empowerment", "leadership", "conflict prevention", "peacebuilding"),
+        subjects=("women’s empowerment and leadership", "conflict prevention", "peacebuilding"),
     ),
     commitment(
         "wps-initiatives",

@@ -14,9 +14,9 @@
   a record (``official.hamada``, with its erratum) and for a query result (the threats
   by Russia in the corrected view), drawn by the package's own notebook displays, with
   no link to another host.
-* ``_generated/changes-since-1.0.0.md``: the dataset card's list of what changed since
-  release 1.0.0, written from ``usjapan2024.diff`` of the 1.0.0 file (kept in
-  ``tests/data``) and the bundled data.
+* ``_generated/changes-since-<release>.md``: the dataset card's list of what changed since
+  releases 1.0.0 and 1.1.0, written from ``usjapan2024.diff`` of that release's file
+  (kept in ``tests/data``) and the bundled data.
 
 Because they are made anew at each build, none can disagree with the code or the data;
 ``tests/test_docs_generated.py`` checks the diagrams against the model and the pages
@@ -219,20 +219,24 @@ def charts(folder: Path = GENERATED) -> list[Path]:
     return paths
 
 
-RELEASE_1_0_0 = Path(__file__).resolve().parents[2] / "tests" / "data" / "usjapan2024-1.0.0.json"
+RELEASES = Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
-def changes_since_1_0_0() -> str:
-    """Markdown for the dataset card: the record-level diff of 1.0.0 and the bundled data."""
+def changes_since(release: str) -> str:
+    """Markdown for the dataset card: the record-level diff of ``release`` and the bundled data.
+
+    ``release``'s file is the test fixture ``tests/data/usjapan2024-<release>.json``.
+    """
     import usjapan2024 as uj
     from usjapan2024._model.kinds import kind_of, record_id
 
-    changes = uj.diff(uj.load(RELEASE_1_0_0), uj.load())
+    old = RELEASES / f"usjapan2024-{release}.json"
+    changes = uj.diff(uj.load(old), uj.load())
     count = (
         f"{len(changes.added)} records added, {len(changes.removed)} removed,"
         f" {len(changes.retired)} retired and {len(changes.changed)} changed"
     )
-    lines = [f"From `usjapan2024 diff` of the 1.0.0 file and this release: {count}.", ""]
+    lines = [f"From `usjapan2024 diff` of the {release} file and this data: {count}.", ""]
     if changes.retired:
         lines += ["Retired (the id is listed in the file's `retired` list):", ""]
         lines += [
@@ -284,7 +288,8 @@ def _generate(_: object) -> None:
     GENERATED.mkdir(exist_ok=True)
     for key, drawing in class_diagrams().items():
         _write(GENERATED / f"model-{key}.svg", drawing)
-    _write(GENERATED / "changes-since-1.0.0.md", changes_since_1_0_0())
+    for release in ("1.0.0", "1.1.0"):
+        _write(GENERATED / f"changes-since-{release}.md", changes_since(release))
     for name, shown in notebook_displays().items():
         _write(GENERATED / name, f'<div class="notebook-display">{shown}</div>\n')
     charts()
