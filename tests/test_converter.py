@@ -38,7 +38,9 @@ class TestRoundTrip:
         conv = converter()
         assert conv.unstructure(datetime.date(2024, 7, 28)) == "2024-07-28"
         assert conv.unstructure(Actor.JP) == "JP"
-        assert conv.unstructure((Span(0, 1, "a"),)) == [{"start": 0, "end": 1, "quote": "a"}]
+        assert conv.unstructure((Span(0, 1, "a"),)) == [
+            {"start": 0, "end": 1, "quote": "a", "role": "own"}
+        ]
 
 
 def _errors(data: object, cls: type) -> list[str]:
