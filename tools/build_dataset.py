@@ -1656,7 +1656,6 @@ if not set(RECORD_VALUES) <= {e.id for e in ERRATA}:
     raise SystemExit("RECORD_VALUES names an erratum that ERRATA does not hold")
 
 
-
 def framed(records: tuple[R, ...]) -> tuple[R, ...]:
     """``records`` with each span that quotes a framing sentence marked ``SpanRole.CONTEXT``."""
     return tuple(

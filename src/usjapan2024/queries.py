@@ -99,7 +99,7 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [c.id for c in commitments(subject="tomahawk")]
     ['commitment.stand-off-missiles']
     >>> len(commitments(party="US")), len(commitments(parties="US"))
-    (33, 3)
+    (34, 3)
     """
     found: Results[Commitment] = _select("commitments", locals())
     if parties is None:

@@ -79,7 +79,7 @@ def locate(quote: str, text: str, *, occurrence: int | None = None) -> Span:
 
     >>> from usjapan2024 import source_text
     >>> locate("Yoko Kamikawa", source_text())
-    Span(start=266, end=279, quote='Yoko Kamikawa')
+    Span(start=266, end=279, quote='Yoko Kamikawa', role=<SpanRole.OWN: 'own'>)
     >>> locate("Japan", source_text(), occurrence=2).start
     457
     """
