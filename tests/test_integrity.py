@@ -595,8 +595,10 @@ class TestSpanRoles:
         assert problems_of(document) == [
             (
                 "$.threats[0].sources[0].role",
-                "a record's first span must be its own words (role 'own'): the spans it"
-                " cites for context follow them",
+                (
+                    "a record's first span must be its own words (role 'own'): the spans it"
+                    " cites for context follow them"
+                ),
             )
         ]
 
