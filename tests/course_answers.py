@@ -213,7 +213,7 @@ _answer(
     "lenient_hook_of_the_old_page",
     _compact(lambda value, _: uj.Span(*value), _write),
     "structure read the normal",
-    "Span(start='start', end='end', quote='quote', role='role')",
+    "not as Span(start=165, end=203",
 )
 
 
