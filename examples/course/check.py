@@ -709,7 +709,7 @@ HYPOTHESIS_2 = _Property(
     by_chance=_search_by_chance,
     advice=_search_advice,
     # At 50, a right property missed a mutant on about 1 seed in 20 (on Python 3.10 with
-    # Hypothesis 6.168, and at its floor 6.100): a tiny meeting whose first record holds
+    # Hypothesis 6.168, and at Hypothesis 6.100): a tiny meeting whose first record holds
     # every needle, or no swapped needle that matters.  At 100: none in 60 seeds.
     examples=100,
 )
