@@ -144,12 +144,24 @@ class TestLabels:
         assert uj.Topic.WOMEN_PEACE_SECURITY.label == "Women, peace and security"
 
     def test_the_labels_table_lists_every_value_a_column_can_hold(self) -> None:
-        """The exports' labels table has each vocabulary a column uses, member by member."""
+        """The exports' labels table has each vocabulary a column uses, value by value.
+
+        A closed vocabulary's values are its members, with their labels; an open one's
+        are those the meeting declares, named as its declarations name them.
+        """
+        from usjapan2024._model.kinds import DECLARED_IN
         from usjapan2024._tables.layout import rows_of
 
+        meeting = uj.load()
         used = {c.vocabulary for t in TABLES for c in t.columns if c.vocabulary is not None}
-        rows = rows_of(uj.load())[LABELS]
-        assert rows == [(v.__name__, m.value, m.label) for v in used_in_order(used) for m in v]
+        rows = rows_of(meeting)[LABELS]
+        expected = [
+            (v.__name__, r.id.value, r.name) if v in DECLARED_IN else (v.__name__, r.value, r.label)
+            for v in used_in_order(used)
+            for r in (getattr(meeting, DECLARED_IN[v]) if v in DECLARED_IN else v)
+        ]
+        assert rows == expected
+        assert ("Place", "taiwan", "Taiwan") in rows
         assert {r[0] for r in rows} == {v.__name__ for v in used}
         assert next(t for t in TABLES if t.name == LABELS).key == ("vocabulary", "value")
 

@@ -23,10 +23,12 @@ import attrs
 from usjapan2024 import dumps, json_schema, source_text
 from usjapan2024.model import (
     Commitment,
+    Department,
     DocumentRef,
     Erratum,
     Event,
     Exclusion,
+    Location,
     Meeting,
     Metadata,
     Official,
@@ -42,8 +44,10 @@ from usjapan2024.model import (
 from usjapan2024.vocabulary import (
     Actor,
     ActorKind,
+    DepartmentKind,
     ErratumKind,
     ExclusionReason,
+    LocationKind,
     Organisation,
     Place,
     ProgrammeKind,
@@ -191,6 +195,77 @@ PARTIES = (
     ),
     Party(Actor.NATO, "NATO", ActorKind.ORGANISATION, (span("NATO"),)),
     Party(Actor.HOUTHIS, "Houthis", ActorKind.NON_STATE_ARMED_GROUP, (span("Houthi attacks"),)),
+)
+
+# Codebook rule D1: every place and department a record names is declared, and cited where
+# the text names it (a department where the text names the office of the official who
+# leads it: the text names no ministry).
+LOCATIONS = (
+    Location(Place.TOKYO, "Tokyo", LocationKind.CITY, (span("Tokyo"),)),
+    Location(
+        Place.INDO_PACIFIC,
+        "Indo-Pacific",
+        LocationKind.REGION,
+        (span("Indo-Pacific", within="security in the Indo-Pacific region"),),
+    ),
+    Location(Place.EAST_CHINA_SEA, "East China Sea", LocationKind.SEA, (span("East China Sea"),)),
+    Location(
+        Place.SOUTH_CHINA_SEA, "South China Sea", LocationKind.SEA, (span("South China Sea"),)
+    ),
+    Location(Place.TAIWAN, "Taiwan", LocationKind.ISLANDS, (span("Taiwan"),)),
+    Location(Place.UKRAINE, "Ukraine", LocationKind.COUNTRY, (span("Ukraine"),)),
+    Location(Place.MIDDLE_EAST, "Middle East", LocationKind.REGION, (span("Middle East"),)),
+    Location(
+        Place.SOUTHWEST_ISLANDS,
+        "Southwest Islands",
+        LocationKind.ISLANDS,
+        (span("Southwest Islands"),),
+    ),
+    Location(
+        Place.JAPAN,
+        "Japan",
+        LocationKind.COUNTRY,
+        (span("Japan", within="U.S. military planes in Japan"),),
+    ),
+    Location(
+        Place.UNITED_STATES,
+        "United States",
+        LocationKind.COUNTRY,
+        (span("the U.S.", within="visit to the U.S. earlier"),),
+    ),
+    Location(Place.OKINAWA, "Okinawa", LocationKind.ADMINISTRATIVE_AREA, (span("Okinawa"),)),
+    Location(Place.GUAM, "Guam", LocationKind.ADMINISTRATIVE_AREA, (span("Guam"),)),
+)
+
+DEPARTMENTS = (
+    Department(
+        Organisation.US_DEPARTMENT_OF_STATE,
+        "U.S. Department of State",
+        DepartmentKind.FOREIGN_AFFAIRS,
+        US,
+        (span("Secretary of State", within="U.S. Secretary of State Antony Blinken"),),
+    ),
+    Department(
+        Organisation.US_DEPARTMENT_OF_DEFENSE,
+        "U.S. Department of Defense",
+        DepartmentKind.DEFENSE,
+        US,
+        (span("Secretary of Defense", within="Secretary of Defense Lloyd Austin"),),
+    ),
+    Department(
+        Organisation.JP_MINISTRY_OF_FOREIGN_AFFAIRS,
+        "Ministry of Foreign Affairs of Japan",
+        DepartmentKind.FOREIGN_AFFAIRS,
+        JP,
+        (span("Foreign Minister", within="Japanese Foreign Minister Yoko Kamikawa"),),
+    ),
+    Department(
+        Organisation.JP_MINISTRY_OF_DEFENSE,
+        "Ministry of Defense of Japan",
+        DepartmentKind.DEFENSE,
+        JP,
+        (span("Defense Minister", within="Defense Minister Yasukazu Hamada"),),
+    ),
 )
 
 JJOC = "Japan’s newly established Joint Operations Command (JJOC)"
@@ -1680,6 +1755,8 @@ MEETING = Meeting(
     host=JP,
     officials=OFFICIALS,
     parties=PARTIES,
+    locations=LOCATIONS,
+    departments=DEPARTMENTS,
     programmes=PROGRAMMES,
     events=EVENTS,
     commitments=framed(COMMITMENTS),

@@ -49,10 +49,12 @@ if TYPE_CHECKING:
     from usjapan2024.export import to_records as to_records
     from usjapan2024.export import to_sqlite as to_sqlite
     from usjapan2024.model import Commitment as Commitment
+    from usjapan2024.model import Department as Department
     from usjapan2024.model import DocumentRef as DocumentRef
     from usjapan2024.model import Erratum as Erratum
     from usjapan2024.model import Event as Event
     from usjapan2024.model import Exclusion as Exclusion
+    from usjapan2024.model import Location as Location
     from usjapan2024.model import Meeting as Meeting
     from usjapan2024.model import Metadata as Metadata
     from usjapan2024.model import Official as Official
@@ -73,8 +75,11 @@ if TYPE_CHECKING:
     from usjapan2024.queries import threats as threats
     from usjapan2024.vocabulary import Actor as Actor
     from usjapan2024.vocabulary import ActorKind as ActorKind
+    from usjapan2024.vocabulary import DepartmentKind as DepartmentKind
     from usjapan2024.vocabulary import ErratumKind as ErratumKind
     from usjapan2024.vocabulary import ExclusionReason as ExclusionReason
+    from usjapan2024.vocabulary import LocationKind as LocationKind
+    from usjapan2024.vocabulary import OpenVocabulary as OpenVocabulary
     from usjapan2024.vocabulary import Organisation as Organisation
     from usjapan2024.vocabulary import Place as Place
     from usjapan2024.vocabulary import ProgrammeKind as ProgrammeKind
@@ -106,15 +111,15 @@ _WHERE = {
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
     "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
     "usjapan2024.model": (
-        "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
-        "Official", "Party", "Programme", "Record", "RecordValue", "Reference", "Retired",
-        "SourceInfo", "Span", "Threat",
+        "Commitment", "Department", "DocumentRef", "Erratum", "Event", "Exclusion", "Location",
+        "Meeting", "Metadata", "Official", "Party", "Programme", "Record", "RecordValue",
+        "Reference", "Retired", "SourceInfo", "Span", "Threat",
     ),
     "usjapan2024.queries": ("commitments", "errata_for", "get", "officials", "search", "threats"),
     "usjapan2024.vocabulary": (
-        "Actor", "ActorKind", "ErratumKind", "ExclusionReason", "Organisation", "Place",
-        "ProgrammeKind", "Response", "SourceRole", "SpanRole", "Status", "ThreatKind", "Topic",
-        "View", "Vocabulary",
+        "Actor", "ActorKind", "DepartmentKind", "ErratumKind", "ExclusionReason",
+        "LocationKind", "OpenVocabulary", "Organisation", "Place", "ProgrammeKind", "Response",
+        "SourceRole", "SpanRole", "Status", "ThreatKind", "Topic", "View", "Vocabulary",
     ),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}

@@ -25,8 +25,10 @@ from usjapan2024._model.fields import Listing, about, describe_fields, record_fi
 from usjapan2024.vocabulary import (
     Actor,
     ActorKind,
+    DepartmentKind,
     ErratumKind,
     ExclusionReason,
+    LocationKind,
     Organisation,
     Place,
     ProgrammeKind,
@@ -42,10 +44,12 @@ from usjapan2024.vocabulary import (
 
 __all__ = [
     "Commitment",
+    "Department",
     "DocumentRef",
     "Erratum",
     "Event",
     "Exclusion",
+    "Location",
     "Meeting",
     "Metadata",
     "Official",
@@ -203,6 +207,60 @@ class Party(_Shown):
         metadata=about("State, organisation, group of states or armed group.")
     )
     sources: tuple[Span, ...] = attrs.field(metadata=about("Where the text names the party."))
+
+
+@describe_fields
+@attrs.frozen
+class Location(_Shown):
+    """A place the communiqué names, declared so that records can refer to it.
+
+    Every :class:`~usjapan2024.vocabulary.Place` value a meeting's records hold names
+    one (new in schema 3; a file that declares none uses the places of the bundled
+    communiqué, the members of ``Place``, as every file before schema 3 did).
+    """
+
+    listing: ClassVar[Listing] = Listing(("id", "name", "kind"), "name")
+
+    id: Place = attrs.field(
+        metadata=about(
+            'The :class:`Place` value records hold for it: a lower-case slug (``"sapporo"``).'
+        )
+    )
+    name: str = attrs.field(metadata=about("The name in plain English."))
+    kind: LocationKind = attrs.field(
+        metadata=about("City, administrative area, country, islands, sea or region.")
+    )
+    sources: tuple[Span, ...] = attrs.field(metadata=about("Where the text names the place."))
+
+
+@describe_fields
+@attrs.frozen
+class Department(_Shown):
+    """A ministry or department the meeting's officials lead, declared for them to name.
+
+    Every :class:`~usjapan2024.vocabulary.Organisation` value names one (new in schema 3;
+    a file that declares none uses the bundled communiqué's four, the members of
+    ``Organisation``, as every file before schema 3 did).
+    """
+
+    listing: ClassVar[Listing] = Listing(("id", "name", "kind", "country"), "name")
+
+    id: Organisation = attrs.field(
+        metadata=about(
+            "The :class:`Organisation` value officials hold for it: a lower-case slug "
+            '(``"jp-ministry-of-defense"``).'
+        )
+    )
+    name: str = attrs.field(metadata=about("The name in plain English."))
+    kind: DepartmentKind = attrs.field(
+        metadata=about("Its portfolio: foreign affairs, defense or another.")
+    )
+    country: Actor = attrs.field(
+        metadata=about("The state whose government it is part of.", refers_to="parties")
+    )
+    sources: tuple[Span, ...] = attrs.field(
+        metadata=about("Where the text names it, or the office of the official who leads it.")
+    )
 
 
 @describe_fields
@@ -466,7 +524,9 @@ class Retired:
     reason: str = attrs.field(metadata=about("Why, in a sentence."))
 
 
-Record = Official | Party | Programme | Event | Commitment | Threat | Erratum
+Record = (
+    Official | Party | Location | Department | Programme | Event | Commitment | Threat | Erratum
+)
 """Any record that has an id and can be fetched with :func:`usjapan2024.get`."""
 
 
@@ -489,6 +549,24 @@ class Meeting(_Shown):
     officials: tuple[Official, ...] = attrs.field(metadata=about("The ministers who took part."))
     parties: tuple[Party, ...] = attrs.field(
         metadata=about("Every state, organisation and group the records refer to.")
+    )
+    # Keyword-only, so that they can stand beside the parties they resemble and 1.1.0's
+    # positional calls of Meeting(...) keep their meaning.
+    locations: tuple[Location, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        metadata=about(
+            "Every place the records name (new in schema 3; none in a file that uses only the "
+            "bundled communiqué's places)."
+        ),
+    )
+    departments: tuple[Department, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        metadata=about(
+            "Every ministry or department the officials lead (new in schema 3; none in a file "
+            "that uses only the bundled communiqué's four)."
+        ),
     )
     programmes: tuple[Programme, ...] = attrs.field(
         metadata=about("Named programmes, initiatives and commands.")
@@ -555,16 +633,17 @@ class Meeting(_Shown):
         """Every record of the meeting that has an id, kind by kind, each in file order.
 
         The kinds come in the order of the file and of :data:`usjapan2024.export.KINDS`
-        (officials, parties, programmes, events, commitments, threats, errata); retired
-        ids are not records.
+        (officials, parties, locations, departments, programmes, events, commitments,
+        threats, errata); retired ids are not records.
 
         >>> import usjapan2024 as uj
         >>> meeting = uj.load()
         >>> [r.id for r in meeting.records()][:2]
         ['official.blinken', 'official.austin']
         >>> len(meeting.records()) == len(meeting.officials) + len(meeting.parties) + len(
-        ...     meeting.programmes) + len(meeting.events) + len(meeting.commitments) + len(
-        ...     meeting.threats) + len(meeting.errata)
+        ...     meeting.locations) + len(meeting.departments) + len(meeting.programmes) + len(
+        ...     meeting.events) + len(meeting.commitments) + len(meeting.threats) + len(
+        ...     meeting.errata)
         True
         """
         return tuple(

@@ -42,10 +42,12 @@ from usjapan2024._model.fields import correctable, fields_of
 from usjapan2024._model.kinds import KINDS, record_id
 from usjapan2024.model import (
     Commitment,
+    Department,
     DocumentRef,
     Erratum,
     Event,
     Exclusion,
+    Location,
     Meeting,
     Metadata,
     Official,
@@ -62,8 +64,10 @@ from usjapan2024.model import (
 from usjapan2024.vocabulary import (
     Actor,
     ActorKind,
+    DepartmentKind,
     ErratumKind,
     ExclusionReason,
+    LocationKind,
     Organisation,
     Place,
     ProgrammeKind,
@@ -77,8 +81,10 @@ from usjapan2024.vocabulary import (
 
 __all__ = [
     "commitments",
+    "departments",
     "errata",
     "events",
+    "locations",
     "meetings",
     "meetings_with_source",
     "officials",
@@ -106,6 +112,13 @@ _SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max
 _SMALL = 4
 _ACTORS = tuple(Actor)
 _PLACES = tuple(Place)
+_ORGANISATIONS = tuple(Organisation)
+# Values of the open vocabularies that no member has, as another communiqué declares them:
+# a meeting drawn with them proves that nothing assumes the bundled communiqué's values.
+_COINED_ACTORS = (Actor("PH"), Actor("IN"), Actor("quad"))
+_COINED_PLACES = (Place("sapporo"), Place("hokkaido"), Place("manila-bay"))
+_COINED_ORGANISATIONS = (Organisation("ph-department-of-national-defense"),)
+_NON_STATE_KINDS = tuple(kind for kind in ActorKind if kind is not ActorKind.STATE)
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -140,7 +153,8 @@ def _actor_tuple(actors: object, where: str) -> tuple[Actor, ...]:
         msg = f"{where} needs at least one actor"
         raise InvalidArgument(msg)
     if isinstance(actors, (set, frozenset)):  # no order of its own: the vocabulary's, so
-        return tuple(a for a in Actor if a in found)  # that runs repeat in every process
+        members = [a for a in Actor if a in found]  # that runs repeat in every process;
+        return (*members, *sorted(a for a in found if not a.is_member))  # coined ones last
     return found
 
 
@@ -286,10 +300,12 @@ def _draw_parties(
     limit: int | None = None,
 ) -> Party:
     """A :class:`Party` (for ``actor``, if given), quoting ``text[:limit]``."""
+    actor = draw(_one(_ACTORS)) if actor is None else actor
     return Party(
-        id=draw(_one(tuple(Actor))) if actor is None else actor,
+        id=actor,
         name=draw(_TEXT),
-        kind=draw(_one(tuple(ActorKind))),
+        # A state exactly when its id is an ISO 3166-1 code, as loading checks.
+        kind=ActorKind.STATE if actor.is_state else draw(_one(_NON_STATE_KINDS)),
         sources=_draw_sources(draw, text, limit),
     )
 
@@ -297,21 +313,64 @@ def _draw_parties(
 parties = st.composite(_draw_parties)
 
 
-def _draw_officials(
+def _draw_locations(
+    draw: st.DrawFn,
+    *,
+    place: Place | None = None,
+    text: str | None = None,
+    limit: int | None = None,
+) -> Location:
+    """A :class:`Location` (declaring ``place``, if given), quoting ``text[:limit]``."""
+    return Location(
+        id=draw(_one(_PLACES + _COINED_PLACES)) if place is None else place,
+        name=draw(_TEXT),
+        kind=draw(_one(tuple(LocationKind))),
+        sources=_draw_sources(draw, text, limit),
+    )
+
+
+locations = st.composite(_draw_locations)
+
+
+def _draw_departments(
+    draw: st.DrawFn,
+    *,
+    organisation: Organisation | None = None,
+    countries: Iterable[Actor] = _ACTORS,
+    text: str | None = None,
+    limit: int | None = None,
+) -> Department:
+    """A :class:`Department` (declaring ``organisation``, if given) of one of ``countries``."""
+    return Department(
+        id=draw(_one(_ORGANISATIONS + _COINED_ORGANISATIONS))
+        if organisation is None
+        else organisation,
+        name=draw(_TEXT),
+        kind=draw(_one(tuple(DepartmentKind))),
+        country=draw(_one(_tuple(countries))),
+        sources=_draw_sources(draw, text, limit),
+    )
+
+
+departments = _taking_actors("countries")(_draw_departments)
+
+
+def _draw_officials(  # noqa: PLR0913  (one keyword per kind of value it refers to)
     draw: st.DrawFn,
     *,
     id: str | None = None,
     countries: Iterable[Actor] = _ACTORS,
+    organisations: tuple[Organisation, ...] = _ORGANISATIONS,
     text: str | None = None,
     limit: int | None = None,
 ) -> Official:
-    """An :class:`Official` of one of ``countries``."""
+    """An :class:`Official` of one of ``countries``, leading one of ``organisations``."""
     return Official(
         id=_id(draw, "official", id),
         name=draw(_TEXT),
         title=draw(_TEXT),
         country=draw(_one(_tuple(countries))),
-        organisation=draw(_one(tuple(Organisation))),
+        organisation=draw(_one(organisations)),
         sources=_draw_sources(draw, text, limit),
     )
 
@@ -336,11 +395,12 @@ def _draw_programmes(
 programmes = st.composite(_draw_programmes)
 
 
-def _draw_events(
+def _draw_events(  # noqa: PLR0913  (one keyword per kind of value it refers to)
     draw: st.DrawFn,
     *,
     id: str | None = None,
     actors: Iterable[Actor] = _ACTORS,
+    places: tuple[Place, ...] = _PLACES,
     text: str | None = None,
     limit: int | None = None,
 ) -> Event:
@@ -350,7 +410,7 @@ def _draw_events(
         description=draw(_TEXT),
         date=draw(_MAYBE_DATE),
         parties=draw(_some_of(_tuple(actors))),
-        places=draw(_some_of(_PLACES)),
+        places=draw(_some_of(places)),
         sources=_draw_sources(draw, text, limit),
     )
 
@@ -363,6 +423,7 @@ def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     *,
     id: str | None = None,
     actors: Iterable[Actor] = _ACTORS,
+    places: tuple[Place, ...] = _PLACES,
     programme_ids: tuple[str, ...] = (),
     event_ids: tuple[str, ...] = (),
     text: str | None = None,
@@ -376,7 +437,7 @@ def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
         topic=draw(_one(tuple(Topic))),
         status=draw(_one(tuple(Status))),
         subjects=draw(_SUBJECTS),
-        places=draw(_some_of(_PLACES)),
+        places=draw(_some_of(places)),
         partners=draw(_some_of(_tuple(actors))),
         programmes=draw(_some_of(programme_ids)) if programme_ids else (),
         events=draw(_some_of(event_ids)) if event_ids else (),
@@ -387,11 +448,12 @@ def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
 commitments = _taking_actors("actors")(_draw_commitments)
 
 
-def _draw_threats(
+def _draw_threats(  # noqa: PLR0913  (one keyword per kind of value it refers to)
     draw: st.DrawFn,
     *,
     id: str | None = None,
     actors: Iterable[Actor] = _ACTORS,
+    places: tuple[Place, ...] = _PLACES,
     text: str | None = None,
     limit: int | None = None,
 ) -> Threat:
@@ -402,7 +464,7 @@ def _draw_threats(
         actor=draw(st.none() | _one(_tuple(actors))),
         kind=draw(_one(tuple(ThreatKind))),
         involving=draw(_some_of(_tuple(actors))),
-        places=draw(_some_of(_PLACES)),
+        places=draw(_some_of(places)),
         targets=draw(_SOME_TEXT),
         response=draw(_one(tuple(Response))),
         sources=_draw_sources(draw, text, limit),
@@ -462,12 +524,20 @@ errata = st.composite(_draw_errata)
 
 
 _SIMPLE: dict[type, Callable[..., Record]] = {
-    Official: lambda draw, actors, **kw: _draw_officials(draw, countries=actors, **kw),
-    Programme: lambda draw, actors, **kw: _draw_programmes(draw, **kw),  # noqa: ARG005
-    Event: lambda draw, actors, **kw: _draw_events(draw, actors=actors, **kw),
-    Threat: lambda draw, actors, **kw: _draw_threats(draw, actors=actors, **kw),
+    Official: lambda draw, actors, places, organisations, **kw: _draw_officials(  # noqa: ARG005
+        draw, countries=actors, organisations=organisations, **kw
+    ),
+    Programme: lambda draw, actors, places, organisations, **kw: _draw_programmes(  # noqa: ARG005
+        draw, **kw
+    ),
+    Event: lambda draw, actors, places, organisations, **kw: _draw_events(  # noqa: ARG005
+        draw, actors=actors, places=places, **kw
+    ),
+    Threat: lambda draw, actors, places, organisations, **kw: _draw_threats(  # noqa: ARG005
+        draw, actors=actors, places=places, **kw
+    ),
 }
-"""How to draw a record of each kind that refers to nothing but actors."""
+"""How to draw a record of each kind that refers to nothing but declared values."""
 
 
 def _simple(cls: type) -> Callable[..., Record]:
@@ -519,7 +589,12 @@ def _values(groups: dict[str, tuple[Record, ...]]) -> dict[tuple[str, str], tupl
                 continue
             held = {repr(v): v for r in records if (v := getattr(r, field.name)) is not None}
             for record in records:
-                found[record_id(record), field.name] = tuple(held.values())
+                values = tuple(held.values())
+                if isinstance(record, Party) and field.name == "kind":  # its id decides
+                    values = tuple(
+                        v for v in values if (v is ActorKind.STATE) == record.id.is_state
+                    )
+                found[record_id(record), field.name] = values
     return found
 
 
@@ -540,13 +615,54 @@ def _meetings_with_source(
     body = draw(source_texts())
     text = f"{body}\n{draw(st.sampled_from(('Related: another article', 'Section heading')))}"
     limit = len(body)
-    actors = tuple(draw(st.lists(st.sampled_from(Actor), min_size=1, max_size=6, unique=True)))
+    actors = tuple(
+        draw(st.lists(_one(_ACTORS + _COINED_ACTORS), min_size=1, max_size=6, unique=True))
+    )
+    # A meeting declares its places and departments, or (as every file before schema 3)
+    # declares none and uses the bundled communiqué's, the vocabularies' members.
+    places, organisations = _PLACES, _ORGANISATIONS
+    if draw(st.booleans()):
+        places = tuple(
+            draw(st.lists(_one(_PLACES + _COINED_PLACES), min_size=1, max_size=4, unique=True))
+        )
+    if draw(st.booleans()):
+        organisations = tuple(
+            draw(
+                st.lists(
+                    _one(_ORGANISATIONS + _COINED_ORGANISATIONS),
+                    min_size=1,
+                    max_size=3,
+                    unique=True,
+                )
+            )
+        )
     groups: dict[str, tuple[Record, ...]] = {}
     # Each kind in the order of the file, so that what a record refers to exists already.
     for kind in KINDS:
         if kind.cls is Party:
             groups[kind.group] = tuple(
                 _draw_parties(draw, actor=a, text=text, limit=limit) for a in actors
+            )
+            continue
+        if kind.cls is Location:
+            declared = places is not _PLACES
+            groups[kind.group] = (
+                tuple(_draw_locations(draw, place=p, text=text, limit=limit) for p in places)
+                if declared
+                else ()
+            )
+            continue
+        if kind.cls is Department:
+            declared = organisations is not _ORGANISATIONS
+            groups[kind.group] = (
+                tuple(
+                    _draw_departments(
+                        draw, organisation=o, countries=actors, text=text, limit=limit
+                    )
+                    for o in organisations
+                )
+                if declared
+                else ()
             )
             continue
         draw_one: Callable[..., Record]  # takes the id, as id=
@@ -558,14 +674,15 @@ def _meetings_with_source(
             )  # fmt: skip
         elif kind.cls is Commitment:
             draw_one = functools.partial(
-                _draw_commitments, draw, actors=actors, text=text, limit=limit,
+                _draw_commitments, draw, actors=actors, places=places, text=text, limit=limit,
                 programme_ids=tuple(record_id(r) for r in groups["programmes"]),
                 event_ids=tuple(record_id(r) for r in groups["events"]),
             )  # fmt: skip
         else:
             draw_one = functools.partial(
-                _simple(kind.cls), draw, actors=actors, text=text, limit=limit
-            )
+                _simple(kind.cls), draw, actors=actors, places=places,
+                organisations=organisations, text=text, limit=limit,
+            )  # fmt: skip
         prefix = kind.cls.__name__.lower()
         groups[kind.group] = _some_records(draw, prefix, draw_one, min_records, max_records)
     # Not the cached `_some_of`: a party's id as a string ("CN") is equal to its Actor and
@@ -601,7 +718,7 @@ def _meetings_with_source(
         name=draw(_TEXT),
         short_name=draw(_TEXT),
         date=draw(st.dates()),
-        place=draw(_one(tuple(Place))),
+        place=draw(_one(places)),
         host=draw(_one(actors)),
         sources=_draw_sources(draw, text, limit, context=False),
         retired=retired,

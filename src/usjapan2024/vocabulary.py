@@ -9,14 +9,20 @@ string-valued so the JSON stays readable by people and by other languages.
 from __future__ import annotations
 
 import enum
-from typing import Literal
+import re
+from typing import Final, Literal
 
 __all__ = [
+    "ISO_3166_ALPHA_2",
+    "SLUG",
     "Actor",
     "ActorKind",
     "ActorValue",
+    "DepartmentKind",
     "ErratumKind",
     "ExclusionReason",
+    "LocationKind",
+    "OpenVocabulary",
     "Organisation",
     "OrganisationValue",
     "Place",
@@ -51,6 +57,84 @@ class Vocabulary(str, enum.Enum):
     label: str
     """The member's name for people, for charts, pages and the exports' label columns."""
 
+    # A member reads as its value wherever text is made of it, as the file holds it:
+    # ``f"{official.country}"`` is ``"JP"``, not ``"Actor.JP"`` (Python 3.12 changed the
+    # default for mixed-in enums; this is the same on every Python).  ``repr`` still names
+    # the class and member.
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(str.__str__(self), format_spec)
+
+
+SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A value a file may coin: lower-case ASCII words and digits joined by single hyphens."""
+
+_ISO_CODES = """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
+    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
+    DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
+    GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
+    KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ
+    MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
+    PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
+    VN VU WF WS YE YT ZA ZM ZW
+"""
+
+ISO_3166_ALPHA_2: Final = frozenset(_ISO_CODES.split())
+"""The 249 officially assigned ISO 3166-1 alpha-2 codes: the values a state may have.
+``tests/test_vocabulary.py`` checks the list against pycountry's copy of the standard."""
+
+
+class OpenVocabulary(Vocabulary):
+    """A vocabulary a dataset file may extend with values of its own, declared as records.
+
+    Its members are the values of the bundled communiqué (``Place.TAIWAN``); another
+    communiqué needs others (a city, a ministry, a state this text does not name).  Such a
+    file declares each one as a record (:class:`~usjapan2024.Location`,
+    :class:`~usjapan2024.Department`, :class:`~usjapan2024.Party`), and any well-formed
+    value is then a value of the class: ``Place("sapporo")`` is a ``Place`` equal to
+    ``"sapporo"``, though not one of the members that iterating the class lists.  Loading
+    still refuses a value the file does not declare, naming the ones it does.
+
+    >>> Place("sapporo") == "sapporo", isinstance(Place("sapporo"), Place)
+    (True, True)
+    >>> Place("Sapporo!")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Sapporo!' is not a valid Place
+    """
+
+    @classmethod
+    def well_formed(cls, value: str) -> bool:
+        """Whether ``value`` may be a value of this vocabulary (:meth:`form` says how)."""
+        return SLUG.fullmatch(value) is not None
+
+    @classmethod
+    def form(cls) -> str:
+        """What a value of this vocabulary looks like, in words, for error messages."""
+        return "a lower-case slug such as 'sapporo' (letters a-z, digits, single hyphens)"
+
+    @classmethod
+    def _missing_(cls, value: object) -> OpenVocabulary | None:
+        # Called by ``cls(value)`` for a value that is no member.  The new value is not
+        # registered with the class (a hostile file of a million values must not grow it):
+        # two equal values are equal, as strings, without being one object.
+        if not isinstance(value, str) or not cls.well_formed(value):
+            return None
+        created = str.__new__(cls, value)
+        created._name_ = value
+        created._value_ = value
+        object.__setattr__(created, "label", value)
+        return created
+
+    @property
+    def is_member(self) -> bool:
+        """Whether this is one of the class's members (the bundled communiqué's values)."""
+        return type(self)._value2member_map_.get(self._value_) is self
+
 
 def _labels(vocabulary: type[Vocabulary], **labels: str) -> None:
     """Give each member of ``vocabulary`` its label, by member name: every one, exactly once.
@@ -67,11 +151,14 @@ def _labels(vocabulary: type[Vocabulary], **labels: str) -> None:
         object.__setattr__(member, "label", labels[member.name])
 
 
-class Actor(Vocabulary):
+class Actor(OpenVocabulary):
     """A party the communiqué names: a state, an organisation or a group.
 
     States use their ISO 3166-1 alpha-2 code as value (``"JP"``); actors that are
-    not states use a lower-case slug (``"houthis"``), so the two can never clash.
+    not states use a lower-case slug (``"houthis"``), so the two can never clash.  The
+    members are the bundled communiqué's parties; a file may name any state by its code
+    and declare other parties of its own (an open vocabulary: ``Actor("PH")``), each as a
+    :class:`~usjapan2024.Party` record.
     """
 
     US = "US"
@@ -90,7 +177,17 @@ class Actor(Vocabulary):
     @property
     def is_state(self) -> bool:
         """Whether the actor is a state (its value is an ISO 3166-1 alpha-2 code)."""
-        return self.value.isupper() and len(self.value) == 2
+        return self._value_ in ISO_3166_ALPHA_2
+
+    @classmethod
+    def well_formed(cls, value: str) -> bool:
+        """Whether ``value`` is an ISO 3166-1 alpha-2 code or a lower-case slug."""
+        return value in ISO_3166_ALPHA_2 or SLUG.fullmatch(value) is not None
+
+    @classmethod
+    def form(cls) -> str:
+        """What an actor's value looks like, in words, for error messages."""
+        return "an ISO 3166-1 alpha-2 code such as 'PH', or a lower-case slug such as 'houthis'"
 
 
 _labels(
@@ -132,8 +229,12 @@ _labels(
 )
 
 
-class Organisation(Vocabulary):
-    """The government department an official leads."""
+class Organisation(OpenVocabulary):
+    """The government department an official leads.
+
+    The members are the bundled communiqué's four; a file declares others of its own
+    (an open vocabulary), each as a :class:`~usjapan2024.Department` record.
+    """
 
     US_DEPARTMENT_OF_STATE = "us-department-of-state"
     US_DEPARTMENT_OF_DEFENSE = "us-department-of-defense"
@@ -150,8 +251,13 @@ _labels(
 )
 
 
-class Place(Vocabulary):
-    """A place or region the communiqué names."""
+class Place(OpenVocabulary):
+    """A place or region the communiqué names.
+
+    The members are the bundled communiqué's places; a file declares others of its own
+    (an open vocabulary: ``Place("sapporo")``), each as a :class:`~usjapan2024.Location`
+    record.
+    """
 
     TOKYO = "tokyo"
     INDO_PACIFIC = "indo-pacific"
@@ -181,6 +287,53 @@ _labels(
     UNITED_STATES="United States",
     OKINAWA="Okinawa",
     GUAM="Guam",
+)
+
+
+class LocationKind(Vocabulary):
+    """What sort of place a :class:`~usjapan2024.Location` is (the codebook's scale)."""
+
+    CITY = "city"
+    """A city or town (Tokyo)."""
+    ADMINISTRATIVE_AREA = "administrative-area"
+    """A prefecture, province, state or territory within or of a state (Okinawa, Guam)."""
+    COUNTRY = "country"
+    """The territory of a state, named as a place (Japan as where forces stand)."""
+    ISLANDS = "islands"
+    """An island or a chain of islands, named geographically (the Southwest Islands)."""
+    SEA = "sea"
+    """A sea, a strait or another body of water (the East China Sea)."""
+    REGION = "region"
+    """A region larger than one state (the Indo-Pacific, the Middle East)."""
+
+
+_labels(
+    LocationKind,
+    CITY="City",
+    ADMINISTRATIVE_AREA="Administrative area",
+    COUNTRY="Country",
+    ISLANDS="Islands",
+    SEA="Sea",
+    REGION="Region",
+)
+
+
+class DepartmentKind(Vocabulary):
+    """The portfolio of a :class:`~usjapan2024.Department` (the codebook's scale)."""
+
+    FOREIGN_AFFAIRS = "foreign-affairs"
+    """A foreign ministry or a department of state."""
+    DEFENSE = "defense"
+    """A defence ministry or department."""
+    OTHER = "other"
+    """Any other portfolio (finance, economy, the cabinet office...)."""
+
+
+_labels(
+    DepartmentKind,
+    FOREIGN_AFFAIRS="Foreign affairs",
+    DEFENSE="Defense",
+    OTHER="Other portfolio",
 )
 
 
@@ -319,6 +472,8 @@ class ProgrammeKind(Vocabulary):
     """A policy agenda pursued across activities."""
     EXCHANGE = "exchange"
     """A people-to-people exchange programme."""
+    EXERCISE = "exercise"
+    """A named military exercise or training series (new in 1.2.0: none in this text)."""
 
 
 _labels(
@@ -327,6 +482,7 @@ _labels(
     DIALOGUE="Dialogue",
     INITIATIVE="Initiative",
     EXCHANGE="Exchange programme",
+    EXERCISE="Exercise",
 )
 
 

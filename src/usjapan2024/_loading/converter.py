@@ -155,6 +155,25 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], Any]:
     by_value = {member.value: member for member in cls}
     valid = ", ".join(map(repr, by_value))
 
+    if issubclass(cls, vocabulary.OpenVocabulary):
+        # A value the file coins is well formed or refused here; whether the file declares
+        # it is the integrity checks' business, which name the declared values.
+        well_formed, form = cls.well_formed, cls.form()
+
+        def structure_open(
+            value: Any, _: type
+        ) -> Any:  # a member, a coined value, or a placeholder
+            member = by_value.get(value) if value.__class__ is str else None
+            if member is None:
+                if value.__class__ is str and well_formed(value):
+                    return cls(value)
+                if value is _MISSING:
+                    return None
+                return _refuse(f"expected {form} ({cls.__name__}), got {_short(value)}")
+            return member
+
+        return structure_open
+
     def structure(value: Any, _: type) -> Any:  # a member, or a placeholder
         member = by_value.get(value) if value.__class__ is str else None
         if member is None:

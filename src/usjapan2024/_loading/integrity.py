@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from usjapan2024._io.text import text_digest
 from usjapan2024._loading import rules as _rules
 from usjapan2024._model.fields import fields_by_name, fields_of
-from usjapan2024._model.kinds import KINDS, record_groups, record_id
+from usjapan2024._model.kinds import DECLARED_IN, KINDS, declarations, record_groups, record_id
 from usjapan2024.exceptions import Problem
-from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
-from usjapan2024.vocabulary import Actor, SpanRole, View
+from usjapan2024.model import Exclusion, Meeting, Record, Span
+from usjapan2024.vocabulary import ActorKind, OpenVocabulary, SpanRole, View
 
 __all__ = ["REFERENCES", "check", "check_without_text"]
 
@@ -61,11 +61,13 @@ def _records_problems(meeting: Meeting) -> list[Problem]:
     """What holds of the records whatever the text: cited, unique ids, resolved references."""
     records = meeting.records()
     # Ids as plain strings, a party's being its Actor's value, so that every id compares as text.
-    ids = [r.id.value if r.__class__ is Party else r.id for r in records]
+    ids = list(map(record_id, records))
     problems = list(_check_cited(meeting))
     problems += _check_ids(meeting, ids)
     by_id = dict(zip(ids, records, strict=True))
     problems += _check_references(meeting, by_id)
+    problems += _check_declared(meeting, by_id)
+    problems += _check_parties(meeting)
     problems += _check_retired(meeting, by_id)
     return problems
 
@@ -261,6 +263,82 @@ def _check_references(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Pr
     yield from _check_view(meeting, by_id)
 
 
+_DECLARED_FIELDS: tuple[tuple[str, str, type[OpenVocabulary]], ...] = tuple(
+    (group, f.name, f.vocabulary)
+    for group, cls in (("", Meeting), *((kind.group, kind.cls) for kind in KINDS))
+    for f in fields_of(cls)
+    if f.vocabulary in DECLARED_IN and f.name != "id" and f.refers_to is None
+)
+"""(group, field, vocabulary) for each field of an open vocabulary that names no record
+group of its own (``refers_to`` checks those: a party's actor); group "" is the meeting."""
+
+
+def _check_declared(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Problem]:
+    """Every place and department a record names is one the meeting declares."""
+    groups = record_groups(meeting)
+    valid = {vocabulary: frozenset(declarations(meeting, vocabulary)) for vocabulary in DECLARED_IN}
+    for group, name, vocabulary in _DECLARED_FIELDS:
+        records: tuple[object, ...] = groups[group] if group else (meeting,)
+        for i, record in enumerate(records):
+            where = f"$.{group}[{i}].{name}" if group else f"$.{name}"
+            yield from _undeclared(where, getattr(record, name), valid[vocabulary], vocabulary)
+    for i, erratum in enumerate(meeting.errata):
+        target = by_id.get(erratum.target)
+        field = fields_by_name(type(target)).get(erratum.field) if target is not None else None
+        if erratum.record_value is None or field is None or field.refers_to is not None:
+            continue
+        if field.vocabulary in valid:
+            where = f"$.errata[{i}].record_value"
+            found = valid[field.vocabulary]
+            yield from _undeclared(where, erratum.record_value, found, field.vocabulary)
+
+
+def _undeclared(
+    path: str, values: object, valid: frozenset[OpenVocabulary], vocabulary: type
+) -> Iterator[Problem]:
+    """Problems for the values in ``values`` (one, a tuple or None) that are not declared."""
+    for j, value in enumerate(values) if isinstance(values, tuple) else ((None, values),):
+        if value is None or value in valid:
+            continue
+        group = DECLARED_IN[typing.cast("type[OpenVocabulary]", vocabulary)]
+        choices = sorted(v.value for v in valid)
+        shown = ", ".join(map(repr, choices[:_SHOWN]))
+        more = f" and {len(choices) - _SHOWN} more" if len(choices) > _SHOWN else ""
+        yield Problem(
+            path if j is None else f"{path}[{j}]",
+            f"{str(value)!r} is not among the meeting's {group} ({shown}{more});"
+            f" declare it in $.{group}",
+        )
+
+
+_SHOWN = 20
+"""How many valid choices a problem lists: a file may declare thousands."""
+
+
+def _check_parties(meeting: Meeting) -> Iterator[Problem]:
+    """A party is a state exactly when its id is an ISO 3166-1 alpha-2 code.
+
+    So is it in the corrected view: an erratum may not give a party a kind its id denies.
+    """
+    parties = {party.id.value: party for party in meeting.parties}
+    kinds = [
+        (f"$.parties[{i}].kind", party, party.kind) for i, party in enumerate(parties.values())
+    ]
+    kinds += [
+        (f"$.errata[{i}].record_value", parties[erratum.target], erratum.record_value)
+        for i, erratum in enumerate(meeting.errata)
+        if erratum.target in parties and erratum.field == "kind" and erratum.record_value
+    ]
+    for where, party, kind in kinds:
+        if (kind == ActorKind.STATE) != party.id.is_state:
+            want = "is not" if party.id.is_state else "is"
+            yield Problem(
+                where,
+                f"{str(kind)!r} for {party.id.value!r}, which {want} an ISO 3166-1 alpha-2"
+                " code: a state's id is its code, any other party's a lower-case slug",
+            )
+
+
 def _check_view(meeting: Meeting, by_id: dict[str, Record]) -> Iterator[Problem]:
     """A corrected view's records hold the value of each erratum it says it applied."""
     if meeting.view is View.TEXT:
@@ -307,7 +385,7 @@ def _missing(path: str, refs: object, known: set[typing.Any], kind: str) -> Iter
 
 
 def _unresolved(path: str, ref: object, kind: str) -> Problem:
-    shown = ref.value if isinstance(ref, Actor) else ref
+    shown = ref.value if isinstance(ref, OpenVocabulary) else ref
     return Problem(path, f"{shown!r} does not name any of the meeting's {kind}")
 
 

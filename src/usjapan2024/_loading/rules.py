@@ -36,7 +36,8 @@ import attrs
 
 from usjapan2024._model.fields import fields_of
 from usjapan2024.exceptions import Problem
-from usjapan2024.model import Meeting, Party
+from usjapan2024.model import Meeting
+from usjapan2024.vocabulary import Vocabulary
 
 __all__ = ["FORMULA_TRIGGERS", "ID_PATTERN", "NUL", "formula_trigger", "problems"]
 
@@ -72,7 +73,7 @@ def problems(meeting: Meeting) -> Iterator[Problem]:
     yield from _string_problems(meeting, "$")
     for group, records in _groups(meeting):
         for index, record in enumerate(records):
-            if record.__class__ is not Party and not ID_PATTERN.fullmatch(record.id):
+            if not isinstance(record.id, Vocabulary) and not ID_PATTERN.fullmatch(record.id):
                 yield _bad_id(f"$.{group}[{index}].id", record.id)
     for index, retired in enumerate(meeting.retired):
         if not ID_PATTERN.fullmatch(retired.id):
@@ -98,7 +99,9 @@ def _all_fine(meeting: Meeting) -> bool:
         return False
     if any(NUL in s for s in present):
         return False
-    ids = [r.id for _, records in _groups(meeting) for r in records if r.__class__ is not Party]
+    ids = [
+        r.id for _, records in _groups(meeting) for r in records if not isinstance(r.id, Vocabulary)
+    ]
     ids += [retired.id for retired in meeting.retired]
     match = ID_PATTERN.fullmatch
     return all(map(match, ids))

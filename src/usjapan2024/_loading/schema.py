@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from usjapan2024 import vocabulary
 from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024._model.fields import fields_of
 from usjapan2024.model import Meeting
@@ -45,8 +46,10 @@ def json_schema(version: int = SUPPORTED_SCHEMA_VERSIONS[-1]) -> dict[str, Any]:
     >>> schema = json_schema()
     >>> schema["$id"], schema["$schema"]
     ('urn:usjapan2024:schema:3', 'https://json-schema.org/draft/2020-12/schema')
-    >>> schema["$defs"]["Actor"]["enum"][:3]
-    ['US', 'JP', 'CN']
+    >>> schema["$defs"]["Topic"]["enum"][:3]
+    ['international-order', 'alliance', 'command-and-control']
+    >>> schema["$defs"]["Place"]["pattern"]
+    '^[a-z0-9]+(?:-[a-z0-9]+)*$'
     >>> json_schema(1)["$id"], json_schema(2)["$id"]
     ('urn:usjapan2024:schema:1', 'urn:usjapan2024:schema:2')
     """
@@ -137,6 +140,20 @@ def _for_type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: 
             "minLength": 10,
             "maxLength": 10,
         }
+    if isinstance(tp, type) and issubclass(tp, vocabulary.OpenVocabulary):
+        coined: dict[str, Any] = {"type": "string", "pattern": f"^{vocabulary.SLUG.pattern}$"}
+        if tp is vocabulary.Actor:
+            states = {"enum": sorted(vocabulary.ISO_3166_ALPHA_2)}
+            coined = {"anyOf": [states, coined]}
+        definitions.setdefault(
+            tp.__name__,
+            {
+                "description": _first_line(tp.__doc__)
+                + f" Open: {tp.form()}; the file declares each value it uses.",
+                **coined,
+            },
+        )
+        return {"$ref": f"#/$defs/{tp.__name__}"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         definitions.setdefault(
             tp.__name__,

@@ -19,6 +19,7 @@ import attrs
 
 from usjapan2024._model.fields import FieldInfo, field_info
 from usjapan2024._model.kinds import CLASS_OF
+from usjapan2024.vocabulary import OpenVocabulary
 
 __all__ = ["FILTERS", "Filter", "filters_of", "member"]
 
@@ -95,8 +96,15 @@ def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:
     in Python, ``unknown --topic`` on the command line.
     """
     found = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
+    if found is None and isinstance(value, str) and issubclass(cls, OpenVocabulary):
+        # A value another meeting may declare: valid, though this one may hold none of it.
+        for spelling in (value, value.upper(), value.casefold()):
+            if cls.well_formed(spelling):
+                return cls(spelling)
     if found is None:
         valid = ", ".join(repr(m.value) for m in cls)
+        if issubclass(cls, OpenVocabulary):
+            valid += f", or {cls.form()}"
         msg = f"{where} {value!r}; valid values are {valid}"
         raise ValueError(msg)
     return found

@@ -14,16 +14,18 @@ from typing import Literal
 
 import attrs
 
-from usjapan2024._model.fields import FieldInfo, record_fields
+from usjapan2024._model.fields import FieldInfo, fields_of, record_fields
 from usjapan2024.model import Meeting, Record
-from usjapan2024.vocabulary import Actor
+from usjapan2024.vocabulary import OpenVocabulary, Vocabulary
 
 __all__ = [
     "CLASS_OF",
+    "DECLARED_IN",
     "KINDS",
     "RECORD_KINDS",
     "Kind",
     "RecordKindName",
+    "declarations",
     "kind_of",
     "record_groups",
     "record_id",
@@ -57,7 +59,16 @@ KINDS: tuple[Kind, ...] = tuple(map(_kind, record_fields(Meeting)))
 """Every kind of record with an id, in the order of the dataset file."""
 
 RecordKindName = Literal[
-    "meeting", "officials", "parties", "programmes", "events", "commitments", "threats", "errata"
+    "meeting",
+    "officials",
+    "parties",
+    "locations",
+    "departments",
+    "programmes",
+    "events",
+    "commitments",
+    "threats",
+    "errata",
 ]
 """The kinds of record as a type, so that a misspelt kind fails type checking; a test
 checks it names :data:`RECORD_KINDS` (type checkers cannot read a tuple built at run time)."""
@@ -84,5 +95,32 @@ def record_groups(meeting: Meeting) -> dict[str, tuple[Record, ...]]:
 
 
 def record_id(record: Record) -> str:
-    """Return a record's id as a string (a party's id is its actor's value)."""
-    return record.id.value if isinstance(record.id, Actor) else record.id
+    """Return a record's id as a string (a declaration's id is its vocabulary value's)."""
+    return record.id.value if isinstance(record.id, Vocabulary) else record.id
+
+
+DECLARED_IN: dict[type[OpenVocabulary], str] = {
+    field.vocabulary: kind.group
+    for kind in KINDS
+    for field in fields_of(kind.cls)
+    if field.name == "id"
+    and field.vocabulary is not None
+    and issubclass(field.vocabulary, OpenVocabulary)
+}
+"""Each open vocabulary, and the group of records that declares its values: Actor's are
+the parties, Place's the locations, Organisation's the departments (read off the
+declaring classes' ``id`` fields)."""
+
+
+def declarations(meeting: Meeting, vocabulary: type[OpenVocabulary]) -> dict[OpenVocabulary, str]:
+    """The values of ``vocabulary`` that ``meeting`` may hold, each with its name for people.
+
+    They are the ones its records declare, named as the records name them.  A meeting
+    that declares none uses the bundled communiqué's, the vocabulary's members with
+    their labels, as every file before schema 3 (which could declare no places nor
+    departments) did.
+    """
+    records = getattr(meeting, DECLARED_IN[vocabulary])
+    if not records:
+        return {member: member.label for member in vocabulary}
+    return {record.id: record.name for record in records}

@@ -40,9 +40,9 @@ import attrs
 
 from usjapan2024._model.fields import FieldInfo, field_info, fields_of, plain
 from usjapan2024._model.filters import Filter
-from usjapan2024._model.kinds import KINDS, RECORD_KINDS, record_id
-from usjapan2024.model import Meeting, Party, Span
-from usjapan2024.vocabulary import Vocabulary
+from usjapan2024._model.kinds import KINDS, RECORD_KINDS, declarations, record_id
+from usjapan2024.model import Meeting, Span
+from usjapan2024.vocabulary import OpenVocabulary, Vocabulary
 
 __all__ = [
     "MEETING_ID",
@@ -135,7 +135,10 @@ def _column(field: FieldInfo, *, name: str = "", **extra: Any) -> Column:  # noq
         name=name or field.name,
         datatype=kind,
         required=not field.optional,
-        values=None if field.vocabulary is None else tuple(m.value for m in field.vocabulary),
+        # An open vocabulary's values are the meeting's own: no fixed list constrains them.
+        values=None
+        if field.vocabulary is None or issubclass(field.vocabulary, OpenVocabulary)
+        else tuple(m.value for m in field.vocabulary),
         references=field.refers_to,
         vocabulary=field.vocabulary,
         description=extra.pop("description", field.plain_description),
@@ -338,7 +341,7 @@ def _cell(value: object) -> Value:
 
 
 def _id(record: Any) -> str:  # noqa: ANN401
-    return record_id(record) if isinstance(record, Party) else typing.cast("str", record.id)
+    return record_id(record)
 
 
 def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
@@ -348,9 +351,13 @@ def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
     """
     rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
     rows[LABELS] = [
-        (vocabulary.__name__, member.value, member.label)
+        (vocabulary.__name__, value.value, label)
         for vocabulary in _vocabularies(TABLES)
-        for member in vocabulary
+        for value, label in (
+            declarations(meeting, vocabulary).items()
+            if issubclass(vocabulary, OpenVocabulary)
+            else ((member, member.label) for member in vocabulary)
+        )
     ]
     kinds = {k.group: k for k in KINDS}
     rows["records"].append((MEETING_ID, "meeting", meeting.name))
