@@ -6,9 +6,10 @@ so that every type checker sees the same one (an inferred type "could be inferre
 differently").  It applies class decorators, which mypy ignores, so it catches a
 decorator that turns a record class into ``type[Any]``.
 
-``--ignoreexternal``: unknowns inside other packages' types (pandas has no inline types,
-and pyright's verifier does not take pandas-stubs; attrs' and Hypothesis' internals have
-unknowns of their own) are not ours to fix, and would make the score measure them.  What
+``--ignoreexternal``: unknowns inside other packages' types (pandas has no inline
+types, and installing pandas-stubs does not change the report; attrs' and Hypothesis'
+internals have unknowns of their own) are not ours to fix, and would make the score
+measure them.  What
 is ours, a public function that returns a DataFrame, must still declare it; the second
 test shows the option does not hide a missing annotation.
 
