@@ -28,7 +28,7 @@ import hashlib
 import itertools
 import string
 from collections.abc import Callable, Iterable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, Final, ParamSpec, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -310,7 +310,7 @@ def _draw_parties(
     )
 
 
-parties = st.composite(_draw_parties)
+parties: Final = st.composite(_draw_parties)
 
 
 def _draw_locations(
@@ -375,7 +375,7 @@ def _draw_officials(  # noqa: PLR0913  (one keyword per kind of value it refers 
     )
 
 
-officials = _taking_actors("countries")(_draw_officials)
+officials: Final = _taking_actors("countries")(_draw_officials)
 
 
 def _draw_programmes(
@@ -392,7 +392,7 @@ def _draw_programmes(
     )
 
 
-programmes = st.composite(_draw_programmes)
+programmes: Final = st.composite(_draw_programmes)
 
 
 def _draw_events(  # noqa: PLR0913  (one keyword per kind of value it refers to)
@@ -415,7 +415,7 @@ def _draw_events(  # noqa: PLR0913  (one keyword per kind of value it refers to)
     )
 
 
-events = _taking_actors("actors")(_draw_events)
+events: Final = _taking_actors("actors")(_draw_events)
 
 
 def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
@@ -445,7 +445,7 @@ def _draw_commitments(  # noqa: PLR0913  (one keyword per kind of reference)
     )
 
 
-commitments = _taking_actors("actors")(_draw_commitments)
+commitments: Final = _taking_actors("actors")(_draw_commitments)
 
 
 def _draw_threats(  # noqa: PLR0913  (one keyword per kind of value it refers to)
@@ -471,7 +471,7 @@ def _draw_threats(  # noqa: PLR0913  (one keyword per kind of value it refers to
     )
 
 
-threats = _taking_actors("actors")(_draw_threats)
+threats: Final = _taking_actors("actors")(_draw_threats)
 
 
 _REFERENCES = st.lists(
@@ -520,7 +520,7 @@ def _draw_errata(  # noqa: PLR0913  (what it may refer to, and where it quotes)
     )
 
 
-errata = st.composite(_draw_errata)
+errata: Final = st.composite(_draw_errata)
 
 
 _SIMPLE: dict[type, Callable[..., Record]] = {

@@ -23,7 +23,7 @@ import textwrap
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -40,6 +40,10 @@ __all__ = [
     "record_fields",
     "uncorrectable",
 ]
+
+_C = TypeVar("_C", bound=type[Any])
+"""A decorated class: returned as its own type, so a checker that applies class decorators
+(pyright does; mypy ignores their types) still sees the class, not ``type[Any]``."""
 
 ABOUT = "usjapan2024"
 """The key of the model's facts in an attrs field's ``metadata``."""
@@ -278,7 +282,7 @@ class Listing:
 _ATTRIBUTES = re.compile(r"^\s*Attributes:\s*$", re.MULTILINE)
 
 
-def describe_fields(cls: type[Any]) -> type[Any]:
+def describe_fields(cls: _C) -> _C:
     """Give ``cls``'s docstring an ``Attributes:`` section made from its fields' descriptions.
 
     A class decorator, applied over ``attrs.frozen``: the descriptions are written once,
