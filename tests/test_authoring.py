@@ -472,6 +472,34 @@ class TestFillCommand:
         assert result.returncode == 1
         assert f"{path}: $: not JSON: Unexpected UTF-8 BOM" in result.stderr
 
+    def test_a_text_with_windows_line_endings_and_an_emoji(self, tmp_path: Path) -> None:
+        """The text file is read byte-exact: CRLF and the emoji count, as loading counts them."""
+        path = tmp_path / "crlf.txt"
+        text = _text().replace("They plan", "\U0001f6a2 They plan").replace("\n", "\r\n")
+        path.write_bytes(text.encode("utf-8"))
+        draft = _draft()
+        draft["parties"][1]["sources"][0]["start"] = text.index("Japan and")
+        (tmp_path / "draft.json").write_text(json.dumps(draft), encoding="utf-8")
+        result = _run("fill", "draft.json", "--source", "crlf.txt", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == uj.fill_offsets(draft, text)
+        uj.loads(result.stdout, source=path)
+        skeleton = json.loads(_run("new", str(path)).stdout)
+        assert [e["span"]["quote"] for e in skeleton["metadata"]["source"]["excluded"]] == [
+            "Clean Ports Statement",
+            "Read next: Ports and Power in the Pacific",
+        ]
+
+    def test_a_filled_file_is_its_own_fill_byte_for_byte(self, tmp_path: Path) -> None:
+        """The bundled file, written by dumps(), comes back the same: fill writes as dump does."""
+        path = tmp_path / "bundled.json"
+        path.write_text(uj.dumps(uj.load()), encoding="utf-8")
+        result = _run("fill", str(path))  # no --source: the bundled text
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == path.read_text(encoding="utf-8")
+        spans = len(_span_paths(uj.load()))
+        assert result.stderr == f"{path}: offsets set from the quotes for 0 of {spans} spans\n"
+
     def test_a_file_that_repeats_a_key(self, tmp_path: Path) -> None:
         path = tmp_path / "twice.json"
         path.write_text('{"sources": [], "sources": []}', encoding="utf-8")

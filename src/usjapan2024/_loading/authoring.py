@@ -28,7 +28,7 @@ from usjapan2024._io.text import Source, occurrences, text_digest
 from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024._loading.load import read_text
 from usjapan2024._loading.rules import NUL, formula_trigger
-from usjapan2024._model.fields import fields_of
+from usjapan2024._model.fields import fields_of, record_fields
 from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 from usjapan2024.model import Meeting, Span
 from usjapan2024.vocabulary import ExclusionReason
@@ -77,12 +77,14 @@ def skeleton(source: Source) -> dict[str, Any]:
 def _placeholder(cls: type) -> dict[str, Any]:
     """A JSON object of ``cls`` with ``null`` for each value the author must write.
 
-    A list of records or spans starts empty (a file may have no errata); a nested object
-    is a placeholder in turn; a field with a default is left out, to take its default.
+    A list of records or spans starts empty (a file may have no errata), so that every
+    kind of record is there to fill, even one a file may leave out; a nested object is
+    a placeholder in turn; any other field with a default is left out, to take it.
     """
     document: dict[str, Any] = {}
+    groups = {field.name for field in record_fields(cls)}
     for field in fields_of(cls):
-        if not field.required:
+        if not field.required and field.name not in groups:
             continue
         if field.many and field.nested is not None:
             document[field.name] = []
