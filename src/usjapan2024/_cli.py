@@ -484,7 +484,7 @@ def _json_document(document: object, command: str, target: str | None, *, force:
         partial.write_bytes(data)
 
 
-def _source_path(name: str, command: str) -> str:
+def _text_file(name: str, command: str) -> str:
     """The source text in file ``name``, read byte-exact; an unreadable file is a usage error."""
     from pathlib import Path
 
@@ -502,7 +502,7 @@ def _new(args: argparse.Namespace) -> int:
     from usjapan2024._loading.authoring import skeleton
     from usjapan2024._presenting.terminal import escape
 
-    document = skeleton(_source_path(args.text, "new"))
+    document = skeleton(_text_file(args.text, "new"))
     _json_document(document, "new", args.output, force=args.force)
     count = len(document["metadata"]["source"]["excluded"])
     headings = (
@@ -526,13 +526,13 @@ def _fill(args: argparse.Namespace) -> int:
     shown = escape(args.file)
     if args.in_place and args.file == "-":
         raise UsageError(f"{PROG} fill: error: --in-place needs a FILE, not standard input")
-    text = None if args.source is None else _source_path(args.source, "fill")
+    text = _loading.source_text() if args.source is None else _text_file(args.source, "fill")
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as error:
         raise UsageError(f"{PROG} fill: error: {escape(os_error_text(error))}") from None
     try:
-        done = fill(_loading.parse(data), _loading.read_text(text))
+        done = fill(_loading.parse(data), text)
     except DatasetError as error:
         lines = [f"{shown}: {escape(str(problem))}" for problem in error.problems]
         count = len(error.problems) + error.more

@@ -156,7 +156,7 @@ def fill_offsets(document: Mapping[str, Any], source: Source) -> dict[str, Any]:
 
     Offsets are ``str`` indices into the text (code points, not bytes nor UTF-16 units,
     see :class:`~usjapan2024.Span`), so that ``text[start:end] == quote``.  A quote that
-    occurs more than once is ambiguous, and refused with every place it occurs, unless
+    occurs more than once is ambiguous, and refused with the places it occurs, unless
     the span's ``start`` already holds the quote: **a span whose start holds its quote
     keeps it**, so to choose an occurrence, give its start (the error lists them).  The
     document's ``metadata.source.sha256`` is set to the text's digest: the file now says
@@ -173,7 +173,10 @@ def fill_offsets(document: Mapping[str, Any], source: Source) -> dict[str, Any]:
 
     Raises:
         DatasetError: A quote is missing, occurs nowhere in the text, or occurs more
-            than once without a start that chooses; every such span, at its path.
+            than once without a start that chooses: every such span, at its path, with
+            where the quote occurs (the first 20 places).  Also when ``document`` is not
+            an object, or the text cannot be read as UTF-8.
+        FileNotFoundError: ``source`` is a path that does not exist.
 
     >>> text = "Tokyo hosted the talks. The talks went well."
     >>> doc = {"sources": [{"quote": "Tokyo"}, {"start": 28, "quote": "talks"}]}
