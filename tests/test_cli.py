@@ -30,6 +30,8 @@ SUBCOMMANDS = (
     "export",
     "validate",
     "schema",
+    "new",
+    "fill",
 )
 
 

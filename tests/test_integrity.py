@@ -37,13 +37,15 @@ class TestSpans:
     def test_out_of_range(self) -> None:
         """A span past the end of the text says how long the text is."""
         document = bundled_document()
-        document["events"][0]["sources"][0].update(start=6700, end=7000)
+        span = document["events"][0]["sources"][0]
+        where = _stands(span["start"], span["end"])
+        span.update(start=6700, end=7000)
         assert problems_of(document) == [
             (
                 "$.events[0].sources[0]",
                 (
                     "span [6700, 7000) is not a non-empty range within the text"
-                    f" (0 to {len(source_text())})"
+                    f" (0 to {len(source_text())}){where}"
                 ),
             )
         ]
@@ -163,6 +165,15 @@ class TestIdsAcrossTypes:
         assert "is not of the form of every id" in problems[0][1]
 
 
+_NOWHERE = "; the quote occurs nowhere in the text"
+"""How a message about a span ends when its quote is nowhere in the text."""
+
+
+def _stands(start: int, end: int) -> str:
+    """How a message about a span ends when its quote is once in the text, at [start, end)."""
+    return f"; the quote stands at [{start}, {end}): `usjapan2024 fill` sets offsets from quotes"
+
+
 def _quoting(start: int, end: int) -> dict[str, Any]:
     """A span of the bundled text, quoted as it reads."""
     return {"start": start, "end": end, "quote": source_text()[start:end]}
@@ -187,7 +198,7 @@ class TestExcludedLines:
                 "$.metadata.source.excluded[2].span",
                 (
                     f"quote {span['quote']!r} does not match the text at"
-                    f" [{span['start']}, {span['end']}), which reads {text!r}"
+                    f" [{span['start']}, {span['end']}), which reads {text!r}{_NOWHERE}"
                 ),
             )
         ]
@@ -196,11 +207,14 @@ class TestExcludedLines:
         """An excluded line past the end of the text is refused, at its path."""
         document = bundled_document()
         size = len(source_text())
-        _excluded(document)[0]["span"].update(start=size, end=size + 3)
+        span = _excluded(document)[0]["span"]
+        where = _stands(span["start"], span["end"])
+        span.update(start=size, end=size + 3)
         assert problems_of(document) == [
             (
                 "$.metadata.source.excluded[0].span",
-                f"span [{size}, {size + 3}) is not a non-empty range within the text (0 to {size})",
+                f"span [{size}, {size + 3}) is not a non-empty range within the text (0 to {size})"
+                + where,
             )
         ]
 
@@ -343,7 +357,7 @@ class TestQuotesInMessages:
         assert len(original) > 61
         assert problem[1] == (
             f"quote {'X' + original[1:57] + '...'!r} does not match the text at"
-            f" [{span['start']}, {span['end']}), which reads {original[:57] + '...'!r}"
+            f" [{span['start']}, {span['end']}), which reads {original[:57] + '...'!r}" + _NOWHERE
         )
 
     def test_sixty_characters_are_not_clipped(self) -> None:
@@ -360,11 +374,11 @@ class TestQuotesInMessages:
         assert messages == [
             (
                 f"quote {'x' * 60!r} does not match the text at [{start}, {start + 60}),"
-                f" which reads {text[start : start + 60]!r}"
+                f" which reads {text[start : start + 60]!r}{_NOWHERE}"
             ),
             (
                 f"quote {'y' * 57 + '...'!r} does not match the text at [{start}, {start + 61}),"
-                f" which reads {text[start : start + 57] + '...'!r}"
+                f" which reads {text[start : start + 57] + '...'!r}{_NOWHERE}"
             ),
         ]
 

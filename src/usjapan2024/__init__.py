@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from usjapan2024._io.bundled import source_text as source_text
     from usjapan2024._io.text import locate as locate
     from usjapan2024._io.text import text_digest as text_digest
+    from usjapan2024._loading.authoring import fill_offsets as fill_offsets
+    from usjapan2024._loading.authoring import skeleton as skeleton
     from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
     from usjapan2024._loading.load import dump as dump
     from usjapan2024._loading.load import dumps as dumps
@@ -107,6 +109,7 @@ _WHERE = {
     "usjapan2024._querying.views": ("corrected",),
     "usjapan2024._loading.schema": ("json_schema",),
     "usjapan2024._io.text": ("locate", "text_digest"),
+    "usjapan2024._loading.authoring": ("fill_offsets", "skeleton"),
     "usjapan2024._loading.typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
     "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),

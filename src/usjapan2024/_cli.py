@@ -20,9 +20,10 @@ what loading costs and no more.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from usjapan2024._io.output import (
@@ -115,6 +116,32 @@ def _corrected(parser: argparse.ArgumentParser) -> None:
         help="the corrected view: each erratum's value in the field it names, in place of the"
         " text's wording",
     )
+
+
+def _authoring(commands: Any) -> None:  # noqa: ANN401  (as _add)
+    """``new`` and ``fill``: the commands that write a dataset file by hand."""
+    p = _add(commands, "new", "start a dataset file for a text: its digest, its likely"
+             " headings, a null for each value to write",
+             "usjapan2024 new communique.txt -o draft.json")  # fmt: skip
+    p.add_argument("text", metavar="TEXTFILE", help="the source text (read as bytes)")
+    _output(p)
+
+    p = _add(commands, "fill", "set every span's start and end from its quote; print the file",
+             "usjapan2024 fill draft.json --source communique.txt --in-place")  # fmt: skip
+    p.add_argument("file", metavar="FILE", help="the dataset file ('-': standard input)")
+    p.add_argument("--source", metavar="TEXTFILE",
+                   help="the text its quotes are from (default: the bundled text)")  # fmt: skip
+    _output(p, in_place=True)
+
+
+def _output(parser: argparse.ArgumentParser, *, in_place: bool = False) -> None:
+    """``-o OUT`` and ``--force`` (and ``--in-place``): where a command's JSON goes."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT",
+                       help="write it to OUT, not to standard output")  # fmt: skip
+    if in_place:
+        where.add_argument("--in-place", action="store_true", help="replace FILE with it")
+    parser.add_argument("--force", action="store_true", help="replace an existing OUT")
 
 
 def _filters(parser: argparse.ArgumentParser, query: str) -> None:
@@ -210,6 +237,7 @@ def _parser() -> _Parser:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text, or the problems as JSON [{path, message}]")  # fmt: skip
 
+    _authoring(commands)
     _add(commands, "schema", "print the JSON Schema of the dataset file",
          "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
 
@@ -406,25 +434,119 @@ def _export(args: argparse.Namespace) -> int:
 
 def _tables(args: argparse.Namespace) -> int:
     from usjapan2024 import export
+
+    write_tables = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
+    meeting = _meeting(args)
+    with _writing(args.target, args.command):
+        write_tables(args.target, meeting=meeting, overwrite=args.force)
+    return 0
+
+
+@contextlib.contextmanager
+def _writing(target: str, command: str) -> Iterator[None]:
+    """Word the failures of writing ``target`` for the shell; say ``wrote`` once it is done."""
     from usjapan2024._io.safe import TargetExistsError
     from usjapan2024._presenting.terminal import escape
 
-    write_tables = export.to_sqlite if args.command == "sqlite" else export.to_datapackage
     try:
-        write_tables(args.target, meeting=_meeting(args), overwrite=args.force)
+        yield
     except TargetExistsError as error:
         shown = escape(str(error.target))
-        msg = f"{PROG} {args.command}: error: {shown} exists already; replace it with --force"
+        msg = f"{PROG} {command}: error: {shown} exists already; replace it with --force"
         raise UsageError(msg) from None
     except (FileExistsError, FileNotFoundError, IsADirectoryError, NotADirectoryError,
             PermissionError) as error:  # fmt: skip
         # Refused before anything is written (a read-only target, a folder that may not be
         # written, a missing folder): a usage mistake, named by the target itself.
-        raise UsageError(f"{PROG} {args.command}: error: {escape(os_error_text(error))}") from None
+        raise UsageError(f"{PROG} {command}: error: {escape(os_error_text(error))}") from None
     except OSError as error:  # a full disk, an I/O error: the target is left as it was
-        msg = f"{args.command}: cannot write {escape(args.target)}: {error.strerror or error}"
+        msg = f"{command}: cannot write {escape(target)}: {error.strerror or error}"
         raise OutputError(msg) from None
-    warn(f"wrote {escape(args.target)}")
+    warn(f"wrote {escape(target)}")
+
+
+def _json_document(document: object, command: str, target: str | None, *, force: bool) -> None:
+    r"""Write a dataset document as a file holds it: to ``target``, else to standard output.
+
+    A file gets the exact JSON, as :func:`usjapan2024.dump` writes it; standard output the
+    same data with what could drive a terminal written as ``\u`` escapes.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if target is None:
+        from usjapan2024._presenting.terminal import escape_json
+
+        write(escape_json(text))
+        return
+    from usjapan2024._io.safe import new_file
+
+    data = text.encode("utf-8")
+    with _writing(target, command), new_file(target, overwrite=force) as partial:
+        partial.write_bytes(data)
+
+
+def _text_file(name: str, command: str) -> str:
+    """The source text in file ``name``, read byte-exact; an unreadable file is a usage error."""
+    from pathlib import Path
+
+    from usjapan2024._loading.load import read_text
+
+    try:
+        return read_text(Path(name))
+    except OSError as error:
+        from usjapan2024._presenting.terminal import escape
+
+        raise UsageError(f"{PROG} {command}: error: {escape(os_error_text(error))}") from None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from usjapan2024._loading.authoring import skeleton
+    from usjapan2024._presenting.terminal import escape
+
+    document = skeleton(_text_file(args.text, "new"))
+    _json_document(document, "new", args.output, force=args.force)
+    count = len(document["metadata"]["source"]["excluded"])
+    headings = (
+        f"{count} lines of {escape(args.text)} look like headings"
+        if count != 1
+        else f"1 line of {escape(args.text)} looks like a heading"
+    )
+    warn(
+        f"{PROG} new: {headings}, excluded: review metadata.source.excluded. Write each null"
+        f" value, add records, then run `{PROG} fill` and `{PROG} validate`."
+    )
+    return 0
+
+
+def _fill(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from usjapan2024._loading.authoring import fill
+    from usjapan2024._presenting.terminal import escape
+
+    shown = escape(args.file)
+    if args.in_place and args.file == "-":
+        raise UsageError(f"{PROG} fill: error: --in-place needs a FILE, not standard input")
+    text = _loading.source_text() if args.source is None else _text_file(args.source, "fill")
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        raise UsageError(f"{PROG} fill: error: {escape(os_error_text(error))}") from None
+    try:
+        done = fill(_loading.parse(data), text)
+    except DatasetError as error:
+        lines = [f"{shown}: {escape(str(problem))}" for problem in error.problems]
+        count = len(error.problems) + error.more
+        if error.more:
+            lines.append(f"{shown}: ... and {error.more} more")
+        lines.append(f"{shown}: not filled, {count} problem{'s' if count != 1 else ''}")
+        warn("\n".join(lines))
+        return 1
+    # Replacing FILE is what --in-place asks for: no --force needed.
+    target = args.file if args.in_place else args.output
+    _json_document(done.document, "fill", target, force=args.force or args.in_place)
+    changed = f"{done.changed} of {done.spans} span{'s' if done.spans != 1 else ''}"
+    digest = "; metadata.source.sha256 is the text's now" if done.digest_changed else ""
+    warn(f"{shown}: offsets set from the quotes for {changed}{digest}")
     return 0
 
 
@@ -583,6 +705,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "datapackage": _tables,
     "sqlite": _tables,
     "validate": _validate,
+    "new": _new,
+    "fill": _fill,
     "schema": _schema,
     "diff": _diff,
 }

@@ -6,6 +6,9 @@ runs mypy on it and on ``mistakes.py``, whose lines must each fail as marked.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pandas as pd
 from hypothesis.strategies import SearchStrategy
 from typing_extensions import assert_type
@@ -33,6 +36,8 @@ assert_type(uj.to_frame("threats"), pd.DataFrame)
 assert_type(uj.check(meeting), list[uj.Problem])
 assert_type(uj.diff(meeting, meeting), uj.DatasetDiff)
 assert_type(uj.locate("Kamikawa", uj.source_text()), uj.Span)
+assert_type(uj.skeleton(uj.source_text()), dict[str, Any])
+assert_type(uj.fill_offsets(uj.skeleton(Path("communique.txt")), uj.source_text()), dict[str, Any])
 assert_type(uj.errata_for(meeting.officials[3]), Results[uj.Erratum])
 assert_type(meeting.errata[0].references[0].role, uj.SourceRole | None)
 assert_type(ujst.meetings(8, min_records=2), SearchStrategy[uj.Meeting])

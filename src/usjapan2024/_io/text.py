@@ -16,7 +16,7 @@ from pathlib import Path
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Span
 
-__all__ = ["locate", "read_source", "sentence_bounds", "text_digest"]
+__all__ = ["locate", "occurrences", "read_source", "sentence_bounds", "text_digest"]
 
 Source = str | os.PathLike[str]
 """A source text, or the path of a file that holds one."""
@@ -86,11 +86,7 @@ def locate(quote: str, text: str, *, occurrence: int | None = None) -> Span:
     if not quote:
         msg = "locate() needs a non-empty quote"
         raise ValueError(msg)
-    starts = []
-    start = text.find(quote)
-    while start >= 0:
-        starts.append(start)
-        start = text.find(quote, start + 1)
+    starts = occurrences(quote, text)
     if not starts:
         msg = f"{quote!r} is not in the text"
         raise ValueError(msg)
@@ -107,6 +103,23 @@ def locate(quote: str, text: str, *, occurrence: int | None = None) -> Span:
         raise ValueError(msg)
     found = starts[occurrence]
     return Span(found, found + len(quote), quote)
+
+
+def occurrences(quote: str, text: str, limit: int | None = None) -> list[int]:
+    """Where the non-empty ``quote`` starts in ``text``, in order: the first ``limit``, or all.
+
+    Overlapping occurrences count (``"aa"`` is twice in ``"aaa"``), as a span may start
+    at any of them.  Indices are ``str`` indices, as a span's are.
+
+    >>> occurrences("aa", "aaa"), occurrences("Japan", "Japan and Japan", limit=1)
+    ([0, 1], [0])
+    """
+    starts: list[int] = []
+    start = text.find(quote)
+    while start >= 0 and (limit is None or len(starts) < limit):
+        starts.append(start)
+        start = text.find(quote, start + 1)
+    return starts
 
 
 # The end of a sentence: ., ! or ? (and any closing quote or bracket), white space, then

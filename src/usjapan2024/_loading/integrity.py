@@ -18,11 +18,11 @@ import operator
 import typing
 from collections.abc import Iterator
 
-from usjapan2024._io.text import text_digest
+from usjapan2024._io.text import occurrences, text_digest
 from usjapan2024._loading import rules as _rules
 from usjapan2024._model.fields import fields_by_name, fields_of
 from usjapan2024._model.kinds import DECLARED_IN, KINDS, declarations, record_groups, record_id
-from usjapan2024.exceptions import Problem
+from usjapan2024.exceptions import MAX_PROBLEMS, Problem
 from usjapan2024.model import Exclusion, Meeting, Record, Span
 from usjapan2024.vocabulary import ActorKind, OpenVocabulary, SpanRole, View
 
@@ -123,28 +123,58 @@ def _check_spans(meeting: Meeting, text: str) -> Iterator[Problem]:
         _span_error(e.span, text) for e in excluded
     ):
         return
+    found = _Found(text)
     for i, exclusion in enumerate(excluded):
-        message = _span_error(exclusion.span, text)
+        message = _span_error(exclusion.span, text, found)
         if message is not None:
             yield Problem(f"$.metadata.source.excluded[{i}].span", message)
     for group, i, j, span in _cited_spans(meeting):
-        message = _span_error(span, text)
+        message = _span_error(span, text, found)
         if message is None and blocked.overlaps(span.start, span.end):
             message = blocked.describe(span)
         if message is not None:
             yield Problem(_span_path(group, i, j), message)
 
 
-def _span_error(span: Span, text: str) -> str | None:
+def _span_error(span: Span, text: str, found: _Found | None = None) -> str | None:
     start, end = span.start, span.end
+    if 0 <= start < end <= len(text) and text[start:end] == span.quote:
+        return None
+    where = "" if found is None else found(span.quote)
     if 0 <= start < end <= len(text):
-        if text[start:end] == span.quote:
-            return None
         return (
             f"quote {_clip(span.quote)} does not match the text at"
-            f" [{start}, {end}), which reads {_clip(text[start:end])}"
+            f" [{start}, {end}), which reads {_clip(text[start:end])}{where}"
         )
-    return f"span [{start}, {end}) is not a non-empty range within the text (0 to {len(text)})"
+    return (
+        f"span [{start}, {end}) is not a non-empty range within the text (0 to {len(text)})" + where
+    )
+
+
+class _Found:
+    """Where the quote of a span that misses it does stand, so the fix is in the message.
+
+    Offsets counted by hand are usually wrong (in bytes, or in UTF-16 as editors count),
+    while the quote is right.  Only the first :data:`MAX_PROBLEMS` quotes are looked up,
+    as many as an error keeps: a file whose every span is stale costs one search of the
+    text per problem shown, not one per span.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text, self.left = text, MAX_PROBLEMS
+
+    def __call__(self, quote: str) -> str:
+        if not quote or self.left <= 0:
+            return ""
+        self.left -= 1
+        starts = occurrences(quote, self.text, limit=4)
+        if not starts:
+            return "; the quote occurs nowhere in the text"
+        ranges = [f"[{s}, {s + len(quote)})" for s in starts]
+        if len(ranges) > 3:
+            ranges[3:] = ["elsewhere"]
+        shown = ", ".join(ranges[:-1]) + " and " + ranges[-1] if len(ranges) > 1 else ranges[0]
+        return f"; the quote stands at {shown}: `usjapan2024 fill` sets offsets from quotes"
 
 
 class _Blocked:

@@ -29,6 +29,8 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "parse",
+    "read_text",
     "source_text",
 ]
 
@@ -95,6 +97,24 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
     from usjapan2024._loading import document as _document
     from usjapan2024._loading import integrity as _integrity
 
+    text = read_text(source)
+    with _cyclic_gc_paused():
+        document = _parse(data)
+        meeting = _document.structure_meeting(document)
+    problems = _integrity.check(meeting, text, hint=hint)
+    if problems:
+        raise DatasetError(problems)
+    remember(meeting, text)  # proved: every span of the meeting indexes this text
+    return meeting
+
+
+def read_text(source: Source | None) -> str:
+    """The source text ``source`` gives (the bundled one for ``None``), once UTF-8 can encode it.
+
+    Raises:
+        FileNotFoundError: The path does not exist.
+        DatasetError: The file is not UTF-8, or the ``str`` holds a lone surrogate.
+    """
     text = source_text() if source is None else read_source(source)
     if isinstance(source, str):  # a file's bytes decode to no lone surrogate; a str may hold one
         from usjapan2024._loading.typecheck import lone_surrogate
@@ -105,14 +125,7 @@ def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
                 f"the source text has a lone surrogate at index {at}, which UTF-8 cannot encode"
             )
             raise DatasetError([Problem("$.metadata.source", message)])
-    with _cyclic_gc_paused():
-        document = _parse(data)
-        meeting = _document.structure_meeting(document)
-    problems = _integrity.check(meeting, text, hint=hint)
-    if problems:
-        raise DatasetError(problems)
-    remember(meeting, text)  # proved: every span of the meeting indexes this text
-    return meeting
+    return text
 
 
 _gc_lock = threading.Lock()
@@ -148,6 +161,18 @@ def _cyclic_gc_paused() -> Iterator[None]:
             _gc_pauses -= 1
             if _gc_pauses == 0 and _gc_was_enabled:
                 gc.enable()
+
+
+def parse(data: str | bytes) -> Any:
+    """The JSON document ``data`` holds, parsed as loading parses it, before any structuring.
+
+    For the tools that edit a file as JSON (``usjapan2024 fill``): what they read, the
+    loader would read the same way.
+
+    Raises:
+        DatasetError: ``data`` is not UTF-8, not JSON, or repeats a key.
+    """
+    return _parse(data)
 
 
 def _parse(data: str | bytes) -> Any:  # noqa: C901  (one branch per way a document fails)
