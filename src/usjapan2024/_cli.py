@@ -283,7 +283,7 @@ def _read(name: str, source: str | None, command: str) -> Meeting:
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         text = None if source is None else Path(source)
-        return _loading.read(data, text, hint="--source FILE")
+        return _loading.read(data, text, command_line=True)
     except OSError as error:  # missing, a folder, unreadable
         from usjapan2024._presenting.terminal import escape
 

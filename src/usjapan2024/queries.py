@@ -10,6 +10,12 @@ does not hold gives an empty result.  So ``subject="Tomahawk"`` is an empty resu
 meeting without Tomahawks, never an error.  Filters are answered from indexes built
 once per meeting (see ``_index``), not by a scan.
 
+A filter is typed as its enum, its values (a ``Literal`` alias such as ``TopicValue``,
+which editors offer as completions) or any ``str``: a ``str`` held in a variable type-checks,
+as it did in 1.0.0 (1.1.0 took ``str`` away, which broke type-checked code in a MINOR
+release; the versioning policy in ``docs/dataset-card.md`` now says so), and a value
+outside the vocabulary is refused at run time, as above.
+
 Results are :class:`~usjapan2024._results.Results`: tuples that also show as a table
 in Jupyter and convert to a DataFrame with ``.to_frame()``.
 """
@@ -57,8 +63,8 @@ T = TypeVar("T")
 
 def officials(
     *,
-    country: Actor | ActorValue | None = None,
-    organisation: Organisation | OrganisationValue | None = None,
+    country: Actor | ActorValue | str | None = None,
+    organisation: Organisation | OrganisationValue | str | None = None,
     meeting: Meeting | None = None,
 ) -> Results[Official]:
     """Return the officials who took part, optionally only one country's.
@@ -71,15 +77,15 @@ def officials(
 
 def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     *,
-    party: Actor | ActorValue | None = None,
-    topic: Topic | TopicValue | None = None,
-    status: Status | StatusValue | None = None,
-    place: Place | PlaceValue | None = None,
-    partner: Actor | ActorValue | None = None,
+    party: Actor | ActorValue | str | None = None,
+    topic: Topic | TopicValue | str | None = None,
+    status: Status | StatusValue | str | None = None,
+    place: Place | PlaceValue | str | None = None,
+    partner: Actor | ActorValue | str | None = None,
     subject: str | None = None,
     programme: str | None = None,
     meeting: Meeting | None = None,
-    parties: Actor | ActorValue | Iterable[Actor | ActorValue] | None = None,
+    parties: Actor | ActorValue | str | Iterable[Actor | ActorValue | str] | None = None,
 ) -> Results[Commitment]:
     """Return the commitments matching every filter given, in source order.
 
@@ -125,11 +131,11 @@ def _party_set(parties: Actor | str | Iterable[Actor | str]) -> frozenset[Actor]
 
 def threats(  # noqa: PLR0913  (one keyword per filterable field)
     *,
-    actor: Actor | ActorValue | None = None,
-    kind: ThreatKind | ThreatKindValue | None = None,
-    place: Place | PlaceValue | None = None,
-    response: Response | ResponseValue | None = None,
-    involving: Actor | ActorValue | None = None,
+    actor: Actor | ActorValue | str | None = None,
+    kind: ThreatKind | ThreatKindValue | str | None = None,
+    place: Place | PlaceValue | str | None = None,
+    response: Response | ResponseValue | str | None = None,
+    involving: Actor | ActorValue | str | None = None,
     meeting: Meeting | None = None,
 ) -> Results[Threat]:
     """Return the threats matching every filter given, in source order.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 import typing
 from collections.abc import Iterator
 
@@ -70,9 +71,20 @@ def _records_problems(meeting: Meeting) -> list[Problem]:
     return problems
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _check_digest(meeting: Meeting, text: str, hint: str) -> Iterator[Problem]:
+    claimed = meeting.metadata.source.sha256
+    if not _SHA256.fullmatch(claimed):  # no digest at all: comparing it would say nothing
+        shown = repr(claimed) if len(claimed) <= 70 else f"{claimed[:67]!r}..."
+        yield Problem(
+            "$.metadata.source.sha256",
+            f"must be 64 lowercase hex digits (the sha256 of the source text), got {shown}",
+        )
+        return
     digest = text_digest(text)
-    if meeting.metadata.source.sha256 != digest:
+    if claimed != digest:
         yield Problem(
             "$.metadata.source.sha256",
             f"this file was coded from a text with sha256 {meeting.metadata.source.sha256},"
