@@ -12,8 +12,8 @@ A filter value or a record kind is not among them: those take any ``str`` (as in
 from __future__ import annotations
 
 import usjapan2024 as uj
+import usjapan2024.export
 from usjapan2024 import Comitment  # E: attr-defined
-from usjapan2024 import export
 from usjapan2024.export import flatten  # E: deprecated
 
 uj.lod()  # E: attr-defined
@@ -22,6 +22,6 @@ uj.threats(actor=uj.Actor.US, response=None, kind=0.5)  # E: arg-type
 uj.to_records(uj.Commitment)  # E: arg-type
 uj.get("official.kamikawa", kind=uj.Official).nmae  # E: attr-defined
 uj.load().errata[0].reference  # E: deprecated
-export.flatten_columns(uj.Erratum)  # E: deprecated
-export.frame_of([], uj.Threat)  # E: deprecated
+usjapan2024.export.flatten_columns(uj.Erratum)  # E: deprecated
+usjapan2024.export.frame_of([], uj.Threat)  # E: deprecated
 rank: str = uj.Response.CONCERN.rank  # E: assignment
