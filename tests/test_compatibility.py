@@ -270,9 +270,12 @@ class TestDeprecatedNames:
 
     def test_the_marks_are_the_ones_pep_702_sets(self) -> None:
         """``__deprecated__`` holds the message, as ``warnings.deprecated`` sets it."""
-        getter = Erratum.reference.fget
+        prop = vars(Erratum)["reference"]
+        assert isinstance(prop, property)
+        getter = prop.fget
         assert getter is not None
-        assert getter.__deprecated__.startswith("Erratum.reference is deprecated since 1.1.0")
+        message: str = getattr(getter, "__deprecated__", "")
+        assert message.startswith("Erratum.reference is deprecated since 1.1.0")
 
     def test_the_fallback_decorator_warns_like_the_standard_one(self) -> None:
         """Before Python 3.13 the package's own decorator stands in; it behaves the same."""

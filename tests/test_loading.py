@@ -4,6 +4,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,13 @@ class TestMessagesName:
             f"must be 64 lowercase hex digits (the sha256 of the source text), got {sha256!r}"
         )
 
+    def test_the_rule_is_the_schemas(self) -> None:
+        """Loading refuses exactly what the JSON Schema's pattern for a digest refuses."""
+        from usjapan2024._loading.integrity import _SHA256
+
+        schema = usjapan2024.json_schema()["$defs"]["SourceInfo"]["properties"]["sha256"]
+        assert schema["pattern"] == f"^{_SHA256.pattern}$"
+
     def test_a_long_malformed_digest_is_clipped(self) -> None:
         document = json.loads(dumps(load()))
         document["metadata"]["source"]["sha256"] = "z" * 10_000
@@ -268,7 +276,7 @@ class TestSourceIsTextOrPath:
         data = tmp_path / "data.json"
         data.write_text(dumps(load()), encoding="utf-8")
         monkeypatch.chdir(tmp_path)
-        calls = {
+        calls: dict[str, Callable[[], object]] = {
             "load": lambda: load(data, source="communique.txt"),
             "loads": lambda: loads(data.read_bytes(), source="communique.txt"),
             "check": lambda: usjapan2024.check(load(), source="communique.txt"),

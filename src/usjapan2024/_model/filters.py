@@ -22,7 +22,16 @@ import attrs
 from usjapan2024._model.fields import FieldInfo, field_info
 from usjapan2024._model.kinds import CLASS_OF
 
-__all__ = ["EXACT_SETS", "FILTERS", "ExactSet", "Filter", "exact_sets_of", "filters_of", "keywords_of", "member"]
+__all__ = [
+    "EXACT_SETS",
+    "FILTERS",
+    "ExactSet",
+    "Filter",
+    "exact_sets_of",
+    "filters_of",
+    "keywords_of",
+    "member",
+]
 
 
 @attrs.frozen
