@@ -9,6 +9,7 @@ release, the first problem says that upgrading is the fix.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -223,6 +224,7 @@ def _title_name(title: str) -> str:
     return title.split(":", 1)[0].strip()
 
 
+@functools.cache
 def _dataset_name() -> str:
     """The name in the bundled dataset's title.
 
