@@ -35,7 +35,7 @@ from usjapan2024._io.output import (
     write,
 )
 from usjapan2024._loading import load as _loading
-from usjapan2024._model.filters import keywords_of
+from usjapan2024._model.filters import ExactSet, keywords_of
 from usjapan2024._model.kinds import RECORD_KINDS
 from usjapan2024._presenting.terminal import COLOR_CHOICES
 from usjapan2024.exceptions import DatasetError
@@ -123,8 +123,6 @@ def _filters(parser: argparse.ArgumentParser, query: str) -> None:
     Read off the same rows as the function (``_model.filters``), so that the two cannot
     drift: a filter takes one value, an exact set one or more (``--parties US JP``).
     """
-    from usjapan2024._model.filters import ExactSet
-
     for f in keywords_of(query):
         values = f" ({_values(f.vocabulary)})" if f.vocabulary is not None else ""
         nargs = "+" if isinstance(f, ExactSet) else None
