@@ -23,7 +23,7 @@ class TestExactParties:
         assert len(alone) < len(uj.commitments(party="US"))
 
     def test_order_and_spelling_do_not_matter(self) -> None:
-        assert uj.commitments(parties=["jp", uj.Actor.US]) == uj.commitments(parties=("US", "JP"))  # type: ignore[list-item]
+        assert uj.commitments(parties=["jp", uj.Actor.US]) == uj.commitments(parties=("US", "JP"))
 
     def test_combines_with_the_filters(self) -> None:
         found = uj.commitments(parties="US", topic="deterrence")

@@ -92,6 +92,7 @@ class TestLayers:
         allowed = {
             "usjapan2024.vocabulary",
             "usjapan2024._model.fields",
+            "usjapan2024._model.deprecation",  # a leaf: @deprecated, on any Python
             "usjapan2024._model",
             "usjapan2024._io.texts",  # a leaf: which text a loaded meeting was coded from
             "usjapan2024._io",
@@ -99,6 +100,7 @@ class TestLayers:
         assert GRAPH["usjapan2024.model"] <= allowed
         assert GRAPH["usjapan2024.vocabulary"] == set()
         assert GRAPH["usjapan2024._model.fields"] <= {"usjapan2024._model"}
+        assert GRAPH["usjapan2024._model.deprecation"] == set()
 
     def test_only_the_reflection_layer_reads_type_hints(self) -> None:
         """No other module walks type hints to learn what a field is."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
+import inspect
 import io
 import json
 import os
@@ -14,10 +16,11 @@ from pathlib import Path
 import pytest
 
 import usjapan2024
-from usjapan2024 import dumps, json_schema, load
-from usjapan2024._model.kinds import RecordKindName, kind_of
-from usjapan2024.export import KINDS
+from usjapan2024 import SUPPORTED_SCHEMA_VERSIONS, dumps, json_schema, load
+from usjapan2024._model.kinds import kind_of
+from usjapan2024.export import KINDS, RecordKindName
 
+from .conftest import ROOT
 from .helpers import bundled_document
 
 SUBCOMMANDS = (
@@ -309,3 +312,145 @@ class TestLean:
             "assert not extra, extra"
         )
         subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def _subparser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand, as the command line builds it."""
+    from usjapan2024._cli import _parser
+
+    (commands,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    found: argparse.ArgumentParser = commands.choices[command]
+    return found
+
+
+def _options(command: str) -> set[str]:
+    return {o for a in _subparser(command)._actions for o in a.option_strings}
+
+
+class TestParityWithPython:
+    """Issue 22: what a query function selects by, its command selects by too."""
+
+    @pytest.mark.parametrize("query", ["officials", "commitments", "threats", "search"])
+    def test_every_keyword_is_an_option(self, query: str) -> None:
+        """Each keyword of the function but ``meeting`` is an option of its command."""
+        parameters = inspect.signature(getattr(usjapan2024, query)).parameters.values()
+        keywords = [p.name for p in parameters if p.kind is p.KEYWORD_ONLY]
+        wanted = {"--" + k.replace("_", "-") for k in keywords if k != "meeting"}
+        assert wanted
+        assert wanted <= _options(query)
+
+    @pytest.mark.parametrize("query", ["officials", "commitments", "threats"])
+    def test_a_listing_has_no_other_selecting_option(self, query: str) -> None:
+        """And the other way: a listing's options are the keywords, and the shared ones."""
+        parameters = inspect.signature(getattr(usjapan2024, query)).parameters
+        shared = {"-h", "--help", "--format", "--file", "--source", "--corrected"}
+        assert _options(query) - shared == {"--" + p for p in parameters if p != "meeting"}
+
+    def test_the_page_lists_every_option(self) -> None:
+        """docs/cli.md's table names each listing's options."""
+        rows = {
+            line.split("|")[1].strip(" `"): line
+            for line in (ROOT / "docs" / "cli.md").read_text("utf-8").splitlines()
+            if line.startswith("| `")
+        }
+        for query in ("officials", "commitments", "threats"):
+            parameters = inspect.signature(getattr(usjapan2024, query)).parameters
+            for name in parameters:
+                if name != "meeting":
+                    assert f"`--{name}`" in rows[query], (query, name)
+
+    def test_parties_as_in_python(self) -> None:
+        """``--parties US JP`` is ``commitments(parties=["US", "JP"])``: exactly those."""
+        for parties in (["US"], ["us", "JP"]):
+            data = json.loads(_ok("commitments", "--parties", *parties, "--format", "json"))
+            expected = usjapan2024.commitments(parties=parties)
+            assert expected
+            assert [c["id"] for c in data] == [c.id for c in expected]
+        both = json.loads(_ok("commitments", "--parties", "JP", "US", "--topic", "deterrence",
+                              "--format", "json"))  # fmt: skip
+        assert [c["id"] for c in both] == [
+            c.id for c in usjapan2024.commitments(parties=["US", "JP"], topic="deterrence")
+        ]
+
+    def test_an_unknown_party_is_a_usage_error(self) -> None:
+        result = _run("commitments", "--parties", "US", "XX")
+        assert result.returncode == 2
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("usjapan2024 commitments: error: unknown --parties 'XX'; valid")
+
+    def test_parties_needs_a_value(self) -> None:
+        result = _run("commitments", "--parties")
+        assert result.returncode == 2
+        assert "--parties: expected at least one argument" in result.stderr
+
+
+class TestSchemaVersions:
+    @pytest.mark.parametrize("version", SUPPORTED_SCHEMA_VERSIONS)
+    def test_each_version_this_release_reads(self, version: int) -> None:
+        """``schema --version N`` prints the schema of N: the shipped file of an older one."""
+        out = json.loads(_ok("schema", "--version", str(version)))
+        assert out == json_schema(version)
+        assert out["$id"] == f"urn:usjapan2024:schema:{version}"
+        if version != SUPPORTED_SCHEMA_VERSIONS[-1]:
+            shipped = ROOT / "src" / "usjapan2024" / "data" / f"usjapan2024.schema-{version}.json"
+            assert out == json.loads(shipped.read_text("utf-8"))
+
+    def test_the_default_is_the_current_one(self) -> None:
+        assert _ok("schema") == _ok("schema", "--version", str(SUPPORTED_SCHEMA_VERSIONS[-1]))
+
+    @pytest.mark.parametrize("version", ["0", "4", "x", "2.0", "\x1b[31m"])
+    def test_another_is_a_usage_error_naming_the_valid_ones(self, version: str) -> None:
+        result = _run("schema", "--version", version)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        (line,) = result.stderr.splitlines()
+        valid = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
+        assert line.startswith("usjapan2024 schema: error: no schema_version ")
+        assert line.endswith(f"; this release reads {valid}")
+        assert "\x1b" not in line
+
+
+class TestShowMeeting:
+    def test_text(self) -> None:
+        """``show meeting`` shows the meeting: its name, date, place and counts, its quotes."""
+        meeting = load()
+        out = _ok("show", "meeting")
+        lines = out.splitlines()
+        assert lines[0] == "Meeting"
+        assert f"  name: {meeting.name}" in lines
+        assert f"  date: {meeting.date.isoformat()}" in lines
+        assert f"  place: {meeting.place.value}" in lines
+        assert f"  commitments: {len(meeting.commitments)}" in lines
+        assert f"  threats: {len(meeting.threats)}" in lines
+        assert f"«{meeting.sources[0].quote}»" in out
+
+    def test_json(self) -> None:
+        """Its own fields as the file holds them; its records are ``export dataset``'s."""
+        data = json.loads(_ok("show", "meeting", "--format", "json"))
+        whole = json.loads(dumps(load()))
+        assert data.pop("record_kind") == "meeting"
+        assert data.pop("errata") == []
+        assert data == {k: v for k, v in whole.items() if k not in KINDS}
+        assert data["name"] == load().name
+
+    def test_of_another_file(self, tmp_path: Path) -> None:
+        document = bundled_document()
+        document["name"] = "Another meeting"
+        path = tmp_path / "other.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        assert "  name: Another meeting" in _ok("show", "meeting", "--file", str(path))
+
+
+class TestShellAdvice:
+    def test_a_bom_gets_shell_advice(self, tmp_path: Path) -> None:
+        """The command line's message for a BOM says what to do in a shell, not in Python."""
+        path = tmp_path / "bom.json"
+        path.write_bytes(b"\xef\xbb\xbf" + dumps(load()).encode("utf-8"))
+        result = _run("validate", str(path))
+        assert result.returncode == 1
+        assert "byte order mark (BOM)" in result.stdout
+        assert "sed -i '1s/^\\xEF\\xBB\\xBF//' FILE" in result.stdout
+        assert "utf-8-sig" not in result.stdout
+        listing = _run("officials", "--file", str(path))
+        assert listing.returncode == 1
+        assert "sed -i" in listing.stderr

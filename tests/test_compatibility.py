@@ -206,6 +206,105 @@ class TestNewerFiles:
         )
 
 
+class TestVersionsMeanTheFilesOwnRelease:
+    """Only a release of this dataset is compared with this release (issue 22)."""
+
+    @pytest.mark.parametrize(
+        "title",
+        [
+            "usjapan2024: the Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data",
+            "USJAPAN2024 : another title of this dataset",
+            "usjapan2024",
+        ],
+    )
+    def test_a_release_of_this_dataset_gets_the_hint(self, title: str) -> None:
+        document = _bad_topic("3.0.0")
+        document["metadata"]["title"] = title
+        path, message = problems_of(document)[0]
+        assert path == "$.metadata.version"
+        assert "newer than this release" in message
+        assert "upgrade usjapan2024" in message
+
+    @pytest.mark.parametrize(
+        ("title", "said"),
+        [
+            (
+                "Other dataset: coded from the same text",
+                "a file of its own dataset ('Other dataset')",
+            ),
+            ("usjapan2024-fork: a fork", "a file of its own dataset ('usjapan2024-fork')"),
+            (": no name", "a file of its own dataset"),
+        ],
+    )
+    def test_a_file_of_another_dataset_says_what_it_is(self, title: str, said: str) -> None:
+        """Its version numbers its own releases: no comparison, and no advice to upgrade."""
+        document = _bad_topic("3.0.0")
+        document["metadata"]["title"] = title
+        (path, message), (topic_path, _) = problems_of(document)
+        assert path == "$.metadata.version"
+        assert message.startswith(f"{said}, version 3.0.0: not a release of usjapan2024")
+        assert "newer" not in message
+        assert "upgrade" not in message
+        assert topic_path == "$.commitments[0].topic"
+
+    def test_another_dataset_of_an_older_version_gets_no_note(self) -> None:
+        document = _bad_topic("0.1.0")
+        document["metadata"]["title"] = "Other: x"
+        assert [path for path, _ in problems_of(document)] == ["$.commitments[0].topic"]
+
+    def test_a_valid_file_of_another_dataset_loads_whatever_its_version(self) -> None:
+        document = bundled_document()
+        document["metadata"]["title"] = "Other: x"
+        document["metadata"]["version"] = "3.0.0"
+        assert loads(json.dumps(document)).metadata.version == "3.0.0"
+
+
+class TestDeprecatedNames:
+    """Each deprecated name is marked for type checkers (PEP 702) and warns at run time."""
+
+    def test_the_property_warns_at_the_callers_line(self) -> None:
+        erratum = load().errata[0]
+        with pytest.warns(DeprecationWarning, match=r"Erratum\.reference is deprecated") as seen:
+            _ = erratum.reference
+        assert seen[0].filename == __file__
+
+    def test_the_marks_are_the_ones_pep_702_sets(self) -> None:
+        """``__deprecated__`` holds the message, as ``warnings.deprecated`` sets it."""
+        prop = vars(Erratum)["reference"]
+        assert isinstance(prop, property)
+        getter = prop.fget
+        assert getter is not None
+        message: str = getattr(getter, "__deprecated__", "")
+        assert message.startswith("Erratum.reference is deprecated since 1.1.0")
+
+    def test_the_fallback_decorator_warns_like_the_standard_one(self) -> None:
+        """Before Python 3.13 the package's own decorator stands in; it behaves the same."""
+        from usjapan2024._model.deprecation import _warn_on_use
+
+        @_warn_on_use("old() is deprecated; use new()")
+        def old(x: int) -> int:
+            """Old."""
+            return x + 1
+
+        with pytest.warns(
+            DeprecationWarning, match=r"^old\(\) is deprecated; use new\(\)$"
+        ) as seen:
+            assert old(1) == 2
+        assert seen[0].filename == __file__
+        assert old.__deprecated__ == "old() is deprecated; use new()"  # type: ignore[attr-defined]
+        assert old.__doc__ == "Old."
+
+    def test_the_standard_decorator_is_used_where_there_is_one(self) -> None:
+        import sys
+
+        from usjapan2024._model import deprecation
+
+        if sys.version_info >= (3, 13):
+            assert deprecation.deprecated is warnings.deprecated  # type: ignore[attr-defined]
+        else:
+            assert deprecation.deprecated is deprecation._warn_on_use
+
+
 class TestSchema1IsSchema1:
     def test_schema_2_fields_in_a_schema_1_file_are_refused(
         self, old_document: dict[str, object]

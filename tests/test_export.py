@@ -50,7 +50,7 @@ class TestToRecords:
     def test_unknown_kind(self) -> None:
         """A typo in the kind names the valid kinds."""
         with pytest.raises(ValueError, match=r"unknown kind 'threat'; valid kinds are 'meeting'"):
-            to_records("threat")  # type: ignore[arg-type]
+            to_records("threat")
 
 
 class TestToFrame:

@@ -20,11 +20,12 @@ from usjapan2024._model.fields import (
     Listing,
     about,
     describe_fields,
+    field_info,
     fields_of,
     plain,
     record_fields,
 )
-from usjapan2024._model.filters import FILTERS, filters_of
+from usjapan2024._model.filters import EXACT_SETS, FILTERS, exact_sets_of, filters_of
 from usjapan2024._model.kinds import CLASS_OF, KINDS, RECORD_KINDS
 from usjapan2024._tables.layout import LABELS, TABLES
 from usjapan2024.strategies import meetings
@@ -228,10 +229,18 @@ class TestKinds:
 class TestFilters:
     @pytest.mark.parametrize("query", sorted({f.query for f in FILTERS}))
     def test_keywords_are_the_filters(self, query: str) -> None:
-        """A query function's keywords are its filter rows, in order, then meeting=."""
+        """A query function's keywords are its filter rows, in order, meeting=, its sets."""
         parameters = list(inspect.signature(getattr(queries, query)).parameters)
-        extra = {"commitments": ["parties"]}.get(query, [])  # an exact set, not an index
-        assert parameters == [f.name for f in filters_of(query)] + ["meeting", *extra]
+        sets = [e.name for e in exact_sets_of(query)]  # compared whole, not indexed
+        assert parameters == [f.name for f in filters_of(query)] + ["meeting", *sets]
+
+    def test_exact_sets_are_rows_too(self) -> None:
+        """Each exact-set keyword names a many-valued vocabulary field of its records."""
+        assert [(e.query, e.name) for e in EXACT_SETS] == [("commitments", "parties")]
+        for e in EXACT_SETS:
+            info = field_info(CLASS_OF[e.query], e.field)
+            assert info.many
+            assert e.vocabulary is info.vocabulary is not None
 
     def test_every_filter_names_a_field_of_its_records(self) -> None:
         """The field a row names exists, and its vocabulary and many-ness come from it."""

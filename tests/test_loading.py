@@ -4,6 +4,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,155 @@ class TestGarbageCollector:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestMessagesName:
+    """Issue 22: each message names the key or value at fault, in its own place."""
+
+    @pytest.mark.parametrize(
+        ("text", "path"),
+        [("{}", "$.schema_version"), ('{"schema_version": 3}', "$.metadata")],
+    )
+    def test_a_missing_key_is_named_as_missing(self, text: str, path: str) -> None:
+        """A missing key is said to be missing at its own path, never as a value "got None"."""
+        with pytest.raises(DatasetError) as info:
+            loads(text.encode())
+        problem = info.value.problems[0]
+        assert problem.path == path
+        assert "required field is missing" in problem.message
+        assert "None" not in str(info.value)
+        assert "null" not in str(info.value)
+
+    @pytest.mark.parametrize("sha256", ["", "xyz", SOURCE_SHA256.upper(), SOURCE_SHA256 + "0"])
+    def test_a_malformed_digest_is_said_to_be_one(self, sha256: str) -> None:
+        """A sha256 that is no digest says what a digest is, not that the texts differ."""
+        document = json.loads(dumps(load()))
+        document["metadata"]["source"]["sha256"] = sha256
+        with pytest.raises(DatasetError) as info:
+            loads(json.dumps(document))
+        ((path, message),) = [(p.path, p.message) for p in info.value.problems]
+        assert path == "$.metadata.source.sha256"
+        assert message == (
+            f"must be 64 lowercase hex digits (the sha256 of the source text), got {sha256!r}"
+        )
+
+    def test_the_rule_is_the_schemas(self) -> None:
+        """Loading refuses exactly what the JSON Schema's pattern for a digest refuses."""
+        from usjapan2024._loading.integrity import _SHA256
+
+        schema = usjapan2024.json_schema()["$defs"]["SourceInfo"]["properties"]["sha256"]
+        assert schema["pattern"] == f"^{_SHA256.pattern}$"
+
+    def test_a_long_malformed_digest_is_clipped(self) -> None:
+        document = json.loads(dumps(load()))
+        document["metadata"]["source"]["sha256"] = "z" * 10_000
+        with pytest.raises(DatasetError) as info:
+            loads(json.dumps(document))
+        assert len(info.value.problems[0].message) < 200
+
+    def test_a_well_formed_digest_of_another_text_is_the_other_message(self) -> None:
+        document = json.loads(dumps(load()))
+        document["metadata"]["source"]["sha256"] = "0" * 64
+        with pytest.raises(DatasetError, match="coded from a text with sha256 0000"):
+            loads(json.dumps(document))
+
+
+class TestRepeatedKeys:
+    def _problems(self, text: str) -> list[tuple[str, str]]:
+        with pytest.raises(DatasetError) as info:
+            loads(text)
+        return [(p.path, p.message) for p in info.value.problems]
+
+    def test_in_a_value_the_repeat_dropped(self) -> None:
+        """An object the first parse dropped (the first of a repeated key) keeps its path."""
+        text = '{"metadata": {"title": {"a": 1, "a": 2}, "title": "x"}}'
+        assert self._problems(text) == [
+            ("$.metadata", "key 'title' appears twice in this object"),
+            ("$.metadata.title", "key 'a' appears twice in this object"),
+        ]
+
+    def test_in_document_order(self) -> None:
+        text = '{"b": [{"x": 1}, {"y": 1, "y": 2}], "a": {"z": 1, "z": 1}, "a": 1}'
+        assert self._problems(text) == [
+            ("$", "key 'a' appears twice in this object"),
+            ("$.b[1]", "key 'y' appears twice in this object"),
+            ("$.a", "key 'z' appears twice in this object"),
+        ]
+
+    def test_past_the_limit_they_are_counted(self) -> None:
+        from usjapan2024.exceptions import MAX_PROBLEMS
+
+        text = "[" + ",".join(['{"a": 1, "a": 2}'] * (MAX_PROBLEMS + 7)) + "]"
+        with pytest.raises(DatasetError) as info:
+            loads(text)
+        assert len(info.value.problems) == MAX_PROBLEMS
+        assert info.value.more == 7
+        assert info.value.problems[-1].path == f"$[{MAX_PROBLEMS - 1}]"
+
+
+class TestByteOrderMark:
+    def test_python_gets_python_advice(self) -> None:
+        """loads() of a file with a BOM says so, with what to do in Python."""
+        for data in (b"\xef\xbb\xbf{}", "\ufeff{}"):
+            with pytest.raises(DatasetError) as info:
+                loads(data)
+            ((problem),) = info.value.problems
+            assert problem.path == "$"
+            assert "byte order mark (BOM)" in problem.message
+            assert "encoding='utf-8-sig'" in problem.message
+            assert "sed" not in problem.message
+
+    def test_the_command_line_gets_shell_advice_from_the_same_message(self) -> None:
+        from usjapan2024._loading.load import read
+
+        with pytest.raises(DatasetError) as python:
+            loads(b"\xef\xbb\xbf{}")
+        with pytest.raises(DatasetError) as shell:
+            read(b"\xef\xbb\xbf{}", None, command_line=True)
+        said, advice = python.value.problems[0].message.split("; ", 1)
+        assert shell.value.problems[0].message.startswith(said + "; ")
+        assert "sed -i '1s/^\\xEF\\xBB\\xBF//' FILE" in shell.value.problems[0].message
+        assert advice not in shell.value.problems[0].message
+
+
+class TestSourceIsTextOrPath:
+    """``source=``: a ``str`` is the text, a ``pathlib.Path`` a file holding it."""
+
+    def test_a_path_is_read(self, tmp_path: Path) -> None:
+        text = tmp_path / "communique.txt"
+        text.write_bytes(source_text().encode("utf-8"))
+        data = tmp_path / "data.json"
+        data.write_text(dumps(load()), encoding="utf-8")
+        assert load(data, source=text) == load()
+        assert usjapan2024.check(load(), source=text) == []
+
+    @pytest.mark.parametrize("call", ["load", "loads", "check"])
+    def test_a_str_naming_a_file_is_refused(
+        self, call: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A one-line str that names a file is a path given the wrong way: it says so."""
+        (tmp_path / "communique.txt").write_bytes(source_text().encode("utf-8"))
+        data = tmp_path / "data.json"
+        data.write_text(dumps(load()), encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        calls: dict[str, Callable[[], object]] = {
+            "load": lambda: load(data, source="communique.txt"),
+            "loads": lambda: loads(data.read_bytes(), source="communique.txt"),
+            "check": lambda: usjapan2024.check(load(), source="communique.txt"),
+        }
+        with pytest.raises(ValueError, match=r"pass pathlib\.Path\('communique\.txt'\)") as info:
+            calls[call]()
+        assert str(info.value).startswith("source='communique.txt' names a file, but a str")
+
+    def test_a_str_that_names_nothing_is_the_text(self, tmp_path: Path) -> None:
+        """The same str where no such file exists is a (wrong) text, as before."""
+        data = tmp_path / "data.json"
+        data.write_text(dumps(load()), encoding="utf-8")
+        with pytest.raises(DatasetError, match="coded from a text with sha256"):
+            load(data, source=str(tmp_path / "no-such-file.txt"))
+
+    def test_a_text_of_many_lines_is_never_looked_up(self, tmp_path: Path) -> None:
+        """The bundled text itself, or any text of several lines, is taken as it is."""
+        data = tmp_path / "data.json"
+        data.write_text(dumps(load()), encoding="utf-8")
+        assert load(data, source=source_text()) == load()

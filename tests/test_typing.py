@@ -13,17 +13,25 @@ import typing
 import pytest
 
 from usjapan2024 import vocabulary
-from usjapan2024._model.kinds import RECORD_KINDS, RecordKindName
+from usjapan2024._model.kinds import RECORD_KINDS
+from usjapan2024.export import RecordKindName
 
 from .conftest import ROOT
 
 HERE = ROOT / "tests" / "typing"
 
 
-def _mypy(path: str) -> list[tuple[int, str]]:
+def _mypy(path: str, *options: str) -> list[tuple[int, str]]:
     api = pytest.importorskip("mypy.api")
     out, _, _ = api.run(
-        ["--strict", "--no-incremental", "--config-file", str(ROOT / "pyproject.toml"), path]
+        [
+            "--strict",
+            "--no-incremental",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            *options,
+            path,
+        ]
     )
     return [
         (int(m.group(1)), m.group(2))
@@ -32,12 +40,15 @@ def _mypy(path: str) -> list[tuple[int, str]]:
 
 
 def test_the_public_api_type_checks() -> None:
-    """Every documented call has the type a user expects (assert_type), with no error."""
-    assert _mypy(str(HERE / "public_api.py")) == []
+    """Every documented call has the type a user expects (assert_type), with no error.
+
+    With PEP 702's check on, too: no documented call uses a deprecated name.
+    """
+    assert _mypy(str(HERE / "public_api.py"), "--enable-error-code", "deprecated") == []
 
 
 def test_mistakes_are_caught() -> None:
-    """A misspelt name, filter value or kind, or a member of the wrong vocabulary, fails."""
+    """A misspelt name, a value of the wrong type, a deprecated name (PEP 702) fails."""
     path = HERE / "mistakes.py"
     expected = [
         (number, mark.group(1))
@@ -58,3 +69,13 @@ def test_value_aliases_list_their_enums_values(name: str) -> None:
 def test_record_kind_names_are_the_kinds() -> None:
     """The Literal of kinds names exactly the kinds a listing or export accepts."""
     assert typing.get_args(RecordKindName) == RECORD_KINDS
+
+
+def test_every_deprecated_name_is_among_the_mistakes() -> None:
+    """Each name that warns at run time is used in mistakes.py, where mypy must flag it."""
+    from usjapan2024 import export
+
+    lines = (HERE / "mistakes.py").read_text("utf-8").splitlines()
+    flagged = [line for line in lines if line.endswith("# E: deprecated")]
+    for name in (*export._MOVED, "reference"):
+        assert any(re.search(rf"\b{name}\b", line) for line in flagged), name

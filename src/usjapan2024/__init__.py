@@ -22,6 +22,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from usjapan2024._io.bundled import source_text as source_text
+    from usjapan2024._io.text import Source as Source
     from usjapan2024._io.text import locate as locate
     from usjapan2024._io.text import text_digest as text_digest
     from usjapan2024._loading.authoring import fill_offsets as fill_offsets
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from usjapan2024._querying.views import corrected as corrected
     from usjapan2024.exceptions import DatasetError as DatasetError
     from usjapan2024.exceptions import Problem as Problem
+    from usjapan2024.export import RecordKindName as RecordKindName
     from usjapan2024.export import to_datapackage as to_datapackage
     from usjapan2024.export import to_frame as to_frame
     from usjapan2024.export import to_records as to_records
@@ -108,11 +110,13 @@ _WHERE = {
     "usjapan2024._querying.results": ("Results",),
     "usjapan2024._querying.views": ("corrected",),
     "usjapan2024._loading.schema": ("json_schema",),
-    "usjapan2024._io.text": ("locate", "text_digest"),
+    "usjapan2024._io.text": ("Source", "locate", "text_digest"),
     "usjapan2024._loading.authoring": ("fill_offsets", "skeleton"),
     "usjapan2024._loading.typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
-    "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
+    "usjapan2024.export": (
+        "RecordKindName", "to_datapackage", "to_frame", "to_records", "to_sqlite",
+    ),
     "usjapan2024.model": (
         "Commitment", "Department", "DocumentRef", "Erratum", "Event", "Exclusion", "Location",
         "Meeting", "Metadata", "Official", "Party", "Programme", "Record", "RecordValue",

@@ -36,13 +36,13 @@ from usjapan2024._io.output import (
     write,
 )
 from usjapan2024._loading import load as _loading
-from usjapan2024._model.filters import filters_of
+from usjapan2024._model.filters import ExactSet, keywords_of
 from usjapan2024._model.kinds import RECORD_KINDS
 from usjapan2024._presenting.terminal import COLOR_CHOICES
 from usjapan2024.exceptions import DatasetError
 
 if TYPE_CHECKING:
-    from usjapan2024.model import Meeting
+    from usjapan2024.model import Erratum, Meeting, Record
 
 __all__ = ["run"]
 
@@ -145,10 +145,15 @@ def _output(parser: argparse.ArgumentParser, *, in_place: bool = False) -> None:
 
 
 def _filters(parser: argparse.ArgumentParser, query: str) -> None:
-    """One option per filter of query function ``query``, with its valid values."""
-    for f in filters_of(query):
+    """One option per keyword of query function ``query`` that selects, with its values.
+
+    Read off the same rows as the function (``_model.filters``), so that the two cannot
+    drift: a filter takes one value, an exact set one or more (``--parties US JP``).
+    """
+    for f in keywords_of(query):
         values = f" ({_values(f.vocabulary)})" if f.vocabulary is not None else ""
-        parser.add_argument(f"--{f.name}", metavar="VALUE", help=f"{f.help}{values}")
+        nargs = "+" if isinstance(f, ExactSet) else None
+        parser.add_argument(f"--{f.name}", metavar="VALUE", nargs=nargs, help=f"{f.help}{values}")
 
 
 def _parser() -> _Parser:
@@ -201,7 +206,8 @@ def _parser() -> _Parser:
 
     p = _add(commands, "show", "show one record with its quotes from the source text",
              "usjapan2024 show commitment.article-v")  # fmt: skip
-    p.add_argument("id", metavar="ID", help="a record id, e.g. official.hamada or JP")
+    p.add_argument("id", metavar="ID",
+                   help="a record id, e.g. official.hamada or JP, or 'meeting'")  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--color", choices=COLOR_CHOICES, default="auto",
                    help="emphasise quotes with colour: auto (on a terminal, unless NO_COLOR"
@@ -238,8 +244,11 @@ def _parser() -> _Parser:
                    help="text, or the problems as JSON [{path, message}]")  # fmt: skip
 
     _authoring(commands)
-    _add(commands, "schema", "print the JSON Schema of the dataset file",
-         "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
+    p = _add(commands, "schema", "print the JSON Schema of the dataset file",
+             "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
+    p.add_argument("--version", metavar="N", dest="schema_version",
+                   help="the schema_version whose schema to print: the current one (the"
+                   " default), or an earlier one this release still reads")  # fmt: skip
 
     p = _add(commands, "diff", "compare two datasets record by record; exit 1 if they differ",
              "usjapan2024 diff tests/data/usjapan2024-1.0.0.json bundled")  # fmt: skip
@@ -311,7 +320,7 @@ def _read(name: str, source: str | None, command: str) -> Meeting:
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         text = None if source is None else Path(source)
-        return _loading.read(data, text, hint="--source FILE")
+        return _loading.read(data, text, command_line=True)
     except OSError as error:  # missing, a folder, unreadable
         from usjapan2024._presenting.terminal import escape
 
@@ -351,9 +360,10 @@ def _listing_of(query: str) -> Callable[[argparse.Namespace], int]:
     def handler(args: argparse.Namespace) -> int:
         from usjapan2024 import queries
 
-        given = {f.name: getattr(args, f.name) for f in filters_of(query)}
-        try:
-            queries.criteria(query, given, option=True)  # checks each value given
+        given = {f.name: getattr(args, f.name) for f in keywords_of(query)}
+        try:  # check each value given, in the command line's words
+            queries.criteria(query, given, option=True)
+            queries.exact_sets(query, given, option=True)
         except ValueError as error:  # a value that names nothing
             raise UsageError(f"{PROG} {query}: error: {error}") from None
         meeting = _meeting(args)
@@ -375,17 +385,15 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from usjapan2024 import queries
     from usjapan2024._tables.flat import flatten
+    from usjapan2024.model import Meeting
 
     meeting = _meeting(args)
-    try:
-        record = queries.get(args.id, meeting=meeting)
-    except KeyError as error:  # no such id, or a retired one: the message says which
-        raise UsageError(f"{PROG} show: error: {error.args[0]}") from None
-    errata = queries.errata_for(record, meeting=meeting)
+    record, errata = _shown(args.id, meeting)
     if args.format == "json":
         whole = {**_unstructure(record), "errata": [_unstructure(e) for e in errata]}
+        if isinstance(record, Meeting):  # its own fields: its records are `export dataset`'s
+            whole = {k: v for k, v in whole.items() if k not in RECORD_KINDS or k == "errata"}
         _json_out(whole)
         return 0
     from usjapan2024._presenting.context import in_context
@@ -394,7 +402,7 @@ def _show(args: argparse.Namespace) -> int:
     from usjapan2024._presenting.terminal import emphasiser, escape, use_color
 
     row = flatten(record)
-    lines = [f"{type(record).__name__} {escape(str(row.get('id', '')))}"]
+    lines = [f"{type(record).__name__} {escape(str(row.get('id', '')))}".rstrip()]
     for key, value in row.items():
         if key not in {"id", "spans", "quotes"} and value not in (None, ""):
             lines.append(f"  {key}: {escape(str(value))}")  # one line each, whatever it holds
@@ -411,7 +419,7 @@ def _show(args: argparse.Namespace) -> int:
         kind = f"{erratum.kind.value}, {escape(erratum.field)}"
         lines.append(f"  erratum {escape(erratum.id)} ({kind}):")
         lines.append(f"    {escape(erratum.record_says)}")
-        value = value_text(erratum, record)
+        value = value_text(erratum, None if isinstance(record, Meeting) else record)
         applied = " (this view holds it)" if erratum.id in meeting.corrected_by else ""
         lines.append(f"    its value: {escape(value)}{applied}")
     url = record_url(record, meeting=meeting)  # None unless a record of the bundled release
@@ -419,6 +427,24 @@ def _show(args: argparse.Namespace) -> int:
         lines.append(f"  see: {escape(url)}")
     write("\n".join(lines) + "\n")
     return 0
+
+
+def _shown(record_id: str, meeting: Meeting) -> tuple[Record | Meeting, Sequence[Erratum]]:
+    """The record ``show`` shows, with its errata: ``meeting`` is the meeting itself.
+
+    ``meeting`` is the id the tables and exports give the meeting (no record can have
+    it, and no erratum targets it: an erratum's target is a record).
+    """
+    from usjapan2024 import queries
+    from usjapan2024._tables.layout import MEETING_ID
+
+    if record_id == MEETING_ID:
+        return meeting, ()
+    try:
+        record = queries.get(record_id, meeting=meeting)
+    except KeyError as error:  # no such id, or a retired one: the message says which
+        raise UsageError(f"{PROG} show: error: {error.args[0]}") from None
+    return record, queries.errata_for(record, meeting=meeting)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -532,7 +558,7 @@ def _fill(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"{PROG} fill: error: {escape(os_error_text(error))}") from None
     try:
-        done = fill(_loading.parse(data), text)
+        done = fill(_loading.parse(data, command_line=True), text)
     except DatasetError as error:
         lines = [f"{shown}: {escape(str(problem))}" for problem in error.problems]
         count = len(error.problems) + error.more
@@ -579,10 +605,25 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schema(_: argparse.Namespace) -> int:
+def _schema(args: argparse.Namespace) -> int:
+    """The schema of ``--version N``; a version this release does not read is a usage error."""
+    from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
     from usjapan2024._loading.schema import json_schema
 
-    _json_out(json_schema())
+    version = SUPPORTED_SCHEMA_VERSIONS[-1]
+    if args.schema_version is not None:
+        known = {str(v): v for v in SUPPORTED_SCHEMA_VERSIONS}
+        if args.schema_version not in known:
+            from usjapan2024._presenting.terminal import escape
+
+            valid = ", ".join(known)
+            msg = (
+                f"{PROG} schema: error: no schema_version {escape(repr(args.schema_version))};"
+                f" this release reads {valid}"
+            )
+            raise UsageError(msg)
+        version = known[args.schema_version]
+    _json_out(json_schema(version))
     return 0
 
 

@@ -16,6 +16,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from usjapan2024._io.text import Source
 from usjapan2024._loading.load import load
 from usjapan2024._model.kinds import CLASS_OF, RECORD_KINDS, RecordKindName, record_groups
 from usjapan2024._tables import flat as _flat
@@ -25,7 +26,16 @@ from usjapan2024.model import Meeting
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "KINDS", "Row", "to_datapackage", "to_frame", "to_records", "to_sqlite"]
+__all__ = [
+    "JOIN",
+    "KINDS",
+    "RecordKindName",
+    "Row",
+    "to_datapackage",
+    "to_frame",
+    "to_records",
+    "to_sqlite",
+]
 
 KINDS = RECORD_KINDS
 """The record kinds :func:`to_records` and :func:`to_frame` accept."""
@@ -33,8 +43,11 @@ KINDS = RECORD_KINDS
 _CLASSES: dict[str, type] = {"meeting": Meeting, **CLASS_OF}
 
 
-def to_records(kind: RecordKindName, *, meeting: Meeting | None = None) -> list[Row]:
+def to_records(kind: RecordKindName | str, *, meeting: Meeting | None = None) -> list[Row]:
     """Return one flat row per record of ``kind``, in source order.
+
+    ``kind`` is one of :data:`KINDS` (typed as :data:`RecordKindName`, or any ``str``
+    as in 1.0.0); another raises :class:`ValueError` naming the valid ones.
 
     >>> rows = to_records("officials")
     >>> rows[0]["name"], rows[0]["country"], rows[0]["quotes"]
@@ -53,7 +66,7 @@ def _records(kind: str, meeting: Meeting) -> tuple[Any, ...]:
     return (meeting,) if kind == "meeting" else record_groups(meeting)[kind]
 
 
-def to_frame(kind: RecordKindName, *, meeting: Meeting | None = None) -> pd.DataFrame:
+def to_frame(kind: RecordKindName | str, *, meeting: Meeting | None = None) -> pd.DataFrame:
     """Return the records of ``kind`` as a pandas DataFrame with proper dtypes.
 
     Needs pandas: ``pip install usjapan2024[pandas]``.
@@ -72,7 +85,7 @@ def to_datapackage(
     folder: str | os.PathLike[str],
     *,
     meeting: Meeting | None = None,
-    source: str | os.PathLike[str] | None = None,
+    source: Source | None = None,
     overwrite: bool = False,
 ) -> Path:
     """Write a Frictionless Data Package: a folder of CSV files and ``datapackage.json``.
@@ -118,7 +131,7 @@ def to_sqlite(
     path: str | os.PathLike[str],
     *,
     meeting: Meeting | None = None,
-    source: str | os.PathLike[str] | None = None,
+    source: Source | None = None,
     overwrite: bool = False,
 ) -> Path:
     """Write a SQLite database of the same tables, with their keys and checks enforced.
@@ -159,8 +172,28 @@ def to_sqlite(
 _MOVED = ("flatten", "flatten_columns", "frame_of")
 """Helpers 1.0.0 left importable from here; they now live in a private module."""
 
+if TYPE_CHECKING:  # what type checkers see of them: deprecated (PEP 702), as they are
+    from usjapan2024._model.deprecation import deprecated
+
+    @deprecated(
+        "usjapan2024.export.flatten is deprecated and will be removed in 2.0.0;"
+        " use to_records() or Results.to_records() for flat rows"
+    )
+    def flatten(record: object) -> Row: ...
+    @deprecated(
+        "usjapan2024.export.flatten_columns is deprecated and will be removed in 2.0.0;"
+        " use to_records() or Results.to_records() for flat rows"
+    )
+    def flatten_columns(cls: type) -> list[str]: ...
+    @deprecated(
+        "usjapan2024.export.frame_of is deprecated and will be removed in 2.0.0;"
+        " use to_records() or Results.to_records() for flat rows"
+    )
+    def frame_of(rows: list[Row], cls: type) -> pd.DataFrame: ...
+
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401
+    # The run-time side of the stubs above: the warning comes on import, as in 1.1.0.
     if name in _MOVED:
         warnings.warn(
             f"usjapan2024.export.{name} is deprecated and will be removed in 2.0.0;"

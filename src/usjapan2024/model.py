@@ -21,6 +21,7 @@ from typing import ClassVar
 import attrs
 
 from usjapan2024._io.texts import recall
+from usjapan2024._model.deprecation import deprecated
 from usjapan2024._model.fields import Listing, about, describe_fields, record_fields
 from usjapan2024.vocabulary import (
     Actor,
@@ -479,6 +480,8 @@ class Erratum(_Shown):
         still work, as one :class:`Reference` with only a title, and warn until 2.0.0.
         """
         if reference is not None or isinstance(references, str):
+            # At run time only: PEP 702 marks names, not a parameter or a type of one, and
+            # overloading __init__ would hide the class from the attrs plugin of mypy.
             warnings.warn(
                 "an Erratum's reference as one string is deprecated since 1.1.0 and will be"
                 " removed in 2.0.0: give references=(Reference(...), ...)",
@@ -495,14 +498,12 @@ class Erratum(_Shown):
         )
 
     @property
+    @deprecated(
+        "Erratum.reference is deprecated since 1.1.0 and will be removed in 2.0.0;"
+        " use Erratum.references"
+    )
     def reference(self) -> str:
         """The references as one line of text (deprecated since 1.1.0: use ``references``)."""
-        warnings.warn(
-            "Erratum.reference is deprecated since 1.1.0 and will be removed in 2.0.0;"
-            " use Erratum.references",
-            DeprecationWarning,
-            stacklevel=2,
-        )
         return "; ".join(map(str, self.references))
 
 

@@ -10,6 +10,12 @@ does not hold gives an empty result.  So ``subject="Tomahawk"`` is an empty resu
 meeting without Tomahawks, never an error.  Filters are answered from indexes built
 once per meeting (see ``_index``), not by a scan.
 
+A filter is typed as its enum, its values (a ``Literal`` alias such as ``TopicValue``,
+which editors offer as completions) or any ``str``: a ``str`` held in a variable type-checks,
+as it did in 1.0.0 (1.1.0 took ``str`` away, which broke type-checked code in a MINOR
+release; the versioning policy in ``docs/dataset-card.md`` now says so), and a value
+outside the vocabulary is refused at run time, as above.
+
 Results are :class:`~usjapan2024._results.Results`: tuples that also show as a table
 in Jupyter and convert to a DataFrame with ``.to_frame()``.
 """
@@ -21,7 +27,7 @@ from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar, overload
 
 from usjapan2024._loading.load import load
-from usjapan2024._model.filters import filters_of, member
+from usjapan2024._model.filters import exact_sets_of, filters_of, member
 from usjapan2024._model.kinds import record_id
 from usjapan2024._querying.index import MeetingIndex, index_of
 from usjapan2024._querying.results import Results
@@ -57,8 +63,8 @@ T = TypeVar("T")
 
 def officials(
     *,
-    country: Actor | ActorValue | None = None,
-    organisation: Organisation | OrganisationValue | None = None,
+    country: Actor | ActorValue | str | None = None,
+    organisation: Organisation | OrganisationValue | str | None = None,
     meeting: Meeting | None = None,
 ) -> Results[Official]:
     """Return the officials who took part, optionally only one country's.
@@ -71,15 +77,15 @@ def officials(
 
 def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     *,
-    party: Actor | ActorValue | None = None,
-    topic: Topic | TopicValue | None = None,
-    status: Status | StatusValue | None = None,
-    place: Place | PlaceValue | None = None,
-    partner: Actor | ActorValue | None = None,
+    party: Actor | ActorValue | str | None = None,
+    topic: Topic | TopicValue | str | None = None,
+    status: Status | StatusValue | str | None = None,
+    place: Place | PlaceValue | str | None = None,
+    partner: Actor | ActorValue | str | None = None,
     subject: str | None = None,
     programme: str | None = None,
     meeting: Meeting | None = None,
-    parties: Actor | ActorValue | Iterable[Actor | ActorValue] | None = None,
+    parties: Actor | ActorValue | str | Iterable[Actor | ActorValue | str] | None = None,
 ) -> Results[Commitment]:
     """Return the commitments matching every filter given, in source order.
 
@@ -101,35 +107,16 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> len(commitments(party="US")), len(commitments(parties="US"))
     (34, 3)
     """
-    found: Results[Commitment] = _select("commitments", locals())
-    if parties is None:
-        return found
-    # Not a row of ``_filters.FILTERS``: those match one value against a record's values
-    # (and are shared with the command line and the SQLite indexes); this compares a
-    # whole set, so it narrows the indexed answer instead.
-    wanted = _party_set(parties)
-    return Results((c for c in found if frozenset(c.parties) == wanted), Commitment, found.meeting)
-
-
-def _party_set(parties: Actor | str | Iterable[Actor | str]) -> frozenset[Actor]:
-    """The set of actors ``parties=`` names; a value outside the vocabulary raises."""
-    given = (parties,) if isinstance(parties, Actor | str) else tuple(parties)
-    if not given:
-        msg = "commitments(): parties must name at least one party"
-        raise ValueError(msg)
-    return frozenset(
-        p if isinstance(p, Actor) else Actor(member(Actor, p, "commitments(): unknown parties"))
-        for p in given
-    )
+    return _select("commitments", locals())
 
 
 def threats(  # noqa: PLR0913  (one keyword per filterable field)
     *,
-    actor: Actor | ActorValue | None = None,
-    kind: ThreatKind | ThreatKindValue | None = None,
-    place: Place | PlaceValue | None = None,
-    response: Response | ResponseValue | None = None,
-    involving: Actor | ActorValue | None = None,
+    actor: Actor | ActorValue | str | None = None,
+    kind: ThreatKind | ThreatKindValue | str | None = None,
+    place: Place | PlaceValue | str | None = None,
+    response: Response | ResponseValue | str | None = None,
+    involving: Actor | ActorValue | str | None = None,
     meeting: Meeting | None = None,
 ) -> Results[Threat]:
     """Return the threats matching every filter given, in source order.
@@ -301,7 +288,37 @@ def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
     """
     meeting = _meeting(arguments["meeting"])
     found = index_of(meeting).tables[query].select(criteria(query, arguments))
-    return Results(found, found.kind, meeting)
+    wanted = exact_sets(query, arguments)
+    if not wanted:
+        return Results(found, found.kind, meeting)
+    # An exact set narrows the indexed answer: it compares a record's whole set of values.
+    chosen = (r for r in found if all(frozenset(getattr(r, f)) == v for f, v in wanted.items()))
+    return Results(chosen, found.kind, meeting)
+
+
+def exact_sets(
+    query: str, arguments: dict[str, Any], *, option: bool = False
+) -> dict[str, frozenset[Any]]:
+    """The exact sets given in ``arguments``, by field, each as the set of members it names.
+
+    A value outside the vocabulary, or no value at all, raises :class:`ValueError`,
+    worded for the command line's ``--option`` with ``option``.
+    """
+    wanted: dict[str, frozenset[Any]] = {}
+    for e in exact_sets_of(query):
+        value = arguments[e.name]
+        if value is None:
+            continue
+        given = (value,) if isinstance(value, str) else tuple(value)  # a member is a str
+        if not given:
+            where = f"--{e.name}" if option else f"{query}(): {e.name}"
+            msg = f"{where} must name at least one value"
+            raise ValueError(msg)
+        where = f"unknown --{e.name}" if option else f"{query}(): unknown {e.name}"
+        wanted[e.field] = frozenset(
+            v if v.__class__ is e.vocabulary else member(e.vocabulary, v, where) for v in given
+        )
+    return wanted
 
 
 def criteria(query: str, arguments: dict[str, Any], *, option: bool = False) -> dict[str, Hashable]:

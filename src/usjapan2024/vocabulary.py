@@ -440,7 +440,16 @@ _labels(
 
 
 class Response(Vocabulary):
-    """How strongly the ministers reacted, weakest first."""
+    """How strongly the ministers reacted, weakest first.
+
+    The scale is ordered by :attr:`rank`, not by the members themselves: they are
+    strings, which compare as strings (``max(Response)`` would be ``RECOGNITION``).
+
+    >>> Response.RECOGNITION.rank, Response.CONDEMNATION.rank
+    (0, 3)
+    >>> max(Response, key=lambda r: r.rank)
+    <Response.CONDEMNATION: 'condemnation'>
+    """
 
     RECOGNITION = "recognition"
     """The ministers only noted the danger ("recognized that ...")."""
@@ -450,6 +459,16 @@ class Response(Vocabulary):
     """The ministers "criticized"."""
     CONDEMNATION = "condemnation"
     """The ministers "condemned" (or "strongly condemned"): the strongest response."""
+
+    @property
+    def rank(self) -> int:
+        """Its place on the scale: 0 for the weakest (recognition), up to the strongest.
+
+        It is the order the members are declared in, weakest first: sort by it
+        (``sorted(threats, key=lambda t: t.response.rank)``) or take the strongest
+        (``max(Response, key=lambda r: r.rank)``).
+        """
+        return tuple(Response).index(self)
 
 
 _labels(
@@ -566,10 +585,10 @@ class SpanRole(Vocabulary):
 _labels(SpanRole, OWN="Own words", CONTEXT="Context")
 
 
-# The values of the vocabularies that query filters take, as types: a type checker then
-# refuses a misspelt value (`topic="deterence"`) or a member of the wrong vocabulary
-# (`topic=Status.PLANNED`).  At run time a filter also accepts any case and the
-# member names; `tests/test_vocabulary.py` checks each alias lists its enum's values.
+# The values of the vocabularies that query filters take, as types: for annotations and
+# editors' completions (a filter also takes any `str`, as in 1.0.0, and refuses a value
+# outside its vocabulary at run time, in any case or as a member's name);
+# `tests/test_typing.py` checks each alias lists its enum's values.
 ActorValue = Literal[
     "US",
     "JP",

@@ -41,3 +41,20 @@ assert_type(uj.fill_offsets(uj.skeleton(Path("communique.txt")), uj.source_text(
 assert_type(uj.errata_for(meeting.officials[3]), Results[uj.Erratum])
 assert_type(meeting.errata[0].references[0].role, uj.SourceRole | None)
 assert_type(ujst.meetings(8, min_records=2), SearchStrategy[uj.Meeting])
+
+# 1.0.0 code, a filter or a kind held in a str variable, type-checks as it did then.
+topic: str = "deterrence"
+assert_type(uj.commitments(topic=topic, party=topic.upper()), Results[uj.Commitment])
+assert_type(uj.threats(actor=str(uj.Actor.KP.value)), Results[uj.Threat])
+kind_name: str = "threats"
+assert_type(uj.to_records(kind_name), list[Row])
+# The types of the public signatures are public names.
+kind: uj.RecordKindName = "errata"
+assert_type(uj.to_records(kind), list[Row])
+source: uj.Source = Path("communique.txt")
+assert_type(uj.load("file.json", source=source), uj.Meeting)
+assert_type(uj.check(meeting, source="the text itself"), list[uj.Problem])
+# The response scale's rank, to sort and compare by strength.
+assert_type(uj.Response.CONDEMNATION.rank, int)
+assert_type(max(uj.Response, key=lambda r: r.rank), uj.Response)
+assert_type(sorted(uj.threats(), key=lambda t: t.response.rank), list[uj.Threat])

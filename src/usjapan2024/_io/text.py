@@ -16,10 +16,18 @@ from pathlib import Path
 from usjapan2024.exceptions import DatasetError, Problem
 from usjapan2024.model import Span
 
-__all__ = ["locate", "occurrences", "read_source", "sentence_bounds", "text_digest"]
+__all__ = ["Source", "locate", "occurrences", "read_source", "sentence_bounds", "text_digest"]
 
 Source = str | os.PathLike[str]
-"""A source text, or the path of a file that holds one."""
+"""A source text as a ``str``, or the path of a file that holds one (a :class:`pathlib.Path`
+or any ``os.PathLike``): what ``source=`` takes, in :func:`usjapan2024.load`,
+:func:`usjapan2024.loads`, :func:`usjapan2024.check` and the exports.
+
+A ``str`` is always the text itself, never a file name: a one-line ``str`` that names an
+existing file is refused (:func:`read_source`), since it is a path given the wrong way."""
+
+_NAME_LIMIT = 4096
+"""The longest ``str`` taken for a file name given by mistake (``PATH_MAX`` on Linux)."""
 
 _digests: dict[str, str] = {}
 
@@ -42,13 +50,23 @@ def read_source(source: Source) -> str:
     """Return the text ``source`` is, or the text of the file it names, read byte-exact.
 
     A ``str`` is the text itself; a path (any ``os.PathLike``) is read as bytes and
-    decoded as UTF-8, with no newline translation.
+    decoded as UTF-8, with no newline translation.  A ``str`` of one line that names an
+    existing file is refused: ``source="communique.txt"`` would otherwise be taken for a
+    text of 14 characters, and fail as a text that does not match the file's digest.
+    No source text is one line that is also the name of a file beside it.
 
     Raises:
         FileNotFoundError: The path does not exist.
         DatasetError: The file is not UTF-8.
+        ValueError: A ``str`` that names a file (pass it as a ``pathlib.Path``).
     """
     if isinstance(source, str):
+        if len(source) <= _NAME_LIMIT and "\n" not in source and Path(source).is_file():
+            msg = (
+                f"source={source!r} names a file, but a str source is the text itself:"
+                f" pass pathlib.Path({source!r}) to read the file"
+            )
+            raise ValueError(msg)
         return source
     if not isinstance(source, os.PathLike):
         msg = f"source must be the text (str) or a path to it, not {type(source).__name__}"

@@ -9,6 +9,7 @@ release, the first problem says that upgrading is the fix.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -171,9 +172,12 @@ def _newer_release(document: dict[str, Any]) -> Problem | None:
     """A problem saying the file comes from a newer release, if its version says so.
 
     A MINOR release may add vocabulary values, which an older release then refuses:
-    the user should learn that upgrading is the fix, not that the file is broken.
+    the user should learn that upgrading is the fix, not that the file is broken.  Only
+    a file that claims to be a release of this dataset (:func:`_title_name`) is
+    compared with this release; another dataset's version numbers its own releases, so
+    such a file is said to be what it is, with no advice to upgrade.
     """
-    metadata = document.get("metadata")
+    metadata: Any = document.get("metadata")
     version = metadata.get("version") if metadata.__class__ is dict else None
     if version.__class__ is not str:
         return None
@@ -192,11 +196,45 @@ def _newer_release(document: dict[str, Any]) -> Problem | None:
         return None
     if parts(version) <= parts(ours):
         return None
-    message = (
-        f"the file is dataset version {_clip(version)}, newer than this release ({ours}), which may"
-        " not know all its values: upgrade usjapan2024 to read it"
-    )
+    ours_name = _dataset_name()
+    title = metadata.get("title")
+    theirs = _title_name(title) if title.__class__ is str else None
+    if theirs is not None and theirs.casefold() == ours_name.casefold():
+        message = (
+            f"the file is dataset version {_clip(version)}, newer than this release ({ours}),"
+            " which may not know all its values: upgrade usjapan2024 to read it"
+        )
+    else:
+        what = "a file of its own dataset" + (f" ({_clip(theirs)!r})" if theirs else "")
+        message = (
+            f"{what}, version {_clip(version)}: not a release of {ours_name}, so its version"
+            " says nothing of which release of usjapan2024 reads it"
+        )
     return Problem("$.metadata.version", message)
+
+
+def _title_name(title: str) -> str:
+    """The name in a dataset's title: the part before its first colon, without spaces.
+
+    The rule (``docs/errors.md``): a file claims to be a release of this dataset when
+    the name in its ``metadata.title`` is the bundled dataset's (``usjapan2024``),
+    ignoring case; its ``metadata.version`` is then a version of this dataset, which
+    this release can be compared with.
+    """
+    return title.split(":", 1)[0].strip()
+
+
+@functools.cache
+def _dataset_name() -> str:
+    """The name in the bundled dataset's title.
+
+    Read without structuring: the file failing may be the bundled one.
+    """
+    import json
+
+    from usjapan2024._io.bundled import read_resource
+
+    return _title_name(json.loads(read_resource("usjapan2024.json"))["metadata"]["title"])
 
 
 def _clip(text: str, limit: int = 40) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 import typing
 from collections.abc import Iterator
 
@@ -23,7 +24,7 @@ from usjapan2024._loading import rules as _rules
 from usjapan2024._model.fields import fields_by_name, fields_of
 from usjapan2024._model.kinds import DECLARED_IN, KINDS, declarations, record_groups, record_id
 from usjapan2024.exceptions import MAX_PROBLEMS, Problem
-from usjapan2024.model import Exclusion, Meeting, Record, Span
+from usjapan2024.model import Exclusion, Meeting, Party, Record, Span
 from usjapan2024.vocabulary import ActorKind, OpenVocabulary, SpanRole, View
 
 __all__ = ["REFERENCES", "check", "check_without_text"]
@@ -72,9 +73,20 @@ def _records_problems(meeting: Meeting) -> list[Problem]:
     return problems
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _check_digest(meeting: Meeting, text: str, hint: str) -> Iterator[Problem]:
+    claimed = meeting.metadata.source.sha256
+    if not _SHA256.fullmatch(claimed):  # no digest at all: comparing it would say nothing
+        shown = repr(claimed) if len(claimed) <= 70 else f"{claimed[:67]!r}..."
+        yield Problem(
+            "$.metadata.source.sha256",
+            f"must be 64 lowercase hex digits (the sha256 of the source text), got {shown}",
+        )
+        return
     digest = text_digest(text)
-    if meeting.metadata.source.sha256 != digest:
+    if claimed != digest:
         yield Problem(
             "$.metadata.source.sha256",
             f"this file was coded from a text with sha256 {meeting.metadata.source.sha256},"
@@ -351,8 +363,8 @@ def _check_parties(meeting: Meeting) -> Iterator[Problem]:
     So is it in the corrected view: an erratum may not give a party a kind its id denies.
     """
     parties = {party.id.value: party for party in meeting.parties}
-    kinds = [
-        (f"$.parties[{i}].kind", party, party.kind) for i, party in enumerate(parties.values())
+    kinds: list[tuple[str, Party, object]] = [
+        (f"$.parties[{i}].kind", party, party.kind) for i, party in enumerate(meeting.parties)
     ]
     kinds += [
         (f"$.errata[{i}].record_value", parties[erratum.target], erratum.record_value)

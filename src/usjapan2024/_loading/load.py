@@ -85,21 +85,23 @@ def loads(data: str | bytes, *, source: Source | None = None) -> Meeting:
     Raises:
         DatasetError: The content is not a valid dataset; every problem is listed.
     """
-    return read(data, source, hint="source=")
+    return read(data, source)
 
 
-def read(data: str | bytes, source: Source | None, *, hint: str) -> Meeting:
-    """:func:`loads`, with ``hint`` saying how the caller names the source text.
+def read(data: str | bytes, source: Source | None, *, command_line: bool = False) -> Meeting:
+    """:func:`loads`, with ``command_line`` saying whether a shell user reads the messages.
 
-    The command line passes ``--source FILE``, so that its messages give no
-    Python-only advice.
+    The command line passes ``command_line=True``: where a message gives advice, it is then
+    advice for a shell (``--source FILE``, a command that fixes the file), not for
+    Python (``source=``).  Each such message is written once, with both remedies.
     """
     from usjapan2024._loading import document as _document
     from usjapan2024._loading import integrity as _integrity
 
+    hint = "--source FILE" if command_line else "source="
     text = read_text(source)
     with _cyclic_gc_paused():
-        document = _parse(data)
+        document = _parse(data, command_line=command_line)
         meeting = _document.structure_meeting(document)
     problems = _integrity.check(meeting, text, hint=hint)
     if problems:
@@ -163,7 +165,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def parse(data: str | bytes) -> Any:
+def parse(data: str | bytes, *, command_line: bool = False) -> Any:
     """The JSON document ``data`` holds, parsed as loading parses it, before any structuring.
 
     For the tools that edit a file as JSON (``usjapan2024 fill``): what they read, the
@@ -172,11 +174,23 @@ def parse(data: str | bytes) -> Any:
     Raises:
         DatasetError: ``data`` is not UTF-8, not JSON, or repeats a key.
     """
-    return _parse(data)
+    return _parse(data, command_line=command_line)
 
 
-def _parse(data: str | bytes) -> Any:  # noqa: C901  (one branch per way a document fails)
-    """Decode and parse JSON strictly: UTF-8 only, no NaN or Infinity, no repeated keys."""
+_BOM_REMEDY = {
+    False: "read the file with encoding='utf-8-sig', which drops it, and give loads() the text",
+    True: "save the file without it (a UTF-8 file needs none), e.g. with"
+    " sed -i '1s/^\\xEF\\xBB\\xBF//' FILE",
+}
+"""How to be rid of a byte order mark, for Python (``False``) and for a shell (``True``)."""
+
+
+def _parse(data: str | bytes, *, command_line: bool = False) -> Any:  # noqa: C901  (per failure)
+    """Decode and parse JSON strictly: UTF-8 only, no NaN or Infinity, no repeated keys.
+
+    ``command_line`` chooses the advice of the one message that gives some (a byte order
+    mark): for a shell, or for Python.
+    """
     from_str = isinstance(data, str)
     if isinstance(data, (bytes, bytearray)):
         try:
@@ -188,6 +202,12 @@ def _parse(data: str | bytes) -> Any:  # noqa: C901  (one branch per way a docum
     elif not isinstance(data, str):
         msg = f"loads() takes str or bytes, not {type(data).__name__}"
         raise TypeError(msg)
+    if data.startswith("\ufeff"):  # json's own message tells Python users what to decode
+        message = (
+            "not JSON: the file begins with a UTF-8 byte order mark (BOM), which JSON does"
+            f" not allow; {_BOM_REMEDY[command_line]}"
+        )
+        raise DatasetError([Problem("$", message)])
     objects = _Objects()
     try:
         document = json.loads(
@@ -210,7 +230,7 @@ def _parse(data: str | bytes) -> Any:  # noqa: C901  (one branch per way a docum
             what = f"an integer of more than {_digits_limit()} digits, more than can be read"
         raise DatasetError([Problem("$", f"not valid JSON data: {what}{_where(data)}")]) from None
     if objects.repeated:
-        raise DatasetError(objects.problems(document), objects.more)
+        raise DatasetError(*_repeated_keys(data))
     # Only a \u escape makes a lone surrogate in text decoded from bytes; a str may hold
     # one as it is.  Both are rare, so the paths are found slowly.
     if _SURROGATE_ESCAPE.search(data) or (from_str and _RAW_SURROGATE.search(data)):
@@ -270,53 +290,57 @@ def _reject_constant(name: str) -> Any:
 
 
 class _Objects:
-    """Builds the parsed JSON objects, noting any key that appears twice in one.
+    """Builds the parsed JSON objects, noting whether any key appears twice in one.
 
     A repeated key would silently drop the first value: it is reported instead, at the
-    path of its object, which is found once the whole document is parsed.  The common
-    case costs one ``dict()`` and one comparison, both in C, in a bound method that
-    ``json`` calls directly.
+    path of its object (:func:`_repeated_keys`).  The common case costs one ``dict()``
+    and one comparison, both in C, in a bound method that ``json`` calls directly.
     """
 
     def __init__(self) -> None:
-        self.repeated: list[tuple[dict[str, Any], str]] = []  # (object, key): the first few
-        self.more = 0  # and how many more
+        self.repeated = False
 
     def make(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    if len(self.repeated) < MAX_PROBLEMS:
-                        self.repeated.append((result, key))
-                    else:
-                        self.more += 1
-                seen.add(key)
+            self.repeated = True
         return result
 
-    def problems(self, document: Any) -> list[Problem]:
-        """A problem for each repeated key noted, at its object's path."""
-        paths = _paths_of({id(obj) for obj, _ in self.repeated}, document)
-        return [
-            Problem(paths.get(id(obj), "$"), f"key {key!r} appears twice in this object")
-            for obj, key in self.repeated
-        ]
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object as its pairs, in order, repeats and all (the slow path only)."""
+
+    __slots__ = ()
 
 
-def _paths_of(wanted: set[int], document: Any) -> dict[int, str]:
-    """The JSON path of each object in ``document`` whose ``id()`` is in ``wanted``."""
-    found: dict[int, str] = {}
+def _repeated_keys(data: str) -> tuple[list[Problem], int]:
+    """A problem for each key repeated in an object of ``data``, at that object's path.
+
+    Only called once a repeat was seen.  ``data`` is parsed a second time, keeping
+    every pair of every object (``_Pairs``), so that the path is known even of an
+    object that the first parse dropped: the first value of a repeated key, itself
+    holding a repeated key, is no longer in the document.  Problems come in document
+    order; past :data:`MAX_PROBLEMS` they are counted.
+    """
+    document = json.loads(data, parse_constant=_reject_constant, object_pairs_hook=_Pairs)
+    problems: list[Problem] = []
+    more = 0
     stack: list[tuple[Any, str]] = [(document, "$")]
-    while stack and len(found) < len(wanted):  # a loop, not recursion: nesting may be deep
+    while stack:  # a loop, not recursion: nesting may be deep
         value, path = stack.pop()
-        if isinstance(value, dict):
-            if id(value) in wanted:
-                found.setdefault(id(value), path)
-            stack += [(item, f"{path}.{key}") for key, item in value.items()]
+        if isinstance(value, _Pairs):
+            seen: set[str] = set()
+            for key, _ in value:
+                if key not in seen:
+                    seen.add(key)
+                elif len(problems) < MAX_PROBLEMS:
+                    problems.append(Problem(path, f"key {key!r} appears twice in this object"))
+                else:
+                    more += 1
+            stack += [(item, f"{path}.{key}") for key, item in reversed(value)]
         elif isinstance(value, list):
-            stack += [(item, f"{path}[{index}]") for index, item in enumerate(value)]
-    return found
+            stack += [(item, f"{path}[{i}]") for i, item in reversed(list(enumerate(value)))]
+    return problems, more
 
 
 def dumps(meeting: Meeting) -> str:

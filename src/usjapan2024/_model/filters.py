@@ -5,8 +5,10 @@ records; everything else about it is read off the field (:mod:`._model.fields`):
 vocabulary, whether it holds many values (a record matches when any of them does) and
 whether text is compared case-insensitively.  An enum filter accepts a member or its
 value or name as a string, in any case; a free-text filter accepts any non-empty string.
-``queries`` says which values raise and why; ``tests/test_fields.py`` fails when a query
-function's keywords and these rows disagree.
+An exact set (:class:`ExactSet`) is the other kind of keyword: it asks for records whose
+many values are exactly the ones given.  ``queries`` says which values raise and why;
+``tests/test_fields.py`` fails when a query function's keywords and these rows disagree,
+and ``tests/test_cli.py`` when a listing command lacks an option for one of them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,16 @@ from usjapan2024._model.fields import FieldInfo, field_info
 from usjapan2024._model.kinds import CLASS_OF
 from usjapan2024.vocabulary import OpenVocabulary
 
-__all__ = ["FILTERS", "Filter", "filters_of", "member"]
+__all__ = [
+    "EXACT_SETS",
+    "FILTERS",
+    "ExactSet",
+    "Filter",
+    "exact_sets_of",
+    "filters_of",
+    "keywords_of",
+    "member",
+]
 
 
 @attrs.frozen
@@ -87,6 +98,54 @@ FILTERS: tuple[Filter, ...] = (
 def filters_of(query: str) -> tuple[Filter, ...]:
     """The filters of one query function, in the order of its keywords."""
     return tuple(f for f in FILTERS if f.query == query)
+
+
+@attrs.frozen
+class ExactSet:
+    """A keyword of a query function that asks for exactly a set of values.
+
+    ``commitments(parties=["US", "JP"])`` is the commitments whose ``parties`` are the
+    U.S. and Japan, no more and no fewer.  Not a :class:`Filter`: a filter matches one
+    value against a record's values (and is indexed, in memory and in SQLite); this
+    compares a whole set, so it narrows the indexed answer instead.
+
+    Attributes:
+        query: The query function, named as the record group it returns.
+        name: The keyword.
+        field: The many-valued field of the query's records it compares with.
+        help: What it selects, for the command line's help.
+        vocabulary: The enum its values come from (read off the field).
+    """
+
+    query: str
+    name: str
+    field: str
+    help: str
+    vocabulary: type[enum.Enum] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        info = field_info(CLASS_OF[self.query], self.field)
+        if info.vocabulary is None or not info.many:
+            msg = f"{self.query}({self.name}=): {self.field} is not a field of many enum values"
+            raise TypeError(msg)
+        object.__setattr__(self, "vocabulary", info.vocabulary)
+
+
+EXACT_SETS: tuple[ExactSet, ...] = (
+    ExactSet("commitments", "parties", "parties", "exactly these parties commit, no more"),
+)
+"""Every exact-set keyword; each comes after ``meeting=`` in its function's signature."""
+
+
+@functools.cache
+def exact_sets_of(query: str) -> tuple[ExactSet, ...]:
+    """The exact-set keywords of one query function, in the order of its keywords."""
+    return tuple(e for e in EXACT_SETS if e.query == query)
+
+
+def keywords_of(query: str) -> tuple[Filter | ExactSet, ...]:
+    """Every keyword of one query function that selects records: its filters, then sets."""
+    return (*filters_of(query), *exact_sets_of(query))
 
 
 def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:

@@ -70,8 +70,9 @@ RecordKindName = Literal[
     "threats",
     "errata",
 ]
-"""The kinds of record as a type, so that a misspelt kind fails type checking; a test
-checks it names :data:`RECORD_KINDS` (type checkers cannot read a tuple built at run time)."""
+"""The kinds of record as a type, public as ``usjapan2024.RecordKindName``: for a caller's
+annotations, and the completions an editor offers; a test checks it names
+:data:`RECORD_KINDS` (type checkers cannot read a tuple built at run time)."""
 
 RECORD_KINDS = typing.cast(
     "tuple[RecordKindName, ...]", ("meeting", *(kind.group for kind in KINDS))
