@@ -373,7 +373,7 @@ def _check_parties(meeting: Meeting) -> Iterator[Problem]:
     ]
     for where, party, kind in kinds:
         if (kind == ActorKind.STATE) != party.id.is_state:
-            want = "is not" if party.id.is_state else "is"
+            want = "is" if party.id.is_state else "is not"
             yield Problem(
                 where,
                 f"{str(kind)!r} for {party.id.value!r}, which {want} an ISO 3166-1 alpha-2"

@@ -157,7 +157,8 @@ def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:
     found = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
     if found is None and isinstance(value, str) and issubclass(cls, OpenVocabulary):
         # A value another meeting may declare: valid, though this one may hold none of it.
-        for spelling in (value, value.upper(), value.casefold()):
+        # In any case, as every filter: a state's code first ("ph" is the Philippines).
+        for spelling in (value.upper(), value.casefold()):
             if cls.well_formed(spelling):
                 return cls(spelling)
     if found is None:
