@@ -29,7 +29,7 @@ class TestExactParties:
         found = uj.commitments(parties="US", topic="deterrence")
         assert [c.id for c in found] == ["commitment.article-v"]
 
-    @pytest.mark.parametrize("bad", ["USA", [], ["US", "nowhere"]])
+    @pytest.mark.parametrize("bad", ["USA", [], ["US", "no where"]])
     def test_a_value_that_matches_nothing_anywhere_raises(self, bad: object) -> None:
         with pytest.raises(ValueError, match="parties"):
             uj.commitments(parties=bad)  # type: ignore[arg-type]

@@ -470,7 +470,8 @@ class TestFillCommand:
         path.write_bytes(b"\xef\xbb\xbf" + DRAFT.read_bytes())
         result = _run("fill", str(path), "--source", str(TEXT))
         assert result.returncode == 1
-        assert f"{path}: $: not JSON: Unexpected UTF-8 BOM" in result.stderr
+        assert f"{path}: $: not JSON: the file begins with a UTF-8 byte order mark" in result.stderr
+        assert "sed -i" in result.stderr  # the advice for a shell, not for Python
 
     def test_a_text_with_windows_line_endings_and_an_emoji(self, tmp_path: Path) -> None:
         """The text file is read byte-exact: CRLF and the emoji count, as loading counts them."""

@@ -398,11 +398,12 @@ class TestDanglingReferences:
         message = "'JP' does not name any of the meeting's parties"
         assert problems[0] == ("$.host", message)
         countries = [
-            f"$.officials[{i}].country"
-            for i, o in enumerate(document["officials"])
+            f"$.{group}[{i}].country"
+            for group in ("officials", "departments")
+            for i, o in enumerate(document[group])
             if o["country"] == "JP"
         ]
-        assert len(countries) == 2
+        assert len(countries) == 4  # two ministers, and the two ministries they lead
         assert [p for p in problems if p[0].endswith(".country")] == [
             (path, message) for path in countries
         ]

@@ -116,8 +116,9 @@ SPAN_BROKEN: dict[str, tuple[str, Spans]] = {
 # in the meeting's record order).
 
 Search = Callable[..., Results[Record]]
-_MAIN_TEXT = {uj.Official: "name", uj.Party: "name", uj.Programme: "name",
-              uj.Event: "description", uj.Commitment: "summary", uj.Threat: "summary",
+_MAIN_TEXT = {uj.Official: "name", uj.Party: "name", uj.Location: "name",
+              uj.Department: "name", uj.Programme: "name", uj.Event: "description",
+              uj.Commitment: "summary", uj.Threat: "summary",
               uj.Erratum: "record_says"}  # fmt: skip
 
 

@@ -21,7 +21,7 @@ import attrs
 
 from usjapan2024._model.fields import FieldInfo, field_info
 from usjapan2024._model.kinds import CLASS_OF
-from usjapan2024.vocabulary import OpenVocabulary
+from usjapan2024.vocabulary import ISO_3166_ALPHA_2, OpenVocabulary
 
 __all__ = [
     "EXACT_SETS",
@@ -157,10 +157,13 @@ def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:
     found = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
     if found is None and isinstance(value, str) and issubclass(cls, OpenVocabulary):
         # A value another meeting may declare: valid, though this one may hold none of it.
-        # In any case, as every filter: a state's code first ("ph" is the Philippines).
-        for spelling in (value.upper(), value.casefold()):
-            if cls.well_formed(spelling):
-                return cls(spelling)
+        # A state's code in any case ("ph" is the Philippines); any other value as files
+        # write it, in lower case, so that a typo such as "USA" is refused, not a new slug.
+        code = value.upper()
+        if code in ISO_3166_ALPHA_2 and cls.well_formed(code):
+            return cls(code)
+        if cls.well_formed(value):
+            return cls(value)
     if found is None:
         valid = ", ".join(repr(m.value) for m in cls)
         if issubclass(cls, OpenVocabulary):
