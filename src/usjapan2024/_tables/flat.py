@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import typing
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024._model.fields import FieldInfo, fields_of
@@ -89,15 +90,17 @@ def flatten_columns(cls: type) -> list[str]:
 
 def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
     """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
-    pd = pandas()
+    library = pandas()
     columns = flatten_columns(cls)
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    frame = library.DataFrame.from_records(rows, columns=columns)
     fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
     for name in columns:
-        dtype = "Int64" if name in counted else _dtype(pd, fields.get(name))
+        dtype = "Int64" if name in counted else _dtype(library, fields.get(name))
         frame[name] = frame[name].astype(dtype)
-    return frame
+    # pandas() is typed Any (pandas is optional); where pandas-stubs are installed (a test
+    # dependency brings them) the frame is still Any, so say what it is.
+    return typing.cast("pd.DataFrame", frame)
 
 
 def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
