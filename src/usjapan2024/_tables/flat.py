@@ -35,12 +35,18 @@ from usjapan2024.vocabulary import Response
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
+__all__ = ["JOIN", "ORDERED", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
 
 Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
 
 JOIN = "; "
+
+ORDERED: tuple[type[enum.Enum], ...] = (Response,)
+"""The vocabularies whose members' order is a scale: :class:`~usjapan2024.Response` runs
+from the mildest response to the strongest.  Every export that orders values reads it
+here, and takes the order from the members' own order: a DataFrame's ordered category,
+the Data Package's ``categoriesOrdered``, the tables' rank columns."""
 
 
 def flatten(record: object) -> Row:
@@ -112,7 +118,7 @@ def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is
         return "string"
     if field.vocabulary is not None:
         return pd.CategoricalDtype(
-            [m.value for m in field.vocabulary], ordered=field.vocabulary is Response
+            [m.value for m in field.vocabulary], ordered=field.vocabulary in ORDERED
         )
     if field.is_date:
         return "datetime64[ns]"
