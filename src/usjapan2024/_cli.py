@@ -202,6 +202,13 @@ def _parser() -> _Parser:
         p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
         _dataset(p)
 
+    p = _add(commands, "datasette", "print Datasette's metadata for the SQLite database",
+             "usjapan2024 datasette > metadata.json && datasette usjapan2024.db -m metadata.json")  # fmt: skip
+    p.add_argument("--database", metavar="NAME", default="usjapan2024",
+                   help="the database's name in Datasette: its file's name without .db"
+                   " (default: usjapan2024)")  # fmt: skip
+    _dataset(p)
+
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip
     p.add_argument("file", metavar="FILE", help="the dataset file ('-': standard input)")
@@ -428,6 +435,13 @@ def _tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _datasette(args: argparse.Namespace) -> int:
+    from usjapan2024 import export
+
+    _json_out(export.datasette_metadata(meeting=_meeting(args), database=args.database))
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     from usjapan2024._presenting.terminal import escape
 
@@ -582,6 +596,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "datapackage": _tables,
     "sqlite": _tables,
+    "datasette": _datasette,
     "validate": _validate,
     "schema": _schema,
     "diff": _diff,

@@ -48,6 +48,7 @@ from usjapan2024.model import Meeting
 __all__ = [
     "COLUMNS",
     "FTS_TABLE",
+    "OWN_TABLES",
     "SENTENCES",
     "SOURCE",
     "VIEWS",
@@ -383,6 +384,26 @@ def _span_offsets(spans: list[Row]) -> list[tuple[str, int, int, int]]:
 
 COLUMNS = "columns"
 """The table that says what every column of every table holds."""
+
+
+OWN_TABLES = {
+    FTS_TABLE: "The full-text index (FTS5) of each record's words, one row per record: what"
+    " search() looks in. Its rowid is the record's source_order, so a search joins any"
+    " table of records on that column.",
+    SOURCE: "The source text every span indexes into, whole, with its sha256: one row, or"
+    " none where the database carries no text.",
+    SENTENCES: "Where each span's sentence begins and ends in the source text, one row per"
+    " span.",
+    "metadata": "The dataset's own name, versions, licence, citation and source, one key a"
+    " row.",
+    COLUMNS: "What every column of every table and view holds, one row each.",
+    "commitment_parties": "Each commitment with each party that makes it, and the party's"
+    " name.",
+    "threats_by_actor": "Each actor with the threats it is behind: how many, of what kinds.",
+    "span_sentences": "Each quote in its sentence of the source text, with the words before"
+    " and after it.",
+}
+"""What each table and view the database has beside the layout's holds."""
 
 
 def column_descriptions() -> list[tuple[str, str, str]]:
