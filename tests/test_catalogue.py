@@ -45,7 +45,7 @@ def _json(path: Path) -> dict[str, Any]:
     return found
 
 
-def _mlcroissant() -> Any:  # noqa: ANN401  (an untyped module)
+def _mlcroissant() -> Any:
     return pytest.importorskip("mlcroissant", reason="mlcroissant is in the test-suite extra")
 
 
@@ -132,19 +132,20 @@ class TestCroissant:
         }
         for resource in descriptor["resources"]:
             for field in resource.get("schema", {}).get("fields", []):
-                assert croissant_fields[f"{resource['name']}/{field['name']}"] == (
-                    field["description"]
+                assert (
+                    croissant_fields[f"{resource['name']}/{field['name']}"]
+                    == (field["description"])
                 )
         with sqlite3.connect(uj.to_sqlite(package.parent / "same.db")) as connection:
-            described = dict(
-                ((t, c), d) for t, c, d in connection.execute("SELECT * FROM columns")
-            )
+            rows = connection.execute("SELECT * FROM columns").fetchall()
+            described = {(t, c): d for t, c, d in rows}
         connection.close()
         for table in TABLES:
             for column in table.columns:
-                assert described[table.name, column.name] == croissant_fields[
-                    f"{table.name}/{column.name}"
-                ]
+                assert (
+                    described[table.name, column.name]
+                    == croissant_fields[f"{table.name}/{column.name}"]
+                )
 
     def test_a_meeting_of_another_release_names_no_creator(self, tmp_path: Path) -> None:
         """Only the bundled release's authors are known: another file gets none, and no
@@ -271,7 +272,7 @@ class TestCitationFile:
             "authors:\n"
             '  - family-names: "Ōno"\n'
             "    given-names: Aiko\n"
-            "  - name: \"A \\\"quoted\\\" group\"\n"
+            '  - name: "A \\"quoted\\" group"\n'
             "keywords:\n"
             "  - a\n"
         )

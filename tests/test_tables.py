@@ -215,7 +215,10 @@ class TestDataPackage:
         paths = [s["path"] for s in descriptor["sources"] if "path" in s]
         assert paths[0] == meeting.metadata.source.url
         pages = paths[1:]
-        assert "https://www.mod.go.jp/en/article/2024/07/c11d4b86153aa309ebba4717f43490430d31343c.html" in pages
+        assert (
+            "https://www.mod.go.jp/en/article/2024/07/c11d4b86153aa309ebba4717f43490430d31343c.html"
+            in pages
+        )
         assert set(pages) <= set(cited)
         assert {cited[p].role for p in pages} <= {uj.SourceRole.PRIMARY, uj.SourceRole.MIRROR}
         document = meeting.metadata.official_document
@@ -251,7 +254,9 @@ class TestDataPackage:
         with (package / "threats.csv").open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         members = list(uj.Response)
-        assert all(int(r["response_rank"]) == members.index(uj.Response(r["response"])) for r in rows)
+        assert all(
+            int(r["response_rank"]) == members.index(uj.Response(r["response"])) for r in rows
+        )
         by_strength = sorted(rows, key=lambda r: int(r["response_rank"]))
         assert [r["response"] for r in by_strength] == sorted(
             (r["response"] for r in rows), key=lambda v: members.index(uj.Response(v))
@@ -425,12 +430,12 @@ class TestSqlite:
         assert strengths == [m.value for m in members if m.value in strengths]
         assert strengths != alphabetical  # the point: alphabetical is not by strength
 
-    def test_source_order_is_the_file_s_and_names_the_full_text_rows(
-        self, database: Path
-    ) -> None:
+    def test_source_order_is_the_file_s_and_names_the_full_text_rows(self, database: Path) -> None:
         meeting = uj.load()
         with _connect(database) as connection:
-            listed = [r[0] for r in connection.execute("SELECT id FROM records ORDER BY source_order")]
+            listed = [
+                r[0] for r in connection.execute("SELECT id FROM records ORDER BY source_order")
+            ]
             threats = [r[0] for r in connection.execute(
                 "SELECT id FROM threats ORDER BY source_order"
             )]  # fmt: skip
@@ -529,8 +534,8 @@ def served(database: Path) -> Callable[[str], Any]:
     app = pytest.importorskip("datasette.app")
     metadata = export.datasette_metadata(database=database.stem)
 
-    def get(path: str) -> Any:  # noqa: ANN401  (JSON or text)
-        async def fetch() -> Any:  # noqa: ANN401
+    def get(path: str) -> Any:
+        async def fetch() -> Any:
             response = await app.Datasette([str(database)], metadata=metadata).client.get(path)
             assert response.status_code == 200, (path, response.text[:500])
             return response.json() if ".json" in path else response.text
@@ -567,14 +572,13 @@ class TestDatasette:
             i for i in _fts_in_order(database, "china") if i.startswith("threat.")
         ]
 
-    def test_rows_come_in_source_order(
-        self, served: Callable[[str], Any], database: Path
-    ) -> None:
+    def test_rows_come_in_source_order(self, served: Callable[[str], Any], database: Path) -> None:
         meeting = uj.load()
         db = database.stem
         records = served(f"/{db}/records.json?_shape=objects&_size=max")
         assert [r["id"] for r in records["rows"]] == [
-            MEETING_ID, *map(record_id, meeting.records())
+            MEETING_ID,
+            *map(record_id, meeting.records()),
         ]
         for kind in KINDS:
             rows = served(f"/{db}/{kind.group}.json?_shape=objects&_size=max")["rows"]
@@ -594,7 +598,10 @@ class TestDatasette:
         assert "CC-BY-4.0" in page
         assert escape(meeting.metadata.source.title) in page
         assert escape(threats.description) in page
-        assert escape(next(c for c in threats.columns if c.name == "response_rank").description) in page
+        assert (
+            escape(next(c for c in threats.columns if c.name == "response_rank").description)
+            in page
+        )
         facets = served(f"/{db}/threats.json?_facet=response")
         assert {r["value"] for r in facets["facet_results"]["response"]["results"]} == {
             t.response.value for t in meeting.threats

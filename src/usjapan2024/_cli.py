@@ -97,6 +97,15 @@ def _listing(parser: argparse.ArgumentParser, default: str = "table") -> None:
     )
 
 
+def _datasette_parser(commands: Any) -> None:  # noqa: ANN401  (argparse's private type)
+    p = _add(commands, "datasette", "print Datasette's metadata for the SQLite database",
+             "usjapan2024 datasette > metadata.json")  # fmt: skip
+    p.add_argument("--database", metavar="NAME", default="usjapan2024",
+                   help="the database's name in Datasette: its file's name without .db"
+                   " (default: usjapan2024)")  # fmt: skip
+    _dataset(p)
+
+
 def _dataset(parser: argparse.ArgumentParser) -> None:
     """``--file`` and ``--source``: read another dataset file instead of the bundled one."""
     parser.add_argument(
@@ -202,12 +211,7 @@ def _parser() -> _Parser:
         p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
         _dataset(p)
 
-    p = _add(commands, "datasette", "print Datasette's metadata for the SQLite database",
-             "usjapan2024 datasette > metadata.json && datasette usjapan2024.db -m metadata.json")  # fmt: skip
-    p.add_argument("--database", metavar="NAME", default="usjapan2024",
-                   help="the database's name in Datasette: its file's name without .db"
-                   " (default: usjapan2024)")  # fmt: skip
-    _dataset(p)
+    _datasette_parser(commands)
 
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip

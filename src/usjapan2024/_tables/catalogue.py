@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from usjapan2024._tables.describe import CITATION_FILE, Description
-from usjapan2024._tables.layout import LABELS, Column, Table
+from usjapan2024._tables.layout import LABELS, Column, Table, scale_words
 
 __all__ = ["CONFORMS_TO", "CONTEXT", "CROISSANT", "croissant", "schema_org"]
 
@@ -220,8 +220,9 @@ def _enumeration(name: str, column: Column) -> dict[str, Any]:
         "@id": name,
         "name": name,
         "description": f"The vocabulary {name}: each value with its label, in the"
-        " vocabulary's order" + (", from the mildest to the strongest." if column.ordered
-                                 else "."),
+        " vocabulary's order"
+        + (f" ({scale_words(column.vocabulary)})." if column.ordered and column.vocabulary
+           else "."),
         "dataType": "sc:Enumeration",
         "key": {"@id": ids["value"]},
         "field": [

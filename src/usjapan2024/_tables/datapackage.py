@@ -51,7 +51,7 @@ from usjapan2024._tables.describe import (
     exported_text,
     source_note,
 )
-from usjapan2024._tables.layout import TABLES, Column, Table, rows_of
+from usjapan2024._tables.layout import TABLES, Column, Row, Table, rows_of
 from usjapan2024.model import Meeting
 
 __all__ = ["DESCRIPTOR", "PROFILE", "SOURCE_FILE", "descriptor", "write"]
@@ -98,7 +98,7 @@ def write(
     return Path(folder)
 
 
-def _csv(table: Table, rows: list[tuple[object, ...]]) -> bytes:
+def _csv(table: Table, rows: list[Row]) -> bytes:
     """A table as the bytes of its CSV file: UTF-8, a header of the column names."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
@@ -180,9 +180,7 @@ def descriptor(
         "keywords": list(described.keywords),
     }
     if release is not None:
-        found["contributors"] = [
-            {"title": name, "roles": ["creator"]} for name in release.authors
-        ]
+        found["contributors"] = [{"title": name, "roles": ["creator"]} for name in release.authors]
     return found | {
         "bibliographicCitation": metadata.citation,
         "resources": resources,

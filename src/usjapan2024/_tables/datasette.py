@@ -70,9 +70,7 @@ def _table(table: Table, columns: dict[str, str]) -> dict[str, Any]:
     found: dict[str, Any] = {"description": table.description, "columns": columns}
     if table.source_ordered:
         found |= {"sort": SOURCE_ORDER, "fts_table": FTS_TABLE, "fts_pk": SOURCE_ORDER}
-    facets = [
-        c.name for c in table.columns if c.values is not None and c.name not in table.key
-    ]
+    facets = [c.name for c in table.columns if c.values is not None and c.name not in table.key]
     if facets:
         found["facets"] = facets
     if table.label is not None:

@@ -355,8 +355,11 @@ def statement_pages(meeting: Meeting) -> tuple[Reference, ...]:
 
 
 def release(meeting: Meeting) -> Release | None:
-    """The bundled release's citation facts, if ``meeting`` is that release (its metadata
-    is the bundled metadata: the text's view or the corrected one); else ``None``."""
+    """The bundled release's citation facts, if ``meeting`` is that release; else ``None``.
+
+    A meeting is that release when its metadata is the bundled metadata: the text's view
+    or the corrected one.
+    """
     from usjapan2024._loading.load import load
 
     if meeting.metadata != load().metadata:
@@ -389,16 +392,16 @@ _CFF_ITEM = re.compile(r"[ \t]+(-[ \t]+)?([a-z][a-z0-9-]*):[ \t]+(.*?)[ \t]*\Z")
 
 
 def read_cff(text: str) -> dict[str, object]:
-    """The top-level scalars of a ``CITATION.cff`` and its ``authors``, as YAML reads them.
+    r"""The top-level scalars of a ``CITATION.cff`` and its ``authors``, as YAML reads them.
 
     Only what the exports need of the package's own file, without a YAML parser (the
     package depends on none): a line ``key: value`` at the left margin is a scalar
     (plain, or quoted as YAML quotes it); each ``- key: value`` under ``authors:`` starts
     an author, and the indented ``key: value`` lines after it add to it.  Block scalars
-    (``>-``) and other nested values are left out.  ``tests/test_citation.py`` checks
+    (``>-``) and other nested values are left out.  ``tests/test_catalogue.py`` checks
     the answer against a YAML parser's reading of the same file.
 
-    >>> read_cff('title: "A b"\\nauthors:\\n  - name: "C"\\n')
+    >>> read_cff('title: "A b"\nauthors:\n  - name: "C"\n')
     {'title': 'A b', 'authors': [{'name': 'C'}]}
     """
     found: dict[str, object] = {}

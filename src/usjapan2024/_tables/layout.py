@@ -72,6 +72,8 @@ __all__ = [
     "Table",
     "filter_column",
     "rows_of",
+    "scale_words",
+    "words",
 ]
 
 MEETING_ID = "meeting"
@@ -234,6 +236,17 @@ def _column(field: FieldInfo, *, name: str = "", **extra: Any) -> Column:  # noq
     )
 
 
+def scale_words(vocabulary: type[enum.Enum]) -> str:
+    """What an ordered vocabulary's order is, in words: its docstring's first line.
+
+    >>> from usjapan2024.vocabulary import Response
+    >>> scale_words(Response)
+    'how strongly the ministers reacted, weakest first'
+    """
+    first = (vocabulary.__doc__ or vocabulary.__name__).strip().splitlines()[0].rstrip(".")
+    return _lower_first(first)
+
+
 def _with_ranks(columns: Iterable[Column]) -> tuple[Column, ...]:
     """``columns``, each of an ordered vocabulary followed by its rank column."""
     found: list[Column] = []
@@ -241,7 +254,7 @@ def _with_ranks(columns: Iterable[Column]) -> tuple[Column, ...]:
         found.append(column)
         if column.ordered and column.vocabulary is not None:
             members = list(column.vocabulary)
-            scale = (column.vocabulary.__doc__ or "").strip().splitlines()[0].rstrip(".")
+            scale = scale_words(column.vocabulary)
             found.append(
                 Column(
                     f"{column.name}_rank",
@@ -252,7 +265,7 @@ def _with_ranks(columns: Iterable[Column]) -> tuple[Column, ...]:
                     ranks=column.name,
                     description=(
                         f"The place of {column.name} in the order of its vocabulary"
-                        f" ({scale.lower()}): 0 for {members[0].value} up to"
+                        f" ({scale}): 0 for {members[0].value} up to"
                         f" {len(members) - 1} for {members[-1].value}. Sort by it to sort by"
                         f" that order; {column.name} itself sorts alphabetically."
                     ),
@@ -318,8 +331,10 @@ def _child(group: str, owner: type, field: FieldInfo) -> Table:
 
 
 def _lower_first(text: str) -> str:
-    """``text`` to follow a colon: its first letter lower-cased, unless it starts a name
-    or an acronym (``US, JP or both`` keeps its capitals)."""
+    """``text`` to follow a colon: its first letter lower-cased.
+
+    Not where it starts a name or an acronym: ``US, JP or both`` keeps its capitals.
+    """
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
@@ -502,7 +517,9 @@ def rows_of(meeting: Meeting) -> dict[str, list[Row]]:
     kinds = {k.group: k for k in KINDS}
     listed: list[tuple[str, str, str]] = [(MEETING_ID, "meeting", meeting.name)]
     for kind in KINDS:
-        listed += [(_id(r), kind.group, getattr(r, kind.text)) for r in getattr(meeting, kind.group)]
+        listed += [
+            (_id(r), kind.group, getattr(r, kind.text)) for r in getattr(meeting, kind.group)
+        ]
     order = {record: position for position, (record, _, _) in enumerate(listed)}
     rows["records"] = [(*row, order[row[0]]) for row in listed]
     owners: list[tuple[str, str, Any]] = [("meeting", MEETING_ID, meeting)]

@@ -365,15 +365,16 @@ def _fill(
 
 
 def _source_order(rows: dict[str, list[Row]]) -> dict[str, int]:
-    """Each record's ``records.source_order``, by id: the rowid of its full-text row, so
-    that a tool can join the index to any table of records on that column (Datasette's
-    ``fts_pk``) rather than on SQLite's ``rowid``, which ``VACUUM`` may renumber."""
+    """Each record's ``records.source_order``, by id: the rowid of its full-text row.
+
+    So a tool can join the index to any table of records on that column (Datasette's
+    ``fts_pk``) rather than on SQLite's ``rowid``, which ``VACUUM`` may renumber.
+    """
     (records,) = (t for t in TABLES if t.name == "records")
     names = [c.name for c in records.columns]
     at_id, at_order = names.index("id"), names.index(SOURCE_ORDER)
     return {
-        typing.cast("str", row[at_id]): typing.cast("int", row[at_order])
-        for row in rows["records"]
+        typing.cast("str", row[at_id]): typing.cast("int", row[at_order]) for row in rows["records"]
     }
 
 
@@ -392,13 +393,10 @@ OWN_TABLES = {
     " table of records on that column.",
     SOURCE: "The source text every span indexes into, whole, with its sha256: one row, or"
     " none where the database carries no text.",
-    SENTENCES: "Where each span's sentence begins and ends in the source text, one row per"
-    " span.",
-    "metadata": "The dataset's own name, versions, licence, citation and source, one key a"
-    " row.",
+    SENTENCES: "Where each span's sentence begins and ends in the source text, one row per span.",
+    "metadata": "The dataset's own name, versions, licence, citation and source, one key a row.",
     COLUMNS: "What every column of every table and view holds, one row each.",
-    "commitment_parties": "Each commitment with each party that makes it, and the party's"
-    " name.",
+    "commitment_parties": "Each commitment with each party that makes it, and the party's name.",
     "threats_by_actor": "Each actor with the threats it is behind: how many, of what kinds.",
     "span_sentences": "Each quote in its sentence of the source text, with the words before"
     " and after it.",
