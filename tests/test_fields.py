@@ -149,7 +149,11 @@ class TestLabels:
 
         used = {c.vocabulary for t in TABLES for c in t.columns if c.vocabulary is not None}
         rows = rows_of(uj.load())[LABELS]
-        assert rows == [(v.__name__, m.value, m.label) for v in used_in_order(used) for m in v]
+        assert rows == [
+            (v.__name__, m.value, m.label, position)
+            for v in used_in_order(used)
+            for position, m in enumerate(v)
+        ]
         assert {r[0] for r in rows} == {v.__name__ for v in used}
         assert next(t for t in TABLES if t.name == LABELS).key == ("vocabulary", "value")
 
