@@ -584,6 +584,17 @@ class TestDatasette:
             rows = served(f"/{db}/{kind.group}.json?_shape=objects&_size=max")["rows"]
             assert [r["id"] for r in rows] == [record_id(r) for r in getattr(meeting, kind.group)]
 
+    def test_a_file_s_source_address_is_linked_only_if_it_is_a_web_page_s(self) -> None:
+        """Datasette links source_url: a file's javascript: address must not reach it."""
+        bundled = uj.load()
+        for address, linked in (("javascript:alert(1)", False), ("https://example.org/a", True)):
+            source = attrs.evolve(bundled.metadata.source, url=address)
+            meeting = attrs.evolve(bundled, metadata=attrs.evolve(bundled.metadata, source=source))
+            metadata = export.datasette_metadata(meeting=meeting)
+            assert ("source_url" in metadata) is linked, address
+            assert metadata["source"] == source.title
+            assert "about_url" not in metadata  # not the bundled release: no dataset card
+
     def test_the_pages_show_the_metadata(
         self, served: Callable[[str], Any], database: Path
     ) -> None:

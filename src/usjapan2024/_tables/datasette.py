@@ -23,6 +23,7 @@ from:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from usjapan2024._tables.describe import Description
@@ -30,6 +31,11 @@ from usjapan2024._tables.layout import SOURCE_ORDER, Table
 from usjapan2024._tables.sqlite import FTS_TABLE, OWN_TABLES, column_descriptions
 
 __all__ = ["DATABASE", "metadata"]
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+\Z", re.IGNORECASE)
+"""An address Datasette may make a link of: a web page's, with no space or control
+character.  A dataset file's source address is its author's to choose; any other
+(``javascript:``) is left out of the metadata, and the source is named without a link."""
 
 DATABASE = "usjapan2024"
 """The database's name in Datasette by default: the stem of ``usjapan2024.db``."""
@@ -47,7 +53,9 @@ def metadata(description: Description, database: str = DATABASE) -> dict[str, An
         found |= {"license": licence["name"], "license_url": licence["path"]}
     else:
         found["license"] = meta.licence
-    found |= {"source": meta.source.title, "source_url": meta.source.url}
+    found["source"] = meta.source.title
+    if _WEB_ADDRESS.match(meta.source.url):  # a page links it: no javascript: from a file
+        found["source_url"] = meta.source.url
     if description.homepage is not None:
         found |= {"about": "The dataset card", "about_url": description.homepage}
     return found | {"databases": {database: {"tables": _tables(description)}}}
