@@ -194,11 +194,11 @@ class TestSchemaOrg:
         """The built page holds one schema.org Dataset, the one the data describes."""
         page = (built_docs / "dataset-card.html").read_text("utf-8")
         (block,) = _json_ld(page)
-        assert block == schema_org(describe(uj.load(), uj.source_text()))
+        assert block == schema_org(describe(uj.load()))
 
     def test_it_names_the_dataset_its_licence_and_its_columns(self) -> None:
         meeting = uj.load()
-        block = schema_org(describe(meeting, uj.source_text()))
+        block = schema_org(describe(meeting))
         assert (block["@context"], block["@type"]) == ("https://schema.org/", "Dataset")
         assert block["name"] == meeting.metadata.title
         assert block["license"] == ["https://creativecommons.org/licenses/by/4.0/"]
@@ -215,7 +215,7 @@ class TestSchemaOrg:
     def test_croissant_is_the_same_dataset(self, package: Path) -> None:
         """Every schema.org property the two share has the same value."""
         document = _json(package / "croissant.json")
-        block = schema_org(describe(uj.load(), uj.source_text()))
+        block = schema_org(describe(uj.load()))
         shared = set(document) & set(block) - {"@context", "@type"}
         assert {"name", "description", "license", "version", "creator", "url"} <= shared
         assert {k: document[k] for k in shared} == {k: block[k] for k in shared}

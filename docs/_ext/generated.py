@@ -299,7 +299,7 @@ def dataset_json_ld() -> str:
     from usjapan2024._tables.catalogue import schema_org
     from usjapan2024._tables.describe import describe
 
-    block = json.dumps(schema_org(describe(uj.load(), uj.source_text())), indent=2)
+    block = json.dumps(schema_org(describe(uj.load())), indent=2)
     block = block.replace("<", "\\u003c")
     return f'<script type="application/ld+json">\n{block}\n</script>\n'
 

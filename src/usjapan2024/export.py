@@ -190,8 +190,8 @@ def datasette_metadata(
     from usjapan2024._tables import datasette as _datasette
     from usjapan2024._tables.describe import describe, exported_text
 
-    meeting, text = exported_text(meeting, None)
-    return _datasette.metadata(describe(meeting, text), database)
+    meeting, _ = exported_text(meeting, None)  # checked as the database's would be
+    return _datasette.metadata(describe(meeting), database)
 
 
 _MOVED = ("flatten", "flatten_columns", "frame_of")

@@ -82,7 +82,7 @@ def write(
     """
     meeting, text = exported_text(meeting, source)
     rows = rows_of(meeting)
-    description = describe(meeting, text)
+    description = describe(meeting)
     files = {f"{table.name}.csv": _csv(table, rows[table.name]) for table in TABLES}
     if text is not None:
         files[SOURCE_FILE] = text.encode("utf-8")
@@ -126,7 +126,7 @@ def descriptor(
     from usjapan2024._loading.converter import converter
 
     metadata = meeting.metadata
-    described = description if description is not None else describe(meeting, source)
+    described = description if description is not None else describe(meeting)
     made = created if created is not None else created_now()
     resources = [_resource(table) for table in TABLES]
     if source is not None:

@@ -254,8 +254,6 @@ class Description:
         statement_pages: The pages of the official statement its errata cite.
         release: The bundled release's citation facts, where the meeting is that
             release; ``None`` for any other meeting (nobody else's authors are known).
-        text_included: Whether the export carries the source text.
-        schema_version: The file format's version.
         date: The day the meeting met (what the data covers).
         place: Where it met, in words.
         tables: The tables, with their columns' descriptions.
@@ -267,8 +265,6 @@ class Description:
     keywords: tuple[str, ...]
     statement_pages: tuple[Reference, ...]
     release: Release | None
-    text_included: bool
-    schema_version: int
     date: datetime.date
     place: str
     tables: tuple[Table, ...] = TABLES
@@ -306,8 +302,8 @@ class Description:
         return tuple(found)
 
 
-def describe(meeting: Meeting, text: str | None) -> Description:
-    """The :class:`Description` of ``meeting``'s export, with ``text`` or without one."""
+def describe(meeting: Meeting) -> Description:
+    """The :class:`Description` of ``meeting``'s exports."""
     metadata = meeting.metadata
     return Description(
         name=package_name(metadata),
@@ -316,8 +312,6 @@ def describe(meeting: Meeting, text: str | None) -> Description:
         keywords=tuple(keywords(meeting)),
         statement_pages=statement_pages(meeting),
         release=release(meeting),
-        text_included=text is not None,
-        schema_version=meeting.schema_version,
         date=meeting.date,
         place=str(getattr(meeting.place, "label", meeting.place.value)),
     )
