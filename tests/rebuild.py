@@ -59,7 +59,7 @@ def meeting_from_rows(
             continue
         found: defaultdict[str, list[tuple[int, Any]]] = defaultdict(list)
         for row in rows[table.name]:
-            owner, position, *rest = (row[c.name] for c in table.columns)
+            owner, position, *rest = (row[c.name] for c in _read_columns(table))
             found[str(owner)].append((int(typing.cast("Any", position)), rest))
         children[table.name] = found
     groups = {g: tuple(_rebuild(g, cls, rows[g], children)) for g, cls in _GROUPS.items()}
@@ -83,6 +83,11 @@ def _typed_record_values(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, errata=tuple(errata))
 
 
+def _read_columns(table: Table) -> tuple[Column, ...]:
+    """The columns that hold fields: not those an export derives (source order, ranks)."""
+    return tuple(c for c in table.columns if not c.derived)
+
+
 def _rebuild(
     group: str,
     cls: type,
@@ -93,7 +98,7 @@ def _rebuild(
     has_sources = any(f.name == "sources" for f in fields_of(cls))
     many = {f.name: f.nested or f.base for f in _many_fields(cls)}
     for row in rows:
-        values = {c.name: _read(c, row[c.name]) for c in table.columns}
+        values = {c.name: _read(c, row[c.name]) for c in _read_columns(table)}
         owner_id = str(row["id"])
         if cls is Meeting:
             del values["id"]
@@ -105,7 +110,7 @@ def _rebuild(
             )
         if has_sources:
             spans = sorted(children["spans"][owner_id])
-            span_columns = _BY_NAME["spans"].columns[2:]
+            span_columns = _read_columns(_BY_NAME["spans"])[2:]
             values["sources"] = tuple(
                 Span(*(_read(c, v) for c, v in zip(span_columns, rest, strict=True)))
                 for _, rest in spans
@@ -114,7 +119,7 @@ def _rebuild(
 
 
 def _item(table: Table, item: Any, cells: Sequence[object]) -> Any:
-    columns = table.columns[2:]
+    columns = _read_columns(table)[2:]
     if attrs.has(item):
         return item(*(_read(c, v) for c, v in zip(columns, cells, strict=True)))
     return _read(columns[0], cells[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sys
 
 import pytest
 
@@ -46,3 +47,17 @@ def test_agrees_with_the_metadata() -> None:
     refs = citation["references"]
     assert isinstance(refs, list)
     assert refs[0]["title"] == metadata.official_document.title
+
+
+def test_its_addresses_are_the_package_s() -> None:
+    """The documentation and code addresses are pyproject.toml's: the exports' homepage
+    comes from the shipped copy of this file."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]
+    citation = _citation()
+    assert citation["url"] == urls["Documentation"]
+    assert citation["repository-code"] == urls["Source"]

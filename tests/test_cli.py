@@ -230,6 +230,14 @@ class TestShowExportSchema:
         rows = list(csv.DictReader(io.StringIO(_ok("export", kind))))
         assert len(rows) == len(usjapan2024.to_records(kind))
 
+    def test_datasette_prints_the_metadata_of_the_named_database(self) -> None:
+        """What `datasette -m` reads: the same as the Python API's, for the name given."""
+        from usjapan2024.export import datasette_metadata
+
+        out = json.loads(_ok("datasette", "--database", "talks"))
+        assert out == datasette_metadata(database="talks")
+        assert list(out["databases"]) == ["talks"]
+
     def test_schema(self) -> None:
         """schema prints the JSON Schema."""
         assert json.loads(_ok("schema")) == json_schema()

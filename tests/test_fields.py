@@ -157,12 +157,16 @@ class TestLabels:
         used = {c.vocabulary for t in TABLES for c in t.columns if c.vocabulary is not None}
         rows = rows_of(meeting)[LABELS]
         expected = [
-            (v.__name__, r.id.value, r.name) if v in DECLARED_IN else (v.__name__, r.value, r.label)
+            (v.__name__, r.id.value, r.name, position)
+            if v in DECLARED_IN
+            else (v.__name__, r.value, r.label, position)
             for v in used_in_order(used)
-            for r in (getattr(meeting, DECLARED_IN[v]) if v in DECLARED_IN else v)
+            for position, r in enumerate(
+                getattr(meeting, DECLARED_IN[v]) if v in DECLARED_IN else v
+            )
         ]
         assert rows == expected
-        assert ("Place", "taiwan", "Taiwan") in rows
+        assert ("Place", "taiwan", "Taiwan", 4) in rows
         assert {r[0] for r in rows} == {v.__name__ for v in used}
         assert next(t for t in TABLES if t.name == LABELS).key == ("vocabulary", "value")
 

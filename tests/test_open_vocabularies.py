@@ -116,7 +116,7 @@ class TestDeclarations:
         assert [c.id for c in uj.commitments(partner="ph", meeting=meeting)] == [first.id]
         finance = uj.officials(organisation="jp-ministry-of-finance", meeting=meeting)
         assert [o.id for o in finance] == [meeting.officials[0].id]
-        assert uj.get("sapporo", meeting=meeting).name == "Sapporo"
+        assert uj.get("sapporo", kind=uj.Location, meeting=meeting).name == "Sapporo"
         assert uj.check(meeting) == []
 
     def test_a_well_formed_value_another_meeting_may_hold_is_an_empty_answer(self) -> None:

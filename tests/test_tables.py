@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import datetime
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import typing
 from collections.abc import Callable, Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import usjapan2024 as uj
-from usjapan2024 import queries
+from usjapan2024 import export, queries
 from usjapan2024._io.text import text_digest
 from usjapan2024._loading.converter import converter
 from usjapan2024._model.filters import FILTERS, Filter, filters_of
@@ -43,6 +45,7 @@ from usjapan2024._tables.layout import MEETING_ID, TABLES, filter_column
 from usjapan2024.model import Meeting, Metadata, Span
 from usjapan2024.strategies import meetings_with_source
 
+from .conftest import ROOT
 from .rebuild import meeting_from_rows
 
 frictionless = pytest.importorskip("frictionless")
@@ -136,6 +139,14 @@ def _validate(folder: Path) -> None:
     assert report.valid, report.flatten(["resourceName", "rowNumber", "type", "note"])
 
 
+def _cff() -> dict[str, Any]:
+    """The repository's CITATION.cff, as a YAML parser reads it (frictionless needs one)."""
+    yaml = pytest.importorskip("yaml")
+    found = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    assert isinstance(found, dict)
+    return found
+
+
 def _temporary() -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as folder:
         yield Path(folder)
@@ -152,7 +163,7 @@ class TestDataPackage:
     def test_one_resource_per_table_and_the_source(self, package: Path) -> None:
         descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
         names = [r["name"] for r in descriptor["resources"]]
-        assert names == [*(t.name for t in TABLES), "source"]
+        assert names == [*(t.name for t in TABLES), "source", "citation"]
         assert {k.group for k in KINDS} <= set(names)
         assert {"spans", "errata_references", "retired", "commitments_parties"} <= set(names)
         assert (package / "source.txt").read_text("utf-8") == uj.source_text()
@@ -178,6 +189,112 @@ class TestDataPackage:
             "characters": len(uj.source_text()),
         }
         assert meeting.metadata.source.url in json.dumps(descriptor["sources"])
+
+    def test_descriptor_says_who_when_where_and_how_to_cite(self, package: Path) -> None:
+        """homepage, contributors and created (Data Package v2), and a citation in words."""
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        citation = uj.load().metadata.citation
+        cff = _cff()
+        assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+        assert descriptor["homepage"] == cff["url"] + "dataset-card.html"
+        assert descriptor["contributors"] == [
+            {"title": a["name"], "roles": ["creator"]} for a in cff["authors"]
+        ]
+        created = datetime.datetime.fromisoformat(descriptor["created"].replace("Z", "+00:00"))
+        assert created.tzinfo is not None
+        made = os.environ.get("SOURCE_DATE_EPOCH")  # fixed by a reproducible build, if set
+        now = datetime.datetime.now(datetime.timezone.utc)
+        if made:
+            assert created.timestamp() == int(made)
+        else:
+            assert abs(now - created).days < 1
+        assert descriptor["bibliographicCitation"] == citation
+        assert descriptor["description"].endswith(f"How to cite it: {citation}")
+
+    def test_the_statement_s_own_pages_are_sources(self, package: Path) -> None:
+        """The statement's pages the errata cite are sources, with their addresses; no
+        address that the data does not hold, and no news report."""
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        meeting = uj.load()
+        cited = {r.url: r for e in meeting.errata for r in e.references}
+        paths = [s["path"] for s in descriptor["sources"] if "path" in s]
+        assert paths[0] == meeting.metadata.source.url
+        pages = paths[1:]
+        assert (
+            "https://www.mod.go.jp/en/article/2024/07/c11d4b86153aa309ebba4717f43490430d31343c.html"
+            in pages
+        )
+        assert set(pages) <= set(cited)
+        assert {cited[p].role for p in pages} <= {uj.SourceRole.PRIMARY, uj.SourceRole.MIRROR}
+        document = meeting.metadata.official_document
+        assert all(s["title"].startswith(document.title) for s in descriptor["sources"][1:])
+
+    def test_the_citation_file_travels_with_the_bundled_release(self, package: Path) -> None:
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        written = (package / "CITATION.cff").read_bytes()
+        assert written == (ROOT / "CITATION.cff").read_bytes()
+        (resource,) = [r for r in descriptor["resources"] if r["name"] == "citation"]
+        assert resource["hash"] == f"sha256:{hashlib.sha256(written).hexdigest()}"
+
+    def test_ordered_vocabularies_say_so_and_every_vocabulary_gives_labels(
+        self, package: Path
+    ) -> None:
+        """Table Schema v2 categories: each value with its label, in the enum's order;
+        categoriesOrdered where the order is a scale (response), not elsewhere."""
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        fields = {
+            (r["name"], f["name"]): f
+            for r in descriptor["resources"]
+            for f in r.get("schema", {}).get("fields", [])
+        }
+        response = fields["threats", "response"]
+        assert response["categories"] == [{"value": m.value, "label": m.label} for m in uj.Response]
+        assert response["categoriesOrdered"] is True
+        assert "categoriesOrdered" not in fields["commitments", "topic"]
+        assert [c["value"] for c in fields["commitments", "topic"]["categories"]] == [
+            t.value for t in uj.Topic
+        ]
+        rank = fields["threats", "response_rank"]
+        assert rank["type"] == "integer"
+        with (package / "threats.csv").open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        members = list(uj.Response)
+        assert all(
+            int(r["response_rank"]) == members.index(uj.Response(r["response"])) for r in rows
+        )
+        by_strength = sorted(rows, key=lambda r: int(r["response_rank"]))
+        assert [r["response"] for r in by_strength] == sorted(
+            (r["response"] for r in rows), key=lambda v: members.index(uj.Response(v))
+        )
+
+    def test_records_tables_have_their_source_order(self, package: Path) -> None:
+        """source_order is the record's place in the file, in records and its kind's table."""
+        meeting = uj.load()
+        with (package / "records.csv").open(encoding="utf-8", newline="") as f:
+            listed = [(r["id"], int(r["source_order"])) for r in csv.DictReader(f)]
+        assert [i for _, i in listed] == list(range(len(listed)))
+        assert [rid for rid, _ in listed] == [MEETING_ID, *map(record_id, meeting.records())]
+        for kind in KINDS:
+            with (package / f"{kind.group}.csv").open(encoding="utf-8", newline="") as f:
+                rows = list(csv.DictReader(f))
+            assert [r["id"] for r in sorted(rows, key=lambda r: int(r["source_order"]))] == [
+                record_id(r) for r in getattr(meeting, kind.group)
+            ]
+            assert {r["id"]: int(r["source_order"]) for r in rows}.items() <= dict(listed).items()
+
+    def test_every_resource_and_field_is_described_in_words(self, package: Path) -> None:
+        """A sentence each, with no Python in it (None) and no broken article."""
+        descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+        texts = [r["description"] for r in descriptor["resources"]]
+        texts += [
+            f["description"]
+            for r in descriptor["resources"]
+            for f in r.get("schema", {}).get("fields", [])
+        ]
+        for text in texts:
+            assert text[0].isupper(), text
+            assert text.endswith((".", ")")), text
+            assert not re.search(r"\bNone\b|``|:class:|\ba [aeiou]|\ban [^aeiouAEIOU]", text), text
 
     def test_fields_are_typed_with_vocabularies_and_keys(self, package: Path) -> None:
         descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
@@ -270,6 +387,9 @@ class TestSqlite:
             ('UPDATE spans SET "end" = "end" + 1', "CHECK"),
             ("UPDATE spans SET position = -1", "CHECK"),
             ("UPDATE threats SET response = NULL", "NOT NULL"),
+            ("UPDATE threats SET response = 'concern' WHERE response = 'condemnation'", "CHECK"),
+            ("UPDATE threats SET response_rank = 0", "CHECK"),
+            ("UPDATE commitments SET source_order = 0", "UNIQUE"),
         ],
     )
     def test_checks_refuse_bad_values(self, statement: str, message: str) -> None:
@@ -296,6 +416,60 @@ class TestSqlite:
         assert found["citation"] == meeting.metadata.citation
         assert found["source_included"] == "yes"
         assert found["view"] == "text"
+
+    def test_order_by_response_rank_sorts_by_strength(self, database: Path) -> None:
+        """response_rank is the place in Response's own order: ORDER BY it sorts from
+        recognition to condemnation, where ORDER BY response sorts alphabetically."""
+        members = list(uj.Response)
+        with _connect(database) as connection:
+            by_rank = connection.execute(
+                "SELECT response, response_rank FROM threats ORDER BY response_rank, source_order"
+            ).fetchall()
+            alphabetical = [r[0] for r in connection.execute(
+                "SELECT DISTINCT response FROM threats ORDER BY response"
+            )]  # fmt: skip
+        assert [r["response_rank"] for r in by_rank] == [
+            members.index(uj.Response(r["response"])) for r in by_rank
+        ]
+        strengths = list(dict.fromkeys(r["response"] for r in by_rank))
+        assert strengths == [m.value for m in members if m.value in strengths]
+        assert strengths != alphabetical  # the point: alphabetical is not by strength
+
+    def test_source_order_is_the_file_s_and_names_the_full_text_rows(self, database: Path) -> None:
+        meeting = uj.load()
+        with _connect(database) as connection:
+            listed = [
+                r[0] for r in connection.execute("SELECT id FROM records ORDER BY source_order")
+            ]
+            threats = [r[0] for r in connection.execute(
+                "SELECT id FROM threats ORDER BY source_order"
+            )]  # fmt: skip
+            mismatched = connection.execute(
+                "SELECT count(*) FROM records_fts AS f JOIN records AS r"
+                " ON r.source_order = f.rowid WHERE r.id <> f.record_id"
+            ).fetchone()[0]
+            indexed = connection.execute("SELECT count(*) FROM records_fts").fetchone()[0]
+        assert listed == [MEETING_ID, *map(record_id, meeting.records())]
+        assert threats == [t.id for t in meeting.threats]
+        assert (mismatched, indexed) == (0, len(listed) - 1)  # every record but the meeting
+
+    def test_every_column_of_every_table_and_view_is_described(self, database: Path) -> None:
+        with _connect(database) as connection:
+            described = {
+                (r["table_name"], r["column_name"]): r["description"]
+                for r in connection.execute("SELECT * FROM columns")
+            }
+            names = [r[0] for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'records_fts_%'"
+            )]  # fmt: skip
+            present = {
+                (name, r["name"])
+                for name in names
+                for r in connection.execute("SELECT name FROM pragma_table_info(?)", (name,))
+            }
+        assert present == set(described)
+        assert all(text and text[0].isupper() for text in described.values())
 
     def test_the_source_text_and_each_quote_in_its_sentence(self, database: Path) -> None:
         """The database holds the bundled text, and each span's sentence as context cuts it."""
@@ -354,6 +528,101 @@ class TestSqlite:
         status, text = asyncio.run(page())
         assert status == 200
         assert "commitment.article-v" in text
+
+
+# --- Datasette, with the metadata usjapan2024 datasette prints --------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(database: Path) -> Callable[[str], Any]:
+    """GET a path of Datasette serving the database with its metadata: (status, JSON or text)."""
+    app = pytest.importorskip("datasette.app")
+    metadata = export.datasette_metadata(database=database.stem)
+
+    def get(path: str) -> Any:
+        async def fetch() -> Any:
+            response = await app.Datasette([str(database)], metadata=metadata).client.get(path)
+            assert response.status_code == 200, (path, response.text[:500])
+            return response.json() if ".json" in path else response.text
+
+        return asyncio.run(fetch())
+
+    return get
+
+
+def _fts_in_order(database: Path, words: str) -> list[str]:
+    with _connect(database) as connection:
+        return [r[0] for r in connection.execute(
+            "SELECT record_id FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid", (words,)
+        )]  # fmt: skip
+
+
+# Datasette leaves its own connections for the garbage collector to close (see above).
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+class TestDatasette:
+    def test_search_on_records_finds_only_the_matching_rows(
+        self, served: Callable[[str], Any], database: Path
+    ) -> None:
+        """The table page's search box (``_search``) searches the full-text index."""
+        db = database.stem
+        found = served(f"/{db}/records.json?_search=taiwan&_shape=objects")
+        every = served(f"/{db}/records.json?_shape=objects&_size=max")
+        ids = [r["id"] for r in found["rows"]]
+        assert ids == _fts_in_order(database, "taiwan")
+        assert 0 < len(ids) < len(every["rows"])
+        assert set(ids) <= {record_id(r) for r in uj.search("taiwan")}
+        threats = served(f"/{db}/threats.json?_search=china&_shape=objects")
+        assert [r["id"] for r in threats["rows"]] == [
+            i for i in _fts_in_order(database, "china") if i.startswith("threat.")
+        ]
+
+    def test_rows_come_in_source_order(self, served: Callable[[str], Any], database: Path) -> None:
+        meeting = uj.load()
+        db = database.stem
+        records = served(f"/{db}/records.json?_shape=objects&_size=max")
+        assert [r["id"] for r in records["rows"]] == [
+            MEETING_ID,
+            *map(record_id, meeting.records()),
+        ]
+        for kind in KINDS:
+            rows = served(f"/{db}/{kind.group}.json?_shape=objects&_size=max")["rows"]
+            assert [r["id"] for r in rows] == [record_id(r) for r in getattr(meeting, kind.group)]
+
+    def test_a_file_s_source_address_is_linked_only_if_it_is_a_web_page_s(self) -> None:
+        """Datasette links source_url: a file's javascript: address must not reach it."""
+        bundled = uj.load()
+        for address, linked in (("javascript:alert(1)", False), ("https://example.org/a", True)):
+            source = attrs.evolve(bundled.metadata.source, url=address)
+            meeting = attrs.evolve(bundled, metadata=attrs.evolve(bundled.metadata, source=source))
+            metadata = export.datasette_metadata(meeting=meeting)
+            assert ("source_url" in metadata) is linked, address
+            assert metadata["source"] == source.title
+            assert "about_url" not in metadata  # not the bundled release: no dataset card
+
+    def test_the_pages_show_the_metadata(
+        self, served: Callable[[str], Any], database: Path
+    ) -> None:
+        """Title, licence, source, table and column descriptions, facets; no index page."""
+        meeting = uj.load()
+        db = database.stem
+        home = served("/")
+        index = served(f"/{db}")
+        page = served(f"/{db}/threats")
+        threats = next(t for t in TABLES if t.name == "threats")
+        assert escape(meeting.metadata.title) in home
+        assert "CC-BY-4.0" in page
+        assert escape(meeting.metadata.source.title) in page
+        assert escape(threats.description) in page
+        assert (
+            escape(next(c for c in threats.columns if c.name == "response_rank").description)
+            in page
+        )
+        facets = served(f"/{db}/threats.json?_facet=response")
+        assert {r["value"] for r in facets["facet_results"]["response"]["results"]} == {
+            t.response.value for t in meeting.threats
+        }
+        assert "records_fts" not in index  # hidden: its page shows the index's internals
 
 
 # --- filters: the SQL gives what the Python API gives --------------------------------------

@@ -14,6 +14,9 @@
   a record (``official.hamada``, with its erratum) and for a query result (the threats
   by Russia in the corrected view), drawn by the package's own notebook displays, with
   no link to another host.
+* ``_generated/dataset-jsonld.html``: the dataset card's schema.org ``Dataset``, for
+  dataset search engines, made from the description every export is made from
+  (``usjapan2024._tables.catalogue.schema_org``).
 * ``_generated/changes-since-<release>.md``: the dataset card's list of what changed since
   releases 1.0.0 and 1.1.0, written from ``usjapan2024.diff`` of that release's file
   (kept in ``tests/data``) and the bundled data.
@@ -284,8 +287,26 @@ def notebook_displays() -> dict[str, str]:
             os.environ[ENVIRONMENT_VARIABLE] = saved
 
 
+def dataset_json_ld() -> str:
+    """The dataset card's ``<script type="application/ld+json">``: schema.org's ``Dataset``.
+
+    The bundled data's, as every export describes it.  ``<`` is escaped, so no text of
+    the data can close the script early.
+    """
+    import json
+
+    import usjapan2024 as uj
+    from usjapan2024._tables.catalogue import schema_org
+    from usjapan2024._tables.describe import describe
+
+    block = json.dumps(schema_org(describe(uj.load())), indent=2)
+    block = block.replace("<", "\\u003c")
+    return f'<script type="application/ld+json">\n{block}\n</script>\n'
+
+
 def _generate(_: object) -> None:
     GENERATED.mkdir(exist_ok=True)
+    _write(GENERATED / "dataset-jsonld.html", dataset_json_ld())
     for key, drawing in class_diagrams().items():
         _write(GENERATED / f"model-{key}.svg", drawing)
     for release in ("1.0.0", "1.1.0"):

@@ -98,6 +98,15 @@ def _listing(parser: argparse.ArgumentParser, default: str = "table") -> None:
     )
 
 
+def _datasette_parser(commands: Any) -> None:  # noqa: ANN401  (argparse's private type)
+    p = _add(commands, "datasette", "print Datasette's metadata for the SQLite database",
+             "usjapan2024 datasette > metadata.json")  # fmt: skip
+    p.add_argument("--database", metavar="NAME", default="usjapan2024",
+                   help="the database's name in Datasette: its file's name without .db"
+                   " (default: usjapan2024)")  # fmt: skip
+    _dataset(p)
+
+
 def _dataset(parser: argparse.ArgumentParser) -> None:
     """``--file`` and ``--source``: read another dataset file instead of the bundled one."""
     parser.add_argument(
@@ -156,7 +165,7 @@ def _filters(parser: argparse.ArgumentParser, query: str) -> None:
         parser.add_argument(f"--{f.name}", metavar="VALUE", nargs=nargs, help=f"{f.help}{values}")
 
 
-def _parser() -> _Parser:
+def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
     parser = _Parser(
         prog=PROG,
         description="The Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data.",
@@ -234,6 +243,8 @@ def _parser() -> _Parser:
         p.add_argument("target", metavar=target, help="where to write it (its folder must exist)")
         p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
         _dataset(p)
+
+    _datasette_parser(commands)
 
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip
@@ -576,6 +587,13 @@ def _fill(args: argparse.Namespace) -> int:
     return 0
 
 
+def _datasette(args: argparse.Namespace) -> int:
+    from usjapan2024 import export
+
+    _json_out(export.datasette_metadata(meeting=_meeting(args), database=args.database))
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     from usjapan2024._presenting.terminal import escape
 
@@ -745,6 +763,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "datapackage": _tables,
     "sqlite": _tables,
+    "datasette": _datasette,
     "validate": _validate,
     "new": _new,
     "fill": _fill,

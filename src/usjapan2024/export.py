@@ -6,7 +6,8 @@ as values, tuples joined with ``"; "``, sources as ``spans`` and ``quotes``);
 optional extra; importing this module does not import it.
 
 :func:`to_datapackage` and :func:`to_sqlite` write every record as related tables (the
-layout is in ``docs/without-python.md``), for R, spreadsheets, SQL and Datasette.
+layout is in ``docs/without-python.md``), for R, spreadsheets, SQL and Datasette;
+:func:`datasette_metadata` gives Datasette what it needs to serve the database.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = [
     "KINDS",
     "RecordKindName",
     "Row",
+    "datasette_metadata",
     "to_datapackage",
     "to_frame",
     "to_records",
@@ -167,6 +169,34 @@ def to_sqlite(
     from usjapan2024._tables import sqlite as _sqlite
 
     return _sqlite.write(path, meeting=meeting, source=source, overwrite=overwrite)
+
+
+def datasette_metadata(
+    *, meeting: Meeting | None = None, database: str = "usjapan2024"
+) -> dict[str, Any]:
+    """Return Datasette's metadata for the database :func:`to_sqlite` writes.
+
+    Title, description, citation, licence and source; every table's, view's and
+    column's description; full-text search on ``records`` and on each kind's table; a
+    default sort in source order; facets for the vocabularies.  Save it as JSON and
+    serve both: ``datasette usjapan2024.db --metadata metadata.json``.
+
+    >>> meta = datasette_metadata()
+    >>> meta["databases"]["usjapan2024"]["tables"]["records"]["fts_table"]
+    'records_fts'
+
+    Args:
+        meeting: The meeting the database holds; the bundled one by default.
+        database: The database's name in Datasette: its file's name without ``.db``.
+
+    Raises:
+        DatasetError: The meeting cannot be exported.
+    """
+    from usjapan2024._tables import datasette as _datasette
+    from usjapan2024._tables.describe import describe, exported_text
+
+    meeting, _ = exported_text(meeting, None)  # checked as the database's would be
+    return _datasette.metadata(describe(meeting), database)
 
 
 _MOVED = ("flatten", "flatten_columns", "frame_of")

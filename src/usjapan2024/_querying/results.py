@@ -11,7 +11,7 @@ empty, so an empty result still converts to a DataFrame with that type's columns
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, cast, overload
 
 from usjapan2024._tables.flat import Row, flatten
 
@@ -114,7 +114,8 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         if cls is not None:
             return frame_of(self.to_records(), cls)
         rows: list[dict[str, Any]] = [{"type": type(r).__name__, **flatten(r)} for r in self]
-        return pandas().DataFrame.from_records(rows, columns=None if rows else ["type", "id"])
+        frame = pandas().DataFrame.from_records(rows, columns=None if rows else ["type", "id"])
+        return cast("pd.DataFrame", frame)  # pandas() is Any: see frame_of
 
     def _repr_html_(self) -> str:
         from usjapan2024._presenting.display import html_table

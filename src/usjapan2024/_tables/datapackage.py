@@ -1,9 +1,21 @@
 """The Frictionless Data Package: one CSV file per table, described by ``datapackage.json``.
 
-The descriptor carries what a reader needs without this package: each column's Table
-Schema type and vocabulary, the primary and foreign keys, the licences, the sources and
-the versions; and, whole, the dataset's metadata, under ``usjapan2024``.  The tables are
-``_tables``' layout, so the package and the SQLite database hold the same rows.
+The descriptor (Data Package v2) carries what a reader needs without this package: each
+table's and column's description, each column's Table Schema type and vocabulary (as an
+``enum`` constraint, which every validator checks, and as v2 ``categories`` with each
+value's label, ``categoriesOrdered`` for an ordered one), the primary and foreign keys,
+the licences, the sources (the text and the official statement's pages), the
+contributors, the versions and the citation; and, whole, the dataset's metadata, under
+``usjapan2024``.  The tables are ``_tables``' layout, so the package and the SQLite
+database hold the same rows.
+
+Data Package v2 has no property for a citation.  The citation is given three ways: as
+the descriptor's ``bibliographicCitation`` (the Dublin Core term that the Camera Trap
+Data Package extension uses for it), as the last paragraph of its ``description`` (a
+property every reader shows), and, for the bundled release, as ``CITATION.cff``, the
+repository's citation file, a resource of the package.  ``usjapan2024.citation`` keeps
+it where 1.1.0 put it, for readers of that release's packages.  Beside the descriptor,
+``croissant.json`` describes the same folder for Croissant readers (``_tables.catalogue``).
 
 It describes the meeting it holds, not the bundled release: name, title, version,
 licences and citation come from the meeting's metadata (``_tables.describe``), and the
@@ -18,29 +30,36 @@ Only the standard library writes it: ``csv`` and ``json``.
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
+import io
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+from usjapan2024._io.bundled import read_resource
 from usjapan2024._io.safe import new_folder
 from usjapan2024._io.text import Source
+from usjapan2024._tables.catalogue import CROISSANT, croissant
 from usjapan2024._tables.describe import (
+    CITATION_FILE,
     LICENCE_FILE,
+    Description,
+    created_now,
+    describe,
     exported_text,
-    keywords,
-    licences,
-    package_name,
     source_note,
 )
-from usjapan2024._tables.layout import TABLES, Column, Table, rows_of
+from usjapan2024._tables.layout import TABLES, Column, Row, Table, rows_of
 from usjapan2024.model import Meeting
 
-__all__ = ["DESCRIPTOR", "SOURCE_FILE", "descriptor", "write"]
+__all__ = ["DESCRIPTOR", "PROFILE", "SOURCE_FILE", "descriptor", "write"]
 
 DESCRIPTOR = "datapackage.json"
 SOURCE_FILE = "source.txt"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+"""The Data Package version the descriptor follows: v2, for categories and their labels."""
 
 _NOT_RELICENSED = {
     "path": LICENCE_FILE,
@@ -63,32 +82,58 @@ def write(
     """
     meeting, text = exported_text(meeting, source)
     rows = rows_of(meeting)
+    description = describe(meeting)
+    files = {f"{table.name}.csv": _csv(table, rows[table.name]) for table in TABLES}
+    if text is not None:
+        files[SOURCE_FILE] = text.encode("utf-8")
+    if description.release is not None:  # the bundled release: its own citation file
+        files[CITATION_FILE] = read_resource(CITATION_FILE)
+    digests = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
     with new_folder(folder, overwrite=overwrite, marker=DESCRIPTOR) as partial:
-        for table in TABLES:
-            with (partial / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as f:
-                out = csv.writer(f)
-                out.writerow(c.name for c in table.columns)
-                out.writerows(rows[table.name])
-        if text is not None:
-            (partial / SOURCE_FILE).write_bytes(text.encode("utf-8"))
+        for path, data in files.items():
+            (partial / path).write_bytes(data)
         (partial / LICENCE_FILE).write_bytes((meeting.metadata.licence + "\n").encode("utf-8"))
-        document = json.dumps(descriptor(meeting, text), ensure_ascii=False, indent=2)
-        (partial / DESCRIPTOR).write_text(document + "\n", encoding="utf-8")
+        _write_json(partial / CROISSANT, croissant(description, digests))
+        _write_json(partial / DESCRIPTOR, descriptor(meeting, text, description=description))
     return Path(folder)
 
 
-def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
-    """The ``datapackage.json`` of ``meeting``'s tables (and of ``source``, if given)."""
+def _csv(table: Table, rows: list[Row]) -> bytes:
+    """A table as the bytes of its CSV file: UTF-8, a header of the column names."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(c.name for c in table.columns)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _write_json(path: Path, document: dict[str, Any]) -> None:
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def descriptor(
+    meeting: Meeting,
+    source: str | None,
+    *,
+    description: Description | None = None,
+    created: datetime.datetime | None = None,
+) -> dict[str, Any]:
+    """The ``datapackage.json`` of ``meeting``'s tables (and of ``source``, if given).
+
+    ``created`` is when the package is made (by default now, or ``SOURCE_DATE_EPOCH``:
+    :func:`~._tables.describe.created_now`).
+    """
     from usjapan2024._loading.converter import converter
 
     metadata = meeting.metadata
+    described = description if description is not None else describe(meeting)
+    made = created if created is not None else created_now()
     resources = [_resource(table) for table in TABLES]
     if source is not None:
         resources.append(
             {
                 "name": "source",
                 "path": SOURCE_FILE,
-                "profile": "data-resource",
                 "title": metadata.source.title,
                 "description": "The text every span indexes into (by character, not byte),"
                 " included verbatim so that every quote can be checked at its offsets; it is"
@@ -101,19 +146,43 @@ def descriptor(meeting: Meeting, source: str | None) -> dict[str, Any]:
                 "licenses": [_NOT_RELICENSED],
             }
         )
-    document = metadata.official_document
-    return {
-        "profile": "data-package",
-        "name": package_name(metadata),
+    release = described.release
+    if release is not None:
+        resources.append(
+            {
+                "name": "citation",
+                "path": CITATION_FILE,
+                "title": "How to cite this release",
+                "description": "The repository's citation file (Citation File Format 1.2.0):"
+                " the release's title, version, authors, licence and date.",
+                "format": "cff",
+                "mediatype": "application/yaml",
+                "encoding": "utf-8",
+                "hash": f"sha256:{hashlib.sha256(read_resource(CITATION_FILE)).hexdigest()}",
+            }
+        )
+    found: dict[str, Any] = {
+        "$schema": PROFILE,
+        "name": described.name,
         "title": metadata.title,
-        "description": metadata.description,
+        "description": f"{metadata.description}\n\nHow to cite it: {metadata.citation}",
         "version": metadata.version,
-        "licenses": licences(metadata.licence),
+        "created": made.isoformat().replace("+00:00", "Z"),
+    }
+    if release is not None:
+        found["homepage"] = release.homepage
+    found |= {
+        "licenses": list(described.licences),
         "sources": [
-            {"title": metadata.source.title, "path": metadata.source.url},
-            {"title": f"{document.title} ({document.date.isoformat()})"},
+            {"title": title, **({"path": path} if path else {})}
+            for title, path in described.sources
         ],
-        "keywords": keywords(meeting),
+        "keywords": list(described.keywords),
+    }
+    if release is not None:
+        found["contributors"] = [{"title": name, "roles": ["creator"]} for name in release.authors]
+    return found | {
+        "bibliographicCitation": metadata.citation,
         "resources": resources,
         "usjapan2024": {
             "schema_version": meeting.schema_version,
@@ -138,8 +207,8 @@ def _resource(table: Table) -> dict[str, Any]:
         ]
     return {
         "name": table.name,
+        "type": "table",
         "path": f"{table.name}.csv",
-        "profile": "tabular-data-resource",
         "description": table.description,
         "format": "csv",
         "mediatype": "text/csv",
@@ -156,9 +225,15 @@ def _field(column: Column) -> dict[str, Any]:
         constraints["enum"] = list(column.values)
     if column.minimum is not None:
         constraints["minimum"] = column.minimum
+    if column.unique:
+        constraints["unique"] = True
     field: dict[str, Any] = {"name": column.name, "type": column.datatype}
     if column.description:
         field["description"] = column.description
+    if column.labels:  # Table Schema v2: the values with their labels, in order
+        field["categories"] = [{"value": value, "label": label} for value, label in column.labels]
+        if column.ordered:
+            field["categoriesOrdered"] = True
     if constraints:
         field["constraints"] = constraints
     return field

@@ -13,27 +13,59 @@ The source text travels with the tables, whatever file the meeting came from: th
 text the meeting was loaded with (``Meeting.source_text``), or one given to the
 export, proved to hold every quote before anything is written.  A meeting that knows
 no text (one built in code) is exported without one, and both exports say so.
+
+:func:`describe` gathers all of it once, as a :class:`Description`: the meeting's own
+metadata, the pages of the official statement that its errata cite
+(:func:`statement_pages`), the bundled release's ``CITATION.cff`` where the meeting is
+that release (who made it, when, where it lives: :func:`release`), and the tables'
+layout with the model's descriptions.  The Data Package, Croissant, the schema.org
+block of the dataset card and Datasette's metadata are each written from it
+(``_tables.datapackage``, ``_tables.catalogue``), so no fact is stated twice.
 """
 
 from __future__ import annotations
 
+import datetime
+import json
+import os
 import re
 from typing import Any
+from urllib.parse import urljoin
 
+import attrs
+
+from usjapan2024._io.bundled import read_resource
 from usjapan2024._io.bundled import source_text as bundled_text
 from usjapan2024._io.text import Source, read_source, text_digest
 from usjapan2024._loading.typecheck import check_exportable
-from usjapan2024.model import Meeting, Metadata
+from usjapan2024._tables.layout import TABLES, Table
+from usjapan2024.model import DocumentRef, Meeting, Metadata, Reference, SourceInfo
+from usjapan2024.vocabulary import SourceRole
 
 __all__ = [
+    "CITATION_FILE",
+    "DATASET_PAGE",
     "LICENCE_FILE",
     "NO_TEXT",
+    "Description",
+    "Release",
+    "created_now",
+    "describe",
     "exported_text",
     "keywords",
     "licences",
     "package_name",
+    "read_cff",
+    "release",
     "source_note",
+    "statement_pages",
 ]
+
+CITATION_FILE = "CITATION.cff"
+"""The bundled release's citation file: the repository's, shipped in the package's data."""
+
+DATASET_PAGE = "dataset-card.html"
+"""The documentation's page of the dataset, under the address ``CITATION.cff`` gives."""
 
 LICENCE_FILE = "LICENCE.txt"
 """The Data Package's copy of the meeting's licence note, word for word."""
@@ -179,3 +211,233 @@ def source_note(text: str | None) -> dict[str, Any]:
     if text is None:
         return {"included": False, "note": NO_TEXT}
     return {"included": True, "sha256": text_digest(text), "characters": len(text)}
+
+
+# --- the one description -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Release:
+    """What the bundled release's ``CITATION.cff`` says beyond the meeting's metadata.
+
+    Attributes:
+        authors: Who made it, as the file names them.
+        persons: For each author, whether it is a person (given and family names) rather
+            than an entity (a ``name``).
+        released: The day it was released.
+        documentation: The documentation's address (the file's ``url``).
+        repository: The code's address (``repository-code``).
+    """
+
+    authors: tuple[str, ...]
+    persons: tuple[bool, ...]
+    released: datetime.date
+    documentation: str
+    repository: str
+
+    @property
+    def homepage(self) -> str:
+        """The dataset card's address: the dataset's page on the web."""
+        return urljoin(self.documentation, DATASET_PAGE)
+
+
+@attrs.frozen
+class Description:
+    """Everything an export says about a meeting's data, gathered once by :func:`describe`.
+
+    Attributes:
+        name: The package name (:func:`package_name`).
+        metadata: The meeting's own metadata: title, description, version, licence note,
+            citation, source.
+        licences: The Data Package licences the licence note names (:func:`licences`).
+        keywords: Words for catalogues (:func:`keywords`).
+        statement_pages: The pages of the official statement its errata cite.
+        release: The bundled release's citation facts, where the meeting is that
+            release; ``None`` for any other meeting (nobody else's authors are known).
+        date: The day the meeting met (what the data covers).
+        place: Where it met, in words.
+        tables: The tables, with their columns' descriptions.
+    """
+
+    name: str
+    metadata: Metadata
+    licences: tuple[dict[str, str], ...]
+    keywords: tuple[str, ...]
+    statement_pages: tuple[Reference, ...]
+    release: Release | None
+    date: datetime.date
+    place: str
+    tables: tuple[Table, ...] = TABLES
+
+    @property
+    def source(self) -> SourceInfo:
+        """The text the records were coded from."""
+        return self.metadata.source
+
+    @property
+    def statement(self) -> DocumentRef:
+        """The official statement that text summarises."""
+        return self.metadata.official_document
+
+    @property
+    def homepage(self) -> str | None:
+        """The dataset's page on the web: the bundled release's dataset card; else none."""
+        return None if self.release is None else self.release.homepage
+
+    @property
+    def sources(self) -> tuple[tuple[str, str | None], ...]:
+        """``(title, address)`` of each source: the text, then the statement's pages.
+
+        A statement no erratum cites a page of is given by its title and date alone.
+        """
+        statement = self.statement
+        named = f"{statement.title} ({statement.date.isoformat()})"
+        found: list[tuple[str, str | None]] = [(self.source.title, self.source.url)]
+        found += [
+            (f'{named}: {page.publisher or "a page"}, "{page.title}"', page.url)
+            for page in self.statement_pages
+        ]
+        if not self.statement_pages:
+            found.append((f"{named}, published by {', '.join(statement.publishers)}", None))
+        return tuple(found)
+
+
+def describe(meeting: Meeting) -> Description:
+    """The :class:`Description` of ``meeting``'s exports."""
+    metadata = meeting.metadata
+    return Description(
+        name=package_name(metadata),
+        metadata=metadata,
+        licences=tuple(licences(metadata.licence)),
+        keywords=tuple(keywords(meeting)),
+        statement_pages=statement_pages(meeting),
+        release=release(meeting),
+        date=meeting.date,
+        place=str(getattr(meeting.place, "label", meeting.place.value)),
+    )
+
+
+_STATEMENT_WORDS = re.compile(r"joint statement|共同発表", re.IGNORECASE)
+
+
+def statement_pages(meeting: Meeting) -> tuple[Reference, ...]:
+    """The pages of the official statement itself that the meeting's errata cite.
+
+    A page counts if it is the statement's body's own (``primary``) or a copy of its
+    text (``mirror``), is undated or dated the statement's day, and names the meeting
+    by its short name (``2+2``) or the statement as a joint statement in its title or
+    publisher; news reports never count.  Each address once, in the order the errata
+    first cite it.  No address is made up: a meeting whose errata cite none has none.
+
+    >>> import usjapan2024 as uj
+    >>> [page.url.split("/")[2] for page in statement_pages(uj.load())]
+    ['www.mod.go.jp', 'worldjpn.net']
+    """
+    day = meeting.metadata.official_document.date
+    found: dict[str, Reference] = {}
+    for erratum in meeting.errata:
+        for page in erratum.references:
+            said = f"{page.title} {page.publisher or ''}"
+            if (
+                page.url is not None
+                and page.role in {SourceRole.PRIMARY, SourceRole.MIRROR}
+                and page.date in {None, day}
+                and (meeting.short_name in said or _STATEMENT_WORDS.search(said))
+            ):
+                found.setdefault(page.url, page)
+    return tuple(found.values())
+
+
+def release(meeting: Meeting) -> Release | None:
+    """The bundled release's citation facts, if ``meeting`` is that release; else ``None``.
+
+    A meeting is that release when its metadata is the bundled metadata: the text's view
+    or the corrected one.
+    """
+    from usjapan2024._loading.load import load
+
+    if meeting.metadata != load().metadata:
+        return None
+    facts = read_cff(read_resource(CITATION_FILE).decode("utf-8"))
+    authors = _authors(facts.get("authors"))
+    released = facts["date-released"]
+    return Release(
+        authors=tuple(_author_name(a) for a in authors),
+        persons=tuple("family-names" in a for a in authors),
+        released=datetime.date.fromisoformat(str(released)),
+        documentation=str(facts["url"]),
+        repository=str(facts["repository-code"]),
+    )
+
+
+def _authors(value: object) -> list[dict[str, str]]:
+    """``value`` as the list of authors :func:`read_cff` gives (empty for none)."""
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _author_name(author: dict[str, str]) -> str:
+    if "name" in author:
+        return author["name"]
+    return " ".join(author[k] for k in ("given-names", "family-names") if k in author)
+
+
+_CFF_KEY = re.compile(r"([a-z][a-z0-9-]*):(?:[ \t]+(.*?))?[ \t]*\Z")
+_CFF_ITEM = re.compile(r"[ \t]+(-[ \t]+)?([a-z][a-z0-9-]*):[ \t]+(.*?)[ \t]*\Z")
+
+
+def read_cff(text: str) -> dict[str, object]:
+    r"""The top-level scalars of a ``CITATION.cff`` and its ``authors``, as YAML reads them.
+
+    Only what the exports need of the package's own file, without a YAML parser (the
+    package depends on none): a line ``key: value`` at the left margin is a scalar
+    (plain, or quoted as YAML quotes it); each ``- key: value`` under ``authors:`` starts
+    an author, and the indented ``key: value`` lines after it add to it.  Block scalars
+    (``>-``) and other nested values are left out.  ``tests/test_catalogue.py`` checks
+    the answer against a YAML parser's reading of the same file.
+
+    >>> read_cff('title: "A b"\nauthors:\n  - name: "C"\n')
+    {'title': 'A b', 'authors': [{'name': 'C'}]}
+    """
+    found: dict[str, object] = {}
+    section = ""
+    authors: list[dict[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            match = _CFF_KEY.match(line)
+            section = match.group(1) if match else ""
+            value = match.group(2) if match else None
+            if match and value and value[0] not in ">|":
+                found[section] = _cff_scalar(value)
+            if section == "authors":
+                found["authors"] = authors
+            continue
+        item = _CFF_ITEM.match(line)
+        if section == "authors" and item:
+            if item.group(1) or not authors:
+                authors.append({})
+            authors[-1][item.group(2)] = _cff_scalar(item.group(3))
+    return found
+
+
+def _cff_scalar(value: str) -> str:
+    """A YAML scalar on one line: double-quoted (JSON's escapes), single-quoted or plain."""
+    if value.startswith('"') and value.endswith('"') and len(value) > 1:
+        return str(json.loads(value))
+    if value.startswith("'") and value.endswith("'") and len(value) > 1:
+        return value[1:-1].replace("''", "'")
+    return value
+
+
+def created_now() -> datetime.datetime:
+    """When an export is made: now, or ``SOURCE_DATE_EPOCH`` where it is set.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) is how reproducible builds fix the
+    time a file says it was made; set it and two exports of one meeting are the same
+    bytes.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    return datetime.datetime.now(tz=datetime.timezone.utc).replace(microsecond=0)

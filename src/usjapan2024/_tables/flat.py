@@ -24,22 +24,29 @@ from __future__ import annotations
 
 import datetime
 import enum
+import typing
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024._model.kinds import KINDS
 from usjapan2024.model import Meeting
-from usjapan2024.vocabulary import Response
+from usjapan2024.vocabulary import OpenVocabulary, Response
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
+__all__ = ["JOIN", "ORDERED", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
 
 Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
 
 JOIN = "; "
+
+ORDERED: tuple[type[enum.Enum], ...] = (Response,)
+"""The vocabularies whose members' order is a scale: :class:`~usjapan2024.Response` runs
+from the mildest response to the strongest.  Every export that orders values reads it
+here, and takes the order from the members' own order: a DataFrame's ordered category,
+the Data Package's ``categoriesOrdered``, the tables' rank columns."""
 
 
 def flatten(record: object) -> Row:
@@ -89,28 +96,35 @@ def flatten_columns(cls: type) -> list[str]:
 
 def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
     """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
-    pd = pandas()
+    library = pandas()
     columns = flatten_columns(cls)
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    frame = library.DataFrame.from_records(rows, columns=columns)
     fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
     for name in columns:
-        dtype = "Int64" if name in counted else _dtype(pd, fields.get(name))
+        field = fields.get(name)
+        dtype = "Int64" if name in counted else _dtype(library, field, frame[name])
         frame[name] = frame[name].astype(dtype)
-    return frame
+    # pandas() is typed Any (pandas is optional); where pandas-stubs are installed (a test
+    # dependency brings them) the frame is still Any, so say what it is.
+    return typing.cast("pd.DataFrame", frame)
 
 
-def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
+def _dtype(pd: Any, field: FieldInfo | None, column: Any) -> Any:  # noqa: ANN401  (pandas is untyped)
     """A column's dtype: a single-valued field's own; text for the rest.
 
-    The rest are tuples joined as text, and the spans and quotes columns.
+    The rest are tuples joined as text, and the spans and quotes columns.  A vocabulary's
+    column is a category of its members' values; an open vocabulary's also of the values
+    ``column`` holds that are no member (another communiqué's places), after them.
     """
     if field is None or field.many:
         return "string"
     if field.vocabulary is not None:
-        return pd.CategoricalDtype(
-            [m.value for m in field.vocabulary], ordered=field.vocabulary is Response
-        )
+        values = [m.value for m in field.vocabulary]
+        if issubclass(field.vocabulary, OpenVocabulary):
+            known = set(values)
+            values += [v for v in dict.fromkeys(column.dropna()) if v not in known]
+        return pd.CategoricalDtype(values, ordered=field.vocabulary in ORDERED)
     if field.is_date:
         return "datetime64[ns]"
     if field.base is int:

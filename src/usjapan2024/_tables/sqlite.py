@@ -35,6 +35,7 @@ from usjapan2024._model.kinds import record_id
 from usjapan2024._querying.index import index_of, words_of
 from usjapan2024._tables.describe import NO_TEXT, exported_text, licences, package_name
 from usjapan2024._tables.layout import (
+    SOURCE_ORDER,
     TABLES,
     Column,
     Row,
@@ -47,6 +48,7 @@ from usjapan2024.model import Meeting
 __all__ = [
     "COLUMNS",
     "FTS_TABLE",
+    "OWN_TABLES",
     "SENTENCES",
     "SOURCE",
     "VIEWS",
@@ -58,7 +60,8 @@ __all__ = [
 ]
 
 FTS_TABLE = "records_fts"
-"""The full-text index: one row per record (``record_id``, ``words``)."""
+"""The full-text index: one row per record (``record_id``, ``words``), whose ``rowid`` is
+the record's ``source_order`` (in ``records`` and in its kind's table)."""
 
 SOURCE = "source"
 """The source text the spans index: one row (``text``, ``sha256``), or none if unknown."""
@@ -73,7 +76,7 @@ VIEWS = {
         FROM commitments AS c
         JOIN commitments_parties AS l ON l.commitment_id = c.id
         JOIN parties AS p ON p.id = l.value
-        ORDER BY c.rowid, l.position""",
+        ORDER BY c.source_order, l.position""",
     "threats_by_actor": """
         SELECT t.actor, p.name AS actor_name, count(*) AS threats,
                group_concat(t.kind, '; ') AS kinds, group_concat(t.id, '; ') AS ids
@@ -136,7 +139,7 @@ def _text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _checks(column: Column) -> list[str]:
+def _checks(column: Column, table: Table) -> list[str]:
     name = _quote(column.name)
     checks = []
     if column.values is not None:
@@ -151,6 +154,12 @@ def _checks(column: Column) -> list[str]:
         checks.append(f"typeof({name}) = 'text'")
     if column.minimum is not None:
         checks.append(f"{name} >= {column.minimum}")
+    if column.ranks is not None:  # the rank agrees with the value it ranks
+        ranked = next(c for c in table.columns if c.name == column.ranks)
+        cases = " ".join(
+            f"WHEN {_text(value)} THEN {rank}" for rank, value in enumerate(ranked.values or ())
+        )
+        checks.append(f"{name} IS (CASE {_quote(ranked.name)} {cases} END)")
     return checks
 
 
@@ -159,7 +168,8 @@ def _create(table: Table) -> str:
     for column in table.columns:
         sql_type = {"integer": "INTEGER"}.get(column.datatype, "TEXT")
         required = " NOT NULL" if column.required else ""
-        checks = " AND ".join(_checks(column))
+        required += " UNIQUE" if column.unique else ""
+        checks = " AND ".join(_checks(column, table))
         if not column.required:
             checks = f"{_quote(column.name)} IS NULL OR ({checks})"
         lines.append(f"{_quote(column.name)} {sql_type}{required} CHECK ({checks})")
@@ -324,9 +334,13 @@ def _fill(
         marks = ", ".join("?" * len(table.columns))
         insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"  # noqa: S608  (values are parameters)
         connection.executemany(insert, map(_sql_values, rows[table.name]))
+    order = _source_order(rows)
     connection.executemany(
-        f"INSERT INTO {_quote(FTS_TABLE)} (record_id, words) VALUES (?, ?)",  # noqa: S608
-        ((record_id(r), "\n".join(words_of(r))) for r in index_of(meeting).by_id.values()),
+        f"INSERT INTO {_quote(FTS_TABLE)} (rowid, record_id, words) VALUES (?, ?, ?)",  # noqa: S608
+        (
+            (order[record_id(r)], record_id(r), "\n".join(words_of(r)))
+            for r in index_of(meeting).by_id.values()
+        ),
     )
     if text is not None:  # the checks before writing proved every quote is at its offsets
         connection.execute(
@@ -350,6 +364,20 @@ def _fill(
     connection.execute("PRAGMA optimize")
 
 
+def _source_order(rows: dict[str, list[Row]]) -> dict[str, int]:
+    """Each record's ``records.source_order``, by id: the rowid of its full-text row.
+
+    So a tool can join the index to any table of records on that column (Datasette's
+    ``fts_pk``) rather than on SQLite's ``rowid``, which ``VACUUM`` may renumber.
+    """
+    (records,) = (t for t in TABLES if t.name == "records")
+    names = [c.name for c in records.columns]
+    at_id, at_order = names.index("id"), names.index(SOURCE_ORDER)
+    return {
+        typing.cast("str", row[at_id]): typing.cast("int", row[at_order]) for row in rows["records"]
+    }
+
+
 def _span_offsets(spans: list[Row]) -> list[tuple[str, int, int, int]]:
     """Each span's record, position, start and end, from its row of ``spans``."""
     return [typing.cast("tuple[str, int, int, int]", row[:4]) for row in spans]
@@ -357,6 +385,23 @@ def _span_offsets(spans: list[Row]) -> list[tuple[str, int, int, int]]:
 
 COLUMNS = "columns"
 """The table that says what every column of every table holds."""
+
+
+OWN_TABLES = {
+    FTS_TABLE: "The full-text index (FTS5) of each record's words, one row per record: what"
+    " search() looks in. Its rowid is the record's source_order, so a search joins any"
+    " table of records on that column.",
+    SOURCE: "The source text every span indexes into, whole, with its sha256: one row, or"
+    " none where the database carries no text.",
+    SENTENCES: "Where each span's sentence begins and ends in the source text, one row per span.",
+    "metadata": "The dataset's own name, versions, licence, citation and source, one key a row.",
+    COLUMNS: "What every column of every table and view holds, one row each.",
+    "commitment_parties": "Each commitment with each party that makes it, and the party's name.",
+    "threats_by_actor": "Each actor with the threats it is behind: how many, of what kinds.",
+    "span_sentences": "Each quote in its sentence of the source text, with the words before"
+    " and after it.",
+}
+"""What each table and view the database has beside the layout's holds."""
 
 
 def column_descriptions() -> list[tuple[str, str, str]]:
@@ -368,7 +413,10 @@ def column_descriptions() -> list[tuple[str, str, str]]:
     """
     found = [(t.name, c.name, c.description) for t in TABLES for c in t.columns]
     found += [
-        (FTS_TABLE, "record_id", "The id of the record whose texts the row holds."),
+        (FTS_TABLE, "record_id", (
+            "The id of the record whose texts the row holds; the row's rowid is the"
+            f" record's {SOURCE_ORDER} (in records and in its kind's table)."
+        )),
         (FTS_TABLE, "words", (
             "The record's own searchable texts, one per line, for MATCH: as search() by"
             " default, not the framing sentences it cites for context (spans.role)."
