@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -30,9 +31,9 @@ from usjapan2024._querying.diff import render
 from usjapan2024.model import Meeting, Party, Record, Retired, Span
 from usjapan2024.vocabulary import Actor, Place
 
-from .conftest import ROOT
+from .conftest import RELEASES, ROOT
 
-FIXTURE = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
+FIXTURE = RELEASES / "usjapan2024-1.0.0.json"
 
 
 def _with(meeting: Meeting, kind: Kind, records: tuple[Record, ...]) -> Meeting:
@@ -410,14 +411,43 @@ class TestCommandLine:
 
     def test_the_release_against_bundled(self) -> None:
         """The main use: the exit status says whether the data changed since 1.0.0."""
-        result = _run(str(FIXTURE), "bundled", "--format", "json")
+        result = _run("1.0.0", "bundled", "--format", "json")
         expected: Any = diff(load(FIXTURE), load())
         assert result.returncode == (1 if expected else 0), result.stderr
         assert json.loads(result.stdout) == expected.to_json()
 
+    def test_releases_by_name(self) -> None:
+        """A release's version, or ``release:`` and it, names the file the package ships."""
+        result = _run("1.0.0", "release:1.1.0", "--format", "json")
+        assert result.returncode == 1, result.stderr
+        assert (
+            json.loads(result.stdout)
+            == diff(load(FIXTURE), load(RELEASES / "usjapan2024-1.1.0.json")).to_json()
+        )
+        assert _run("1.1.0", "release:1.1.0").returncode == 0
+
+    def test_a_version_that_is_also_a_file_is_ambiguous(self, tmp_path: Path) -> None:
+        """Where a file has a release's name, neither is read for the other: exit 2."""
+        (tmp_path / "1.0.0").write_bytes(FIXTURE.read_bytes())
+        run = functools.partial(
+            subprocess.run, capture_output=True, text=True, check=False, cwd=tmp_path, env=_ENV
+        )
+        base = [sys.executable, "-m", "usjapan2024", "diff"]
+        result = run([*base, "1.0.0", "bundled"])
+        assert result.returncode == 2
+        assert result.stderr == (
+            "usjapan2024 diff: error: 1.0.0 is both a release and a file here: write"
+            " release:1.0.0 for the release, ./1.0.0 for the file\n"
+        )
+        assert run([*base, "release:1.0.0", "./1.0.0"]).returncode == 0
+        (tmp_path / "9.9.9").write_bytes(FIXTURE.read_bytes())  # not a release: the file
+        assert run([*base, "9.9.9", "./1.0.0"]).returncode == 0
+
     @pytest.mark.parametrize(
         ("args", "expected"),
         [
+            (("9.9.9", "bundled"), "no release '9.9.9' ships in this package; its releases are"),
+            (("bundled", "release:x"), "no release 'release:x' ships"),
             (("no-such-file.json", "bundled"), "no-such-file.json"),
             (("bundled", "tests"), "Is a directory"),
             (("bundled", "bundled", "--format", "csv"), "invalid choice: 'csv'"),
@@ -464,6 +494,4 @@ class TestCommandLine:
     def test_help_shows_an_example(self) -> None:
         """diff --help ends with a real example, as every subcommand's does."""
         result = _run("--help")
-        assert "example:\n  usjapan2024 diff tests/data/usjapan2024-1.0.0.json bundled" in (
-            result.stdout
-        )
+        assert "example:\n  usjapan2024 diff 1.0.0 bundled" in (result.stdout)

@@ -22,6 +22,8 @@ from __future__ import annotations
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from usjapan2024._io.bundled import source_text as source_text
+    from usjapan2024._io.releases import Release as Release
+    from usjapan2024._io.releases import releases as releases
     from usjapan2024._io.text import locate as locate
     from usjapan2024._io.text import text_digest as text_digest
     from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS as SUPPORTED_SCHEMA_VERSIONS
@@ -97,6 +99,7 @@ _WHERE = {
     ),
     "usjapan2024._presenting.links": ("record_url",),
     "usjapan2024._io.bundled": ("source_text",),
+    "usjapan2024._io.releases": ("Release", "releases"),
     "usjapan2024._loading.load": ("dump", "dumps", "load", "loads"),
     "usjapan2024._querying.results": ("Results",),
     "usjapan2024._querying.views": ("corrected",),

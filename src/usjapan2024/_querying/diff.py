@@ -206,8 +206,12 @@ def _field_lines(changes: tuple[FieldChange, ...]) -> Iterator[str]:
         yield f"{_INDENT}  + {render(change.new)}"
 
 
-def diff(old: Meeting, new: Meeting) -> DatasetDiff:
+def diff(old: Meeting | str, new: Meeting | str) -> DatasetDiff:
     """Compare two meetings record by record; the result is empty when they are equal.
+
+    Either side may be a release's version instead (``"1.0.0"``: a release whose file
+    ships in the package, as :func:`~usjapan2024.load` reads it with ``release=``); a
+    string is always a release's name, never a path (load a file first).
 
     >>> from usjapan2024 import load
     >>> meeting = load()
@@ -217,7 +221,13 @@ def diff(old: Meeting, new: Meeting) -> DatasetDiff:
     >>> renamed = attrs.evolve(meeting, short_name="2 + 2")
     >>> diff(meeting, renamed).meeting
     (FieldChange(field='short_name', old='2+2', new='2 + 2'),)
+    >>> [r.retired.id for r in diff("1.0.0", "1.1.0").retired]
+    ['threat.ru-alignment']
+
+    Raises:
+        ValueError: A string names no release this package ships.
     """
+    old, new = _meeting_of(old), _meeting_of(new)
     retired_now = {entry.id: entry for entry in new.retired}
     added: list[Record] = []
     removed: list[Record] = []
@@ -248,6 +258,15 @@ def diff(old: Meeting, new: Meeting) -> DatasetDiff:
         changed=tuple(changed),
         meeting=tuple(_field_changes(old, new, skip=groups)),
     )
+
+
+def _meeting_of(side: Meeting | str) -> Meeting:
+    """A side of :func:`diff`: the meeting itself, or the release a string names."""
+    if isinstance(side, str):
+        from usjapan2024._loading.load import load
+
+        return load(release=side)
+    return side
 
 
 def _field_changes(
