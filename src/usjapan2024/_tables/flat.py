@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024._model.fields import FieldInfo, fields_of
@@ -34,7 +35,7 @@ from usjapan2024.vocabulary import Response
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
+__all__ = ["JOIN", "Row", "flatten", "flatten_columns", "frame_of", "mixed_frame_of", "pandas"]
 
 Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
@@ -90,14 +91,80 @@ def flatten_columns(cls: type) -> list[str]:
 def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
     """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
     pd = pandas()
-    columns = flatten_columns(cls)
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    dtypes = _dtypes(pd, cls)
+    frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
+    return _typed(frame, dtypes, _list_columns(cls))
+
+
+def mixed_frame_of(records: Sequence[object]) -> pd.DataFrame:
+    """A DataFrame of records of several types: a ``type`` column and the union of columns.
+
+    Each column keeps the dtype its kinds share (``id`` and ``summary`` text, ``kind`` a
+    category of every value of the vocabularies it holds): only where the kinds disagree
+    is it text (``id``, which is an :class:`~usjapan2024.Actor` for a party) or, failing
+    that, plain objects.  A row's cells of columns its kind lacks are missing (``<NA>``).
+    """
+    pd = pandas()
+    classes = list(dict.fromkeys(type(record) for record in records))
+    each = [_dtypes(pd, cls) for cls in classes]
+    names = [kind.cls.__name__ for kind in KINDS]
+    names += [cls.__name__ for cls in classes if cls.__name__ not in names]
+    dtypes: dict[str, Any] = {"type": pd.CategoricalDtype(names)}
+    for name in dict.fromkeys(column for found in each for column in found):
+        dtypes[name] = _shared(pd, [found[name] for found in each if name in found])
+    if not records:
+        dtypes["id"] = "string"
+    rows = [{"type": type(record).__name__, **flatten(record)} for record in records]
+    frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
+    lists = {name for cls in classes for name in _list_columns(cls)}
+    return _typed(frame, dtypes, lists)
+
+
+def _dtypes(pd: Any, cls: type) -> dict[str, Any]:  # noqa: ANN401  (pandas is untyped here)
+    """Each column of a frame of ``cls`` records, with its dtype."""
     fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
-    for name in columns:
-        dtype = "Int64" if name in counted else _dtype(pd, fields.get(name))
-        frame[name] = frame[name].astype(dtype)
+    return {
+        name: "Int64" if name in counted else _dtype(pd, fields.get(name))
+        for name in flatten_columns(cls)
+    }
+
+
+def _list_columns(cls: type) -> frozenset[str]:
+    """The columns that hold a list joined with ``"; "``: many-valued fields, and the spans."""
+    counted = _groups_of(cls)
+    many = {f.name for f in fields_of(cls) if f.many and f.name not in counted}
+    return frozenset({*many, "spans", "quotes"} - {"sources"})
+
+
+def _typed(frame: Any, dtypes: dict[str, Any], lists: Collection[str]) -> Any:  # noqa: ANN401
+    """``frame`` with each column of its dtype, and each empty list a missing value.
+
+    An empty list joins to ``""``, which ``str.split("; ")`` would turn back into one
+    empty value: a blank that counts as a partner, a party.  As ``<NA>`` it splits to
+    nothing, and ``explode().value_counts()`` counts only real values.  (The dataset has
+    no empty strings, so no value is lost.)
+    """
+    for name, dtype in dtypes.items():
+        column = frame[name].astype(dtype)
+        if name in lists:
+            column = column.mask(column == "")
+        frame[name] = column
     return frame
+
+
+def _shared(pd: Any, dtypes: list[Any]) -> Any:  # noqa: ANN401  (pandas is untyped here)
+    """The dtype of a column that several kinds have, each with its own dtype."""
+    first = dtypes[0]
+    if all(dtype == first for dtype in dtypes):
+        return first
+    categories = [d for d in dtypes if isinstance(d, pd.CategoricalDtype)]
+    if len(categories) == len(dtypes):
+        values = dict.fromkeys(value for d in categories for value in d.categories)
+        return pd.CategoricalDtype(list(values))
+    if all(d == "string" or isinstance(d, pd.CategoricalDtype) for d in dtypes):
+        return "string"
+    return "object"
 
 
 def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
