@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from usjapan2024.exceptions import Problem as Problem
     from usjapan2024.export import to_datapackage as to_datapackage
     from usjapan2024.export import to_frame as to_frame
+    from usjapan2024.export import to_frames as to_frames
     from usjapan2024.export import to_records as to_records
     from usjapan2024.export import to_sqlite as to_sqlite
     from usjapan2024.model import Commitment as Commitment
@@ -107,7 +108,7 @@ _WHERE = {
     "usjapan2024._io.text": ("locate", "text_digest"),
     "usjapan2024._loading.typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
-    "usjapan2024.export": ("to_datapackage", "to_frame", "to_records", "to_sqlite"),
+    "usjapan2024.export": ("to_datapackage", "to_frame", "to_frames", "to_records", "to_sqlite"),
     "usjapan2024.model": (
         "Commitment", "DocumentRef", "Erratum", "Event", "Exclusion", "Meeting", "Metadata",
         "Official", "Party", "Programme", "Record", "RecordValue", "Reference", "Retired",

@@ -35,7 +35,16 @@ from usjapan2024.vocabulary import Response
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "Row", "flatten", "flatten_columns", "frame_of", "mixed_frame_of", "pandas"]
+__all__ = [
+    "JOIN",
+    "Row",
+    "flatten",
+    "flatten_columns",
+    "frame_of",
+    "mixed_frame_of",
+    "pandas",
+    "table_frames",
+]
 
 Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
@@ -179,10 +188,40 @@ def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is
             [m.value for m in field.vocabulary], ordered=field.vocabulary is Response
         )
     if field.is_date:
-        return "datetime64[ns]"
+        return _DATES
     if field.base is int:
         return "Int64"
     return "string"
+
+
+def table_frames(meeting: Meeting) -> dict[str, pd.DataFrame]:
+    """Every table of the exports' layout (``_tables.layout``) as a DataFrame, by name.
+
+    The same tables, columns and rows as the Data Package and the SQLite database, with
+    the dtypes of :func:`frame_of`: a column of a vocabulary is a ``category`` of all its
+    values, positions and offsets ``Int64``, dates ``datetime64``, the rest ``string``.
+    """
+    from usjapan2024._tables.layout import TABLES, Column, rows_of
+
+    pd = pandas()
+
+    def dtype(column: Column) -> Any:  # noqa: ANN401  (pandas is untyped here)
+        if column.values is not None:
+            return pd.CategoricalDtype(column.values, ordered=column.vocabulary is Response)
+        return {"integer": "Int64", "date": _DATES}.get(column.datatype, "string")
+
+    rows = rows_of(meeting)
+    frames = {}
+    for table in TABLES:
+        names = [column.name for column in table.columns]
+        frame = pd.DataFrame.from_records(rows[table.name], columns=names)
+        frames[table.name] = frame.astype({c.name: dtype(c) for c in table.columns})
+    return frames
+
+
+_DATES = "datetime64[s]"
+"""Dates to the second, not pandas' default nanosecond, whose range ends in 2262: a
+dataset's dates (a meeting built in code, a generated one) may be any from year 1 to 9999."""
 
 
 def pandas() -> Any:  # noqa: ANN401
@@ -190,6 +229,6 @@ def pandas() -> Any:  # noqa: ANN401
     try:
         import pandas as pd
     except ImportError:
-        msg = "to_frame() needs pandas: pip install 'usjapan2024[pandas]'"
+        msg = "DataFrames need pandas: pip install 'usjapan2024[pandas]'"
         raise ImportError(msg) from None
     return pd
