@@ -495,3 +495,92 @@ class TestCommandLine:
         """diff --help ends with a real example, as every subcommand's does."""
         result = _run("--help")
         assert "example:\n  usjapan2024 diff 1.0.0 bundled" in (result.stdout)
+
+
+# --- How a diff shows itself ---------------------------------------------------------------
+
+
+class TestDisplays:
+    """A diff of two releases holds whole records: its displays must stay readable."""
+
+    RELEASES = ("1.0.0", "1.1.0")
+
+    def test_repr_is_one_line_of_counts(self) -> None:
+        result = diff(*self.RELEASES)
+        assert repr(result) == (
+            f"<DatasetDiff: {len(result.added)} added, {len(result.removed)} removed,"
+            f" {len(result.retired)} retired, {len(result.changed)} changed;"
+            f" {len(result.meeting)} meeting fields changed>"
+        )
+        assert repr(DatasetDiff()) == "<DatasetDiff: no differences>"
+
+    def test_str_is_short_and_names_the_first_records(self) -> None:
+        result = diff(*self.RELEASES)
+        lines = str(result).splitlines()
+        assert lines[0] == result.to_text().splitlines()[0]  # the counts
+        assert len(lines) <= 40
+        assert all(len(line) <= 80 for line in lines)
+        assert any(record_id(result.added[0]) in line for line in lines)
+        assert f"  … and {len(result.added) - 5} more" in lines
+        assert result.changed[0].id in str(result)
+        assert len(str(result)) < len(result.to_text()) / 4
+        assert str(DatasetDiff()) == "(no differences)"
+
+    @settings(max_examples=20)
+    @given(strategies.meetings(), strategies.meetings())
+    def test_str_escapes_what_the_data_holds(self, old: Meeting, new: Meeting) -> None:
+        """No record's id or field name can print a line of its own or drive a terminal."""
+        text = str(diff(old, new))
+        assert all(ch == "\n" or ch.isprintable() for ch in text)
+
+    def test_the_frame_has_a_row_per_change(self) -> None:
+        pd = pytest.importorskip("pandas")
+        result = diff(*self.RELEASES)
+        frame = result.to_frame()
+        expected = (
+            len(result.meeting) + len(result.added) + len(result.removed) + len(result.retired)
+            + sum(len(c.fields) for c in result.changed)
+        )  # fmt: skip
+        assert len(frame) == expected
+        assert list(frame.columns) == ["change", "kind", "id", "field", "old", "new"]
+        assert isinstance(frame["change"].dtype, pd.CategoricalDtype)
+        assert frame.groupby("change", observed=False).size().to_dict() == {
+            "meeting": len(result.meeting),
+            "added": len(result.added),
+            "removed": len(result.removed),
+            "retired": len(result.retired),
+            "changed": sum(len(c.fields) for c in result.changed),
+        }
+        changed = frame[frame["change"] == "changed"]
+        first = result.changed[0]
+        rows = changed[changed["id"] == first.id]
+        assert list(rows["field"]) == [f.field for f in first.fields]
+        assert list(rows["new"]) == [render(f.new) for f in first.fields]
+        (retired,) = result.retired
+        row = frame[frame["change"] == "retired"].iloc[0]
+        assert row["new"] == "; ".join(retired.retired.replaced_by)
+        assert len(DatasetDiff().to_frame()) == 0
+
+    def test_the_notebook_shows_every_group_as_a_table(self) -> None:
+        result = diff(*self.RELEASES)
+        page = result._repr_html_()
+        assert page.startswith('<div class="uj-diff">')
+        fields = sum(len(c.fields) for c in result.changed)
+        assert f"<summary>added: {len(result.added)} records</summary>" in page
+        assert f"<summary>changed: {len(result.changed)} records, {fields} fields</summary>" in page
+        assert f"<summary>the meeting: {len(result.meeting)} fields changed</summary>" in page
+        assert "<summary>removed" not in page  # an empty group is not shown
+        for record in result.added:
+            assert f"<td>{record_id(record)}</td>" in page
+        assert DatasetDiff()._repr_html_() == "<p>no differences</p>"
+
+    def test_the_notebook_escapes_and_limits(self) -> None:
+        from usjapan2024._presenting.changes import diff_html
+
+        meeting = load()
+        edited = [attrs.evolve(o, title=f"<b>{i}</b>") for i, o in enumerate(meeting.officials)]
+        result = diff(meeting, attrs.evolve(meeting, officials=tuple(edited)))
+        page = diff_html(result, limit=2)
+        assert "<b>0</b>" not in page
+        assert "&lt;b&gt;0&lt;/b&gt;" in page
+        assert f"… and {len(edited) - 2} more" in page

@@ -53,19 +53,32 @@ def diff_html(changes: DatasetDiff, limit: int = LIMIT) -> str:
         found = [row for row in rows if row["change"] == change]
         if found:
             cells = [[row[name] for name in _CELLS[change]] for row in found]
-            parts.append(_group(change, _COLUMNS[change], cells, limit))
+            parts.append(_group(_title(change, found), _COLUMNS[change], cells, limit))
     return f'<div class="uj-diff">{"".join(parts)}</div>'
 
 
+def _title(change: str, rows: Sequence[dict[str, str | None]]) -> str:
+    """A group's heading: what changed, and how many records (and fields)."""
+    if change == "meeting":
+        return f"the meeting: {_count(len(rows), 'field')} changed"
+    if change == "changed":
+        records = len({(row["kind"], row["id"]) for row in rows})
+        return f"changed: {_count(records, 'record')}, {_count(len(rows), 'field')}"
+    return f"{change}: {_count(len(rows), 'record')}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 def _group(
-    change: str, columns: Sequence[str], rows: Sequence[Sequence[str | None]], limit: int
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[str | None]], limit: int
 ) -> str:
-    records = "fields of the meeting" if change == "meeting" else "records"
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(f"<tr>{_cells(row)}</tr>" for row in rows[:limit])
     more = f"<p>… and {len(rows) - limit} more</p>" if len(rows) > limit else ""
     return (
-        f"<details open><summary>{change}: {len(rows)} {records}</summary>"
+        f"<details open><summary>{html.escape(title)}</summary>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</details>"
     )
 

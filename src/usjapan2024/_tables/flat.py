@@ -206,8 +206,9 @@ def table_frames(meeting: Meeting) -> dict[str, pd.DataFrame]:
     pd = pandas()
 
     def dtype(column: Column) -> Any:  # noqa: ANN401  (pandas is untyped here)
-        if column.values is not None:
-            return pd.CategoricalDtype(column.values, ordered=column.vocabulary is Response)
+        values = column.values  # noqa: PD011  (the layout's column, not a pandas object)
+        if values is not None:
+            return pd.CategoricalDtype(values, ordered=column.vocabulary is Response)
         return {"integer": "Int64", "date": _DATES}.get(column.datatype, "string")
 
     rows = rows_of(meeting)
