@@ -134,20 +134,18 @@ def downloads_md(found: list[Download]) -> str:
         f'<td><code class="uj-sha256">{d.sha256}</code></td></tr>'
         for d in found
     )
-    return "\n".join(
-        [
-            f"The files below hold dataset version {meeting.metadata.version} (schema"
-            f" {meeting.schema_version}), {status}; the past releases' data files follow.",
-            "",
-            "```{raw} html",
-            '<table class="uj-downloads"><thead><tr><th>file</th><th>what it is</th>'
-            f"<th>size</th><th>sha256</th></tr></thead><tbody>{rows}</tbody></table>"
-            f'<p>Every digest, for <code>sha256sum -c</code>: <a href="{FOLDER}/{SUMS}">'
-            f"{SUMS}</a>.</p>",
-            "```",
-            "",
-        ]
+    intro = (
+        f"The files below hold dataset version {meeting.metadata.version} (schema"
+        f" {meeting.schema_version}), {status}; the last rows are the data files of the past"
+        " releases."
     )
+    table = (
+        '<table class="uj-downloads"><thead><tr><th>file</th><th>what it is</th>'
+        f"<th>size</th><th>sha256</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<p>Every digest, for <code>sha256sum -c</code>: <a href="{FOLDER}/{SUMS}">'
+        f"{SUMS}</a>.</p>"
+    )
+    return f"{intro}\n\n```{{raw}} html\n{table}\n```\n"
 
 
 def _generate(_: object) -> None:
