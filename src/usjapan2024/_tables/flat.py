@@ -14,9 +14,11 @@ per cell, so every one of them flattens a record the same way, here:
   database keep references as a table of their own);
 * the meeting's record groups become counts, and its metadata is left out.
 
-DataFrames get real dtypes: dates as ``datetime64``, every vocabulary as a
-``category`` whose categories are all the enum's values (ordered for
-:class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``.
+DataFrames get real dtypes: dates as ``datetime64`` (to the second), every vocabulary
+as a ``category`` whose categories are all the enum's values (ordered for
+:class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``;
+an empty list, ``""`` in a flat row, is a missing value (``<NA>``) in a DataFrame, so
+that splitting the joined cells counts no blank value.
 pandas is an optional extra; importing this module does not import it.
 """
 
