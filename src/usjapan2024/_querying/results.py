@@ -6,8 +6,9 @@ it is hidden), with additions for people reading it: an HTML table in Jupyter, a
 short plain-text table from ``print`` or ``str`` in a script, and one call to flat
 rows or to a DataFrame.  One thing differs from a tuple on purpose: ``+`` (like ``|``)
 is the union of two results, each record once and in source order, because a
-concatenation would list a record both found twice, out of order.  A result knows the type of record it holds even when it is
-empty, so an empty result still converts to a DataFrame with that type's columns.
+concatenation would list a record both found twice, out of order.  A result knows the
+type of record it holds even when it is empty, so an empty result still converts to a
+DataFrame with that type's columns.
 """
 
 from __future__ import annotations
