@@ -28,9 +28,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class TestWheel:
     def test_contents(self, wheel: Path) -> None:
-        """The wheel holds the data files, the source text and py.typed."""
+        """The wheel holds the data files, the source text, every release's file and py.typed."""
+        from usjapan2024 import releases
+
         names = set(zipfile.ZipFile(wheel).namelist())
-        for name in ("data/usjapan2024.json", "data/communique-2024-07-28.txt", "py.typed"):
+        shipped = [f"data/releases/{release.file}" for release in releases()]
+        for name in (
+            "data/usjapan2024.json",
+            "data/communique-2024-07-28.txt",
+            "py.typed",
+            *shipped,
+        ):
             assert f"usjapan2024/{name}" in names
 
     def test_entry_points(self, wheel: Path) -> None:
