@@ -67,6 +67,8 @@ def load(
         DatasetError: The content is not a valid dataset; every problem is listed.
         ValueError: No release of that version ships in this package (the message
             lists those that do).
+        OSError: The release's file in the package is not the file released (its
+            sha256 differs): a damaged installation.
     """
     if release is not None:
         if path is not None or source is not None:
