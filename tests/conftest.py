@@ -44,6 +44,9 @@ FUZZ_EXAMPLES = {"ci": 1_000, "dev": 200, "compat": 100, "thorough": 20_000, "mu
 
 ROOT = Path(__file__).resolve().parent.parent
 
+RELEASES = ROOT / "src" / "usjapan2024" / "data" / "releases"
+"""The data files of past releases, as the package ships them (``usjapan2024.releases()``)."""
+
 
 @pytest.fixture(autouse=True)
 def _fresh_caches_per_mutant() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 
 import pandas as pd
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import usjapan2024 as uj
 from usjapan2024 import strategies as ujst
+from usjapan2024._model.kinds import KINDS
 from usjapan2024._presenting.display import text_table
 
 
@@ -118,3 +120,121 @@ def _words(record: object) -> list[str]:
     from usjapan2024._querying.index import words_of
 
     return list(words_of(record))
+
+
+# --- pandas traps ------------------------------------------------------------------------
+
+
+def _list_fields() -> list[tuple[str, str]]:
+    """(group, field) of every many-valued field of plain values a frame joins into one cell.
+
+    (An erratum's references are records of their own: their cell is their text.)"""
+    from usjapan2024._tables.layout import TABLES
+
+    return [
+        (t.owner, t.field)
+        for t in TABLES
+        if t.owner in KIND_GROUPS and t.field is not None and "value" in [c.name for c in t.columns]
+    ]
+
+
+KIND_GROUPS = {kind.group for kind in KINDS}
+
+
+def _link_counts(group: str, field: str, meeting: uj.Meeting) -> dict[str, int]:
+    """How often each value occurs in a many-valued field: from the exports' link table."""
+    from usjapan2024._tables.layout import TABLES, rows_of
+
+    (table,) = [t for t in TABLES if t.name == f"{group}_{field}"]
+    at = [c.name for c in table.columns].index("value")
+    return dict(collections.Counter(str(row[at]) for row in rows_of(meeting)[table.name]))
+
+
+def _recipe(column: pd.Series) -> dict[str, int]:
+    """The documented recipe: split the joined cell, one row per value, count."""
+    return {str(k): int(v) for k, v in column.str.split("; ").explode().value_counts().items()}
+
+
+class TestEmptyListsAreMissing:
+    @pytest.mark.parametrize(("group", "field"), _list_fields())
+    def test_the_split_recipe_counts_what_the_link_table_holds(
+        self, group: str, field: str
+    ) -> None:
+        """``str.split("; ").explode()`` counts each value as often as the records hold it,
+        with no blank for a record whose list is empty."""
+        meeting = uj.load()
+        frame = uj.to_frame(group)
+        assert _recipe(frame[field]) == _link_counts(group, field, meeting)
+        empty = sum(not getattr(r, field) for r in getattr(meeting, group))
+        assert int(frame[field].isna().sum()) == empty
+        assert not (frame[field] == "").any()
+
+    def test_the_tutorials_partner_count(self) -> None:
+        """The issue's case: 34 commitments have no partner, and none is counted as one."""
+        partners = uj.to_frame("commitments")["partners"]
+        counted = _recipe(partners)
+        assert "" not in counted
+        assert sum(counted.values()) == sum(len(c.partners) for c in uj.load().commitments)
+
+    @given(ujst.meetings())
+    def test_on_generated_meetings(self, meeting: uj.Meeting) -> None:
+        for group, field in _list_fields():
+            frame = uj.to_frame(group, meeting=meeting)
+            assert _recipe(frame[field]) == _link_counts(group, field, meeting), (group, field)
+
+    def test_results_frames_follow_the_same_rule(self) -> None:
+        found = uj.commitments(party="US")
+        assert int(found.to_frame()["partners"].isna().sum()) == sum(not c.partners for c in found)
+        mixed = uj.search("Taiwan")
+        assert not (mixed.to_frame()["partners"] == "").any()
+
+    def test_the_command_lines_csv_reads_into_pandas_the_same(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty list is an empty CSV cell, which pandas reads as missing: the recipe
+        counts the same on ``usjapan2024 commitments --format csv`` as on the frame."""
+        import io
+
+        from usjapan2024._cli import run
+
+        assert run(["commitments", "--format", "csv"]) == 0
+        read = pd.read_csv(io.StringIO(capsys.readouterr().out))
+        for field in ("partners", "subjects", "events"):
+            assert _recipe(read[field]) == _link_counts("commitments", field, uj.load())
+
+
+class TestMixedFrames:
+    """A frame of several kinds keeps the dtypes the kinds share."""
+
+    @pytest.mark.parametrize("text", ["Japan", "Taiwan", "Hamada", "missile"])
+    def test_each_kinds_rows_are_its_own_frame(self, text: str) -> None:
+        """Each kind's rows, in its own columns, are that kind's frame: same values, and
+        the same dtype wherever every kind in the frame that has the column agrees."""
+        found = uj.search(text)
+        mixed = found.to_frame()
+        assert list(mixed["type"]) == [type(r).__name__ for r in found]
+        assert isinstance(mixed["type"].dtype, pd.CategoricalDtype)
+        kinds = list(dict.fromkeys(type(r) for r in found))
+        single = {cls: uj.Results([r for r in found if type(r) is cls], cls).to_frame()
+                  for cls in kinds}  # fmt: skip
+        for cls, frame in single.items():
+            rows = mixed[mixed["type"] == cls.__name__][list(frame.columns)]
+            assert rows.astype(object).reset_index(drop=True).equals(frame.astype(object))
+        for column in mixed.columns.drop("type"):
+            dtypes = [frame[column].dtype for frame in single.values() if column in frame]
+            if all(d == dtypes[0] for d in dtypes):
+                assert mixed[column].dtype == dtypes[0], column
+            else:
+                assert mixed[column].dtype in (pd.StringDtype(), object) or isinstance(
+                    mixed[column].dtype, pd.CategoricalDtype
+                ), column
+
+    def test_shared_columns(self) -> None:
+        """``id`` is text (a party's is an actor); ``kind`` one category of its vocabularies."""
+        frame = uj.search("Japan").to_frame()
+        assert frame["id"].dtype == pd.StringDtype()
+        assert frame["summary"].dtype == pd.StringDtype()
+        assert isinstance(frame["kind"].dtype, pd.CategoricalDtype)
+        assert {"correction", "state"} <= set(frame["kind"].cat.categories)
+        assert isinstance(frame["topic"].dtype, pd.CategoricalDtype)
+        assert frame.dtypes.map(str).ne("object").all()

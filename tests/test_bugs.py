@@ -18,6 +18,7 @@ from usjapan2024._cli import EX_SOFTWARE, run
 from usjapan2024._loading import load as _loading
 from usjapan2024.model import Commitment, Span
 
+from .conftest import RELEASES
 from .helpers import bundled_document
 
 
@@ -84,7 +85,7 @@ class TestLoading:
         ]
 
 
-_BUNDLED_FILE = Path(__file__).parent / "data" / "usjapan2024-1.0.0.json"
+_BUNDLED_FILE = RELEASES / "usjapan2024-1.0.0.json"
 
 COMMANDS = (
     ("summary",),

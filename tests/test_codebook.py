@@ -31,10 +31,10 @@ from usjapan2024 import (
 )
 from usjapan2024.vocabulary import SpanRole
 
-from .conftest import ROOT
+from .conftest import RELEASES, ROOT
 
 CODEBOOK = ROOT / "docs" / "codebook.md"
-FIXTURE_1_0_0 = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
+FIXTURE_1_0_0 = RELEASES / "usjapan2024-1.0.0.json"
 
 Row = dict[str, str]
 Coded = Commitment | Threat

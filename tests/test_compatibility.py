@@ -23,10 +23,10 @@ from usjapan2024 import (
     loads,
 )
 
-from .conftest import ROOT
+from .conftest import RELEASES
 from .helpers import bundled_document, problems_of
 
-RELEASE_1_0_0 = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
+RELEASE_1_0_0 = RELEASES / "usjapan2024-1.0.0.json"
 """The bundled data file exactly as release 1.0.0 shipped it (schema 1)."""
 
 

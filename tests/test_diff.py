@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -30,9 +31,9 @@ from usjapan2024._querying.diff import render
 from usjapan2024.model import Meeting, Record, Retired, Span
 from usjapan2024.vocabulary import Place
 
-from .conftest import ROOT
+from .conftest import RELEASES, ROOT
 
-FIXTURE = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
+FIXTURE = RELEASES / "usjapan2024-1.0.0.json"
 
 
 def _with(meeting: Meeting, kind: Kind, records: tuple[Record, ...]) -> Meeting:
@@ -413,14 +414,43 @@ class TestCommandLine:
 
     def test_the_release_against_bundled(self) -> None:
         """The main use: the exit status says whether the data changed since 1.0.0."""
-        result = _run(str(FIXTURE), "bundled", "--format", "json")
+        result = _run("1.0.0", "bundled", "--format", "json")
         expected: Any = diff(load(FIXTURE), load())
         assert result.returncode == (1 if expected else 0), result.stderr
         assert json.loads(result.stdout) == expected.to_json()
 
+    def test_releases_by_name(self) -> None:
+        """A release's version, or ``release:`` and it, names the file the package ships."""
+        result = _run("1.0.0", "release:1.1.0", "--format", "json")
+        assert result.returncode == 1, result.stderr
+        assert (
+            json.loads(result.stdout)
+            == diff(load(FIXTURE), load(RELEASES / "usjapan2024-1.1.0.json")).to_json()
+        )
+        assert _run("1.1.0", "release:1.1.0").returncode == 0
+
+    def test_a_version_that_is_also_a_file_is_ambiguous(self, tmp_path: Path) -> None:
+        """Where a file has a release's name, neither is read for the other: exit 2."""
+        (tmp_path / "1.0.0").write_bytes(FIXTURE.read_bytes())
+        run = functools.partial(
+            subprocess.run, capture_output=True, text=True, check=False, cwd=tmp_path, env=_ENV
+        )
+        base = [sys.executable, "-m", "usjapan2024", "diff"]
+        result = run([*base, "1.0.0", "bundled"])
+        assert result.returncode == 2
+        assert result.stderr == (
+            "usjapan2024 diff: error: 1.0.0 is both a release and a file here: write"
+            " release:1.0.0 for the release, ./1.0.0 for the file\n"
+        )
+        assert run([*base, "release:1.0.0", "./1.0.0"]).returncode == 0
+        (tmp_path / "9.9.9").write_bytes(FIXTURE.read_bytes())  # not a release: the file
+        assert run([*base, "9.9.9", "./1.0.0"]).returncode == 0
+
     @pytest.mark.parametrize(
         ("args", "expected"),
         [
+            (("9.9.9", "bundled"), "no release '9.9.9' ships in this package; its releases are"),
+            (("bundled", "release:x"), "no release 'release:x' ships"),
             (("no-such-file.json", "bundled"), "no-such-file.json"),
             (("bundled", "tests"), "Is a directory"),
             (("bundled", "bundled", "--format", "csv"), "invalid choice: 'csv'"),
@@ -467,6 +497,93 @@ class TestCommandLine:
     def test_help_shows_an_example(self) -> None:
         """diff --help ends with a real example, as every subcommand's does."""
         result = _run("--help")
-        assert "example:\n  usjapan2024 diff tests/data/usjapan2024-1.0.0.json bundled" in (
-            result.stdout
+        assert "example:\n  usjapan2024 diff 1.0.0 bundled" in (result.stdout)
+
+
+# --- How a diff shows itself ---------------------------------------------------------------
+
+
+class TestDisplays:
+    """A diff of two releases holds whole records: its displays must stay readable."""
+
+    RELEASES = ("1.0.0", "1.1.0")
+
+    def test_repr_is_one_line_of_counts(self) -> None:
+        result = diff(*self.RELEASES)
+        assert repr(result) == (
+            f"<DatasetDiff: {len(result.added)} added, {len(result.removed)} removed,"
+            f" {len(result.retired)} retired, {len(result.changed)} changed;"
+            f" {len(result.meeting)} meeting fields changed>"
         )
+        assert repr(DatasetDiff()) == "<DatasetDiff: no differences>"
+
+    def test_str_is_short_and_names_the_first_records(self) -> None:
+        result = diff(*self.RELEASES)
+        lines = str(result).splitlines()
+        assert lines[0] == result.to_text().splitlines()[0]  # the counts
+        assert len(lines) <= 40
+        assert all(len(line) <= 80 for line in lines)
+        assert any(record_id(result.added[0]) in line for line in lines)
+        assert f"  … and {len(result.added) - 5} more" in lines
+        assert result.changed[0].id in str(result)
+        assert len(str(result)) < len(result.to_text()) / 4
+        assert str(DatasetDiff()) == "(no differences)"
+
+    @settings(max_examples=20)
+    @given(strategies.meetings(), strategies.meetings())
+    def test_str_escapes_what_the_data_holds(self, old: Meeting, new: Meeting) -> None:
+        """No record's id or field name can print a line of its own or drive a terminal."""
+        text = str(diff(old, new))
+        assert all(ch == "\n" or ch.isprintable() for ch in text)
+
+    def test_the_frame_has_a_row_per_change(self) -> None:
+        pd = pytest.importorskip("pandas")
+        result = diff(*self.RELEASES)
+        frame = result.to_frame()
+        expected = (
+            len(result.meeting) + len(result.added) + len(result.removed) + len(result.retired)
+            + sum(len(c.fields) for c in result.changed)
+        )  # fmt: skip
+        assert len(frame) == expected
+        assert list(frame.columns) == ["change", "kind", "id", "field", "old", "new"]
+        assert isinstance(frame["change"].dtype, pd.CategoricalDtype)
+        assert frame.groupby("change", observed=False).size().to_dict() == {
+            "meeting": len(result.meeting),
+            "added": len(result.added),
+            "removed": len(result.removed),
+            "retired": len(result.retired),
+            "changed": sum(len(c.fields) for c in result.changed),
+        }
+        changed = frame[frame["change"] == "changed"]
+        first = result.changed[0]
+        rows = changed[changed["id"] == first.id]
+        assert list(rows["field"]) == [f.field for f in first.fields]
+        assert list(rows["new"]) == [render(f.new) for f in first.fields]
+        (retired,) = result.retired
+        row = frame[frame["change"] == "retired"].iloc[0]
+        assert row["new"] == "; ".join(retired.retired.replaced_by)
+        assert len(DatasetDiff().to_frame()) == 0
+
+    def test_the_notebook_shows_every_group_as_a_table(self) -> None:
+        result = diff(*self.RELEASES)
+        page = result._repr_html_()
+        assert page.startswith('<div class="uj-diff">')
+        fields = sum(len(c.fields) for c in result.changed)
+        assert f"<summary>added: {len(result.added)} records</summary>" in page
+        assert f"<summary>changed: {len(result.changed)} records, {fields} fields</summary>" in page
+        assert f"<summary>the meeting: {len(result.meeting)} fields changed</summary>" in page
+        assert "<summary>removed" not in page  # an empty group is not shown
+        for record in result.added:
+            assert f"<td>{record_id(record)}</td>" in page
+        assert DatasetDiff()._repr_html_() == "<p>no differences</p>"
+
+    def test_the_notebook_escapes_and_limits(self) -> None:
+        from usjapan2024._presenting.changes import diff_html
+
+        meeting = load()
+        edited = [attrs.evolve(o, title=f"<b>{i}</b>") for i, o in enumerate(meeting.officials)]
+        result = diff(meeting, attrs.evolve(meeting, officials=tuple(edited)))
+        page = diff_html(result, limit=2)
+        assert "<b>0</b>" not in page
+        assert "&lt;b&gt;0&lt;/b&gt;" in page
+        assert f"… and {len(edited) - 2} more" in page

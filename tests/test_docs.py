@@ -72,7 +72,7 @@ _FENCE = re.compile(r"^```\s*\{?([\w-]*)\}?", re.MULTILINE)
 # build), plain text, and Sphinx directives (a `literalinclude` shows a course solution
 # from examples/course/solutions.py, which tests/test_course.py runs).  Python examples
 # must be `pycon`, which the doctests run; command-line examples must be `console`, which
-# the test above runs.
+# the test above runs; SQL examples must be `sql`, which tests/test_docs_sql.py runs.
 _NOT_EXAMPLES = {
     "bash", "text", "raw", "image", "include", "literalinclude", "toctree", "eval-rst", "",
 }  # fmt: skip
@@ -88,5 +88,5 @@ def test_no_example_escapes_the_tests(page: Path) -> None:
     fences = _FENCE.findall(page.read_text(encoding="utf-8"))
     assert len(fences) % 2 == 0, f"{page.name}: an unclosed code block"
     kinds = fences[::2]  # the opening fences
-    unrun = [kind for kind in kinds if kind not in {"pycon", "console", *_NOT_EXAMPLES}]
+    unrun = [kind for kind in kinds if kind not in {"pycon", "console", "sql", *_NOT_EXAMPLES}]
     assert unrun == [], f"{page.name} has {unrun} blocks that no test runs"

@@ -28,10 +28,18 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class TestWheel:
     def test_contents(self, wheel: Path) -> None:
-        """The wheel holds the data files, the source text, the citation file and py.typed."""
+        """The wheel holds the data, the source text, the citation, every release and py.typed."""
+        from usjapan2024 import releases
+
         names = set(zipfile.ZipFile(wheel).namelist())
-        shipped = ("data/usjapan2024.json", "data/communique-2024-07-28.txt", "data/CITATION.cff")
-        for name in (*shipped, "py.typed"):
+        shipped = [f"data/releases/{release.file}" for release in releases()]
+        for name in (
+            "data/usjapan2024.json",
+            "data/communique-2024-07-28.txt",
+            "data/CITATION.cff",
+            "py.typed",
+            *shipped,
+        ):
             assert f"usjapan2024/{name}" in names
 
     def test_entry_points(self, wheel: Path) -> None:

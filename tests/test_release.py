@@ -2,23 +2,124 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import json
 import re
 from importlib.metadata import metadata
 
+import pytest
+
 import usjapan2024 as uj
 from usjapan2024._model.kinds import kind_of, record_id
 
-from .conftest import ROOT
+from .conftest import RELEASES, ROOT
 
 RELEASED_IDS = ROOT / "tests" / "data" / "released-ids.json"
-RELEASE_1_0_0 = ROOT / "tests" / "data" / "usjapan2024-1.0.0.json"
-RELEASE_1_1_0 = ROOT / "tests" / "data" / "usjapan2024-1.1.0.json"
+RELEASE_1_0_0 = RELEASES / "usjapan2024-1.0.0.json"
+RELEASE_1_1_0 = RELEASES / "usjapan2024-1.1.0.json"
 """Every record id each release published, with its kind; add a release's ids when it ships."""
 
 
+def _ids(meeting: uj.Meeting) -> dict[str, str]:
+    return {record_id(r): kind_of(r).group for r in meeting.records()}
+
+
 def _current() -> dict[str, str]:
-    return {record_id(r): kind_of(r).group for r in uj.load().records()}
+    return _ids(uj.load())
+
+
+class TestShippedReleases:
+    """Every released data file ships in the package, checked against what was released."""
+
+    @pytest.mark.parametrize("release", uj.releases(), ids=lambda r: r.version)
+    def test_each_loads_as_its_release(self, release: uj.Release) -> None:
+        """It loads by version, is the file of that version, and is read once and shared."""
+        meeting = uj.load(release=release.version)
+        assert meeting.metadata.version == release.version
+        assert meeting is uj.load(release=f"release:{release.version}")
+        assert meeting == uj.load(RELEASES / release.file)
+        assert meeting is not uj.load()
+
+    @pytest.mark.parametrize("release", uj.releases(), ids=lambda r: r.version)
+    def test_each_file_is_recorded_exactly(self, release: uj.Release) -> None:
+        """Its sha256 and schema version are those of the file shipped."""
+        data = (RELEASES / release.file).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == release.sha256
+        assert json.loads(data)["schema_version"] == release.schema_version
+
+    @pytest.mark.parametrize("release", uj.releases(), ids=lambda r: r.version)
+    def test_each_file_holds_the_ids_released(self, release: uj.Release) -> None:
+        """The ids each release published (tests/data/released-ids.json) are its file's."""
+        released: dict[str, dict[str, str]] = json.loads(RELEASED_IDS.read_text("utf-8"))
+        assert _ids(uj.load(release=release.version)) == released[release.version]
+
+    def test_every_file_is_listed_and_every_listed_file_ships(self) -> None:
+        """The folder holds the releases' files and nothing else; versions are in order."""
+        assert sorted(p.name for p in RELEASES.iterdir()) == sorted(r.file for r in uj.releases())
+        versions = [tuple(map(int, r.version.split("."))) for r in uj.releases()]
+        assert versions == sorted(versions)
+        assert len(set(versions)) == len(versions)
+
+    def test_the_releases_are_the_changelogs(self) -> None:
+        """Each release of CHANGELOG.md, with its date, ships; the Unreleased data does not.
+
+        So making a release (its changelog heading) fails here until its file ships.
+        """
+        text = (ROOT / "CHANGELOG.md").read_text("utf-8")
+        headings = re.findall(r"^## \[([0-9.]+)\] - ([0-9-]+)$", text, re.MULTILINE)
+        assert headings, "no release headings found"
+        released = {(r.version, r.date) for r in uj.releases()}
+        assert released == {(v, datetime.date.fromisoformat(d)) for v, d in headings}
+
+    def test_a_damaged_file_is_not_read_as_its_release(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file whose bytes are not the release's is refused, naming it and both digests."""
+        from usjapan2024._io import releases
+
+        (first, *_) = uj.releases()
+        monkeypatch.setattr(
+            releases, "read_resource", lambda _: b" " + (RELEASES / first.file).read_bytes()
+        )
+        with pytest.raises(OSError, match=rf"data/releases/{re.escape(first.file)} is not the"):
+            releases.release_bytes(first)
+
+    @pytest.mark.parametrize(
+        ("name", "error", "message"),
+        [
+            (
+                "9.9.9",
+                ValueError,
+                "no release '9.9.9' ships in this package; its releases are 1.0.0",
+            ),
+            ("old.json", ValueError, "a release is named by its version"),
+            ("release:", ValueError, "no release 'release:'"),
+        ],
+    )
+    def test_an_unknown_release_names_those_there_are(
+        self, name: str, error: type[Exception], message: str
+    ) -> None:
+        with pytest.raises(error, match=re.escape(message)):
+            uj.load(release=name)
+        with pytest.raises(error, match=re.escape(message)):
+            uj.diff(name, uj.load())
+
+    def test_release_goes_alone(self) -> None:
+        """A release has its own file and text: a path or a source besides it is a mistake."""
+        with pytest.raises(TypeError, match="release= goes alone"):
+            uj.load(RELEASES / "usjapan2024-1.0.0.json", release="1.0.0")
+        with pytest.raises(TypeError, match="release= goes alone"):
+            uj.load(release="1.0.0", source=uj.source_text())
+        with pytest.raises(TypeError, match="as a string"):
+            uj.load(release=1.0)  # type: ignore[arg-type]
+
+    def test_diff_takes_release_names(self) -> None:
+        """``diff`` reads a string as a release: the same as diffing the loaded meetings."""
+        expected = uj.diff(uj.load(release="1.0.0"), uj.load(release="1.1.0"))
+        assert uj.diff("1.0.0", "1.1.0") == expected
+        assert expected
+        assert uj.diff("1.1.0", uj.load(release="1.1.0")).is_empty()
 
 
 class TestIdsAreStable:

@@ -1076,3 +1076,71 @@ class TestRecordValues:
         for description in (field["description"], described):
             assert "JSON array" in description
             assert "YYYY-MM-DD" in description
+
+
+class TestFrames:
+    """``to_frames()``: the exports' tables as DataFrames, for pandas users."""
+
+    @staticmethod
+    def _plain(frame: Any) -> list[dict[str, object]]:
+        """A frame's rows as SQLite holds them: missing as None, dates as YYYY-MM-DD."""
+        import pandas as pd
+
+        def cell(value: object) -> object:
+            if pd.isna(value):  # None, NaN (a category's), <NA>, NaT
+                return None
+            if isinstance(value, pd.Timestamp):
+                return value.date().isoformat()
+            return value
+
+        return [
+            {k: cell(v) for k, v in row.items()} for row in frame.astype(object).to_dict("records")
+        ]
+
+    def test_the_same_tables_columns_and_rows_as_the_database(self, database: Path) -> None:
+        frames = uj.to_frames()
+        assert list(frames) == [t.name for t in TABLES]
+        with _connect(database) as connection:
+            for table in TABLES:
+                found = connection.execute(f'SELECT * FROM "{table.name}" ORDER BY rowid')  # noqa: S608
+                columns = [d[0] for d in found.description]
+                assert list(frames[table.name].columns) == columns, table.name
+                stored = [dict(zip(columns, row, strict=True)) for row in found.fetchall()]
+                assert self._plain(frames[table.name]) == stored, table.name
+
+    def test_typed_by_the_layout(self) -> None:
+        import pandas as pd
+
+        frames = uj.to_frames()
+        for table in TABLES:
+            for column in table.columns:
+                dtype = frames[table.name][column.name].dtype
+                values = column.values  # noqa: PD011  (the layout's, not a pandas attribute)
+                if values is not None:
+                    assert isinstance(dtype, pd.CategoricalDtype), (table.name, column.name)
+                    assert list(dtype.categories) == list(values)
+                elif column.datatype == "integer":
+                    assert dtype == pd.Int64Dtype(), (table.name, column.name)
+                elif column.datatype == "date":
+                    assert str(dtype).startswith("datetime64"), (table.name, column.name)
+                else:
+                    assert dtype == pd.StringDtype(), (table.name, column.name)
+
+    @FEW
+    @given(meetings_with_source())
+    def test_they_read_back_as_the_meeting(self, pair: tuple[Meeting, str]) -> None:
+        """Nothing is lost: the frames' rows rebuild the very meeting."""
+        meeting, _ = pair
+        frames = uj.to_frames(meeting=meeting)
+        rows = {name: self._plain(frame) for name, frame in frames.items()}
+        assert meeting_from_rows(rows, meeting.metadata) == meeting
+
+    def test_the_errata_references_a_frame_cannot_hold(self) -> None:
+        """A reference's title may hold "; ", so a joined cell cannot be split back: its
+        table has one row per reference, with every field."""
+        references = uj.to_frames()["errata_references"]
+        meeting = uj.load()
+        assert len(references) == sum(len(e.references) for e in meeting.errata)
+        first = meeting.errata[0].references[0]
+        row = references[references["erratum_id"] == meeting.errata[0].id].iloc[0]
+        assert (row["position"], row["title"]) == (0, first.title)

@@ -14,10 +14,10 @@ import pytest
 import usjapan2024 as uj
 from usjapan2024 import Response, Status, View
 
-from .conftest import ROOT
+from .conftest import RELEASES
 from .helpers import bundled_document, problems_of
 
-RELEASE_1_1_0 = ROOT / "tests" / "data" / "usjapan2024-1.1.0.json"
+RELEASE_1_1_0 = RELEASES / "usjapan2024-1.1.0.json"
 
 
 def _erratum_index(document: dict[str, list[dict[str, object]]], erratum_id: str) -> int:

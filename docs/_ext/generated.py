@@ -18,8 +18,8 @@
   dataset search engines, made from the description every export is made from
   (``usjapan2024._tables.catalogue.schema_org``).
 * ``_generated/changes-since-<release>.md``: the dataset card's list of what changed since
-  releases 1.0.0 and 1.1.0, written from ``usjapan2024.diff`` of that release's file
-  (kept in ``tests/data``) and the bundled data.
+  each release, written from ``usjapan2024.diff`` of that release's file (shipped in
+  the package: ``usjapan2024.releases()``) and the bundled data.
 
 Because they are made anew at each build, none can disagree with the code or the data;
 ``tests/test_docs_generated.py`` checks the diagrams against the model and the pages
@@ -36,6 +36,7 @@ import attrs
 from diagram import Box, Edge, Line, svg
 from pages import write_pages
 
+import usjapan2024
 from usjapan2024 import model
 from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024._model.kinds import CLASS_OF, KINDS
@@ -222,19 +223,15 @@ def charts(folder: Path = GENERATED) -> list[Path]:
     return paths
 
 
-RELEASES = Path(__file__).resolve().parents[2] / "tests" / "data"
-
-
 def changes_since(release: str) -> str:
     """Markdown for the dataset card: the record-level diff of ``release`` and the bundled data.
 
-    ``release``'s file is the test fixture ``tests/data/usjapan2024-<release>.json``.
+    ``release``'s file is the one the package ships (``usjapan2024.releases()``).
     """
     import usjapan2024 as uj
     from usjapan2024._model.kinds import kind_of, record_id
 
-    old = RELEASES / f"usjapan2024-{release}.json"
-    changes = uj.diff(uj.load(old), uj.load())
+    changes = uj.diff(release, uj.load())
     count = (
         f"{len(changes.added)} records added, {len(changes.removed)} removed,"
         f" {len(changes.retired)} retired and {len(changes.changed)} changed"
@@ -309,8 +306,8 @@ def _generate(_: object) -> None:
     _write(GENERATED / "dataset-jsonld.html", dataset_json_ld())
     for key, drawing in class_diagrams().items():
         _write(GENERATED / f"model-{key}.svg", drawing)
-    for release in ("1.0.0", "1.1.0"):
-        _write(GENERATED / f"changes-since-{release}.md", changes_since(release))
+    for release in usjapan2024.releases():
+        _write(GENERATED / f"changes-since-{release.version}.md", changes_since(release.version))
     for name, shown in notebook_displays().items():
         _write(GENERATED / name, f'<div class="notebook-display">{shown}</div>\n')
     charts()

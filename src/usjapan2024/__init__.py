@@ -22,6 +22,8 @@ from __future__ import annotations
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from usjapan2024._io.bundled import source_text as source_text
+    from usjapan2024._io.releases import Release as Release
+    from usjapan2024._io.releases import releases as releases
     from usjapan2024._io.text import Source as Source
     from usjapan2024._io.text import locate as locate
     from usjapan2024._io.text import text_digest as text_digest
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from usjapan2024.export import RecordKindName as RecordKindName
     from usjapan2024.export import to_datapackage as to_datapackage
     from usjapan2024.export import to_frame as to_frame
+    from usjapan2024.export import to_frames as to_frames
     from usjapan2024.export import to_records as to_records
     from usjapan2024.export import to_sqlite as to_sqlite
     from usjapan2024.model import Commitment as Commitment
@@ -106,6 +109,7 @@ _WHERE = {
     ),
     "usjapan2024._presenting.links": ("record_url",),
     "usjapan2024._io.bundled": ("source_text",),
+    "usjapan2024._io.releases": ("Release", "releases"),
     "usjapan2024._loading.load": ("dump", "dumps", "load", "loads"),
     "usjapan2024._querying.results": ("Results",),
     "usjapan2024._querying.views": ("corrected",),
@@ -115,7 +119,7 @@ _WHERE = {
     "usjapan2024._loading.typecheck": ("check",),
     "usjapan2024.exceptions": ("DatasetError", "Problem"),
     "usjapan2024.export": (
-        "RecordKindName", "to_datapackage", "to_frame", "to_records", "to_sqlite",
+        "RecordKindName", "to_datapackage", "to_frame", "to_frames", "to_records", "to_sqlite",
     ),
     "usjapan2024.model": (
         "Commitment", "Department", "DocumentRef", "Erratum", "Event", "Exclusion", "Location",

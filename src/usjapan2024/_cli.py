@@ -262,10 +262,12 @@ def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
                    " default), or an earlier one this release still reads")  # fmt: skip
 
     p = _add(commands, "diff", "compare two datasets record by record; exit 1 if they differ",
-             "usjapan2024 diff tests/data/usjapan2024-1.0.0.json bundled")  # fmt: skip
+             "usjapan2024 diff 1.0.0 bundled")  # fmt: skip
     for name in ("old", "new"):
         p.add_argument(name, metavar=name.upper(),
-                       help=f"the {name} dataset file, 'bundled', or '-' (stdin)")  # fmt: skip
+                       help=f"the {name} dataset: a file, '-' (stdin), 'bundled', or a release"
+                       " shipped in the package (1.0.0, or release:1.0.0 where a file has"
+                       " that name)")  # fmt: skip
     p.add_argument("--source", metavar="TEXTFILE",
                    help="the text both files' spans index into (default: bundled)")  # fmt: skip
     for name in ("old", "new"):
@@ -673,9 +675,12 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _diff_input(name: str, source: str | None) -> Meeting:
-    """The dataset ``diff`` names: the bundled one for ``bundled``, else the file."""
+    """The dataset ``diff`` names: the bundled one for ``bundled``, a release, else the file."""
     if name == "bundled":
         return _loading.load()
+    release = _release_named(name)
+    if release is not None:
+        return _loading.load(release=release)
     try:
         return _read(name, source, "diff")
     except DatasetError as error:
@@ -690,6 +695,37 @@ def _diff_input(name: str, source: str | None) -> Meeting:
         raise UsageError(
             "\n".join([f"{head} ({count} problem{'s' if count != 1 else ''}):", *lines])
         ) from None
+
+
+def _release_named(name: str) -> str | None:
+    """The release ``name`` stands for where a file's path may stand; ``None`` for a file.
+
+    ``release:1.0.0`` always names a release.  A bare version (``1.0.0``) names the
+    release when no file of that name exists; where one does, the name is refused as
+    ambiguous, so that neither is read in place of the other.  A version that is not a
+    release, with no such file either, is reported with the releases there are.
+    """
+    from pathlib import Path
+
+    from usjapan2024._io import releases
+    from usjapan2024._presenting.terminal import escape
+
+    prefixed = name.startswith(releases.RELEASE_PREFIX)
+    if not (prefixed or releases.is_version(name)):
+        return None
+    shown = escape(name)  # one line, whatever the name holds
+    if not prefixed and Path(name).exists():
+        if name not in {r.version for r in releases.releases()}:
+            return None
+        raise UsageError(
+            f"{PROG} diff: error: {shown} is both a release and a file here: write"
+            f" {releases.RELEASE_PREFIX}{shown} for the release, ./{shown} for the file"
+        )
+    try:
+        return releases.release(name).version
+    except ValueError as error:
+        nor = "" if prefixed else ", and no file has that name"
+        raise UsageError(f"{PROG} diff: error: {escape(str(error))}{nor}") from None
 
 
 def _unstructure(record: object) -> Any:  # noqa: ANN401

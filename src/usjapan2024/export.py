@@ -2,8 +2,9 @@
 
 :func:`to_records` gives one flat row per record (the rules are in ``_flat``: enums
 as values, tuples joined with ``"; "``, sources as ``spans`` and ``quotes``);
-:func:`to_frame` gives a DataFrame of the same rows with real dtypes.  pandas is an
-optional extra; importing this module does not import it.
+:func:`to_frame` gives a DataFrame of the same rows with real dtypes, and
+:func:`to_frames` the exports' related tables as DataFrames.  pandas is an optional
+extra; importing this module does not import it.
 
 :func:`to_datapackage` and :func:`to_sqlite` write every record as related tables (the
 layout is in ``docs/without-python.md``), for R, spreadsheets, SQL and Datasette;
@@ -35,6 +36,7 @@ __all__ = [
     "datasette_metadata",
     "to_datapackage",
     "to_frame",
+    "to_frames",
     "to_records",
     "to_sqlite",
 ]
@@ -81,6 +83,26 @@ def to_frame(kind: RecordKindName | str, *, meeting: Meeting | None = None) -> p
     """
     rows = to_records(kind, meeting=meeting)
     return _flat.frame_of(rows, _CLASSES[kind])
+
+
+def to_frames(*, meeting: Meeting | None = None) -> dict[str, pd.DataFrame]:
+    """Return every table of the Data Package and the SQLite database as a DataFrame, by name.
+
+    The normalised tables, with the same names, columns and rows as those exports (see
+    ``docs/without-python.md``): one per kind of record, one per many-valued field (the
+    owner's id, the ``position`` and the ``value``), ``errata_references``, ``spans``,
+    ``retired`` and ``labels``.  Join them on their keys, as in SQL: where
+    :func:`to_frame` joins a list into one cell, these hold a row per value.  Columns
+    are typed as in :func:`to_frame`.  Needs pandas: ``pip install usjapan2024[pandas]``.
+
+    >>> frames = to_frames()
+    >>> frames["errata_references"].columns[:3].tolist()
+    ['erratum_id', 'position', 'title']
+    >>> partners = frames["commitments_partners"]
+    >>> partners.merge(frames["parties"], left_on="value", right_on="id")["name"].tolist()
+    ['Australia', 'South Korea', 'ASEAN', 'Pacific Island nations', 'NATO']
+    """
+    return _flat.table_frames(meeting or load())
 
 
 def to_datapackage(

@@ -38,10 +38,20 @@ _DATA_FILE = "usjapan2024.json"
 
 _lock = threading.Lock()
 _bundled: Meeting | None = None
+_released: dict[str, Meeting] = {}  # version -> the release's meeting, read once
 
 
-def load(path: str | os.PathLike[str] | None = None, *, source: Source | None = None) -> Meeting:
-    """Load a dataset: the bundled one, or a file in the same schema.
+def load(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    source: Source | None = None,
+    release: str | None = None,
+) -> Meeting:
+    """Load a dataset: the bundled one, a past release shipped with it, or a file.
+
+    >>> old = load(release="1.0.0")
+    >>> old.metadata.version, len(old.commitments) < len(load().commitments)
+    ('1.0.0', True)
 
     Args:
         path: A JSON file to read; ``None`` (the default) returns the bundled dataset,
@@ -49,17 +59,45 @@ def load(path: str | os.PathLike[str] | None = None, *, source: Source | None = 
         source: The text the file's spans index into, as a ``str``, or the path of a
             file that holds it (read byte-exact, with no newline translation); defaults
             to the bundled text.
+        release: The version of a past release whose data file ships in the package
+            (``"1.0.0"``; :func:`~usjapan2024.releases` lists them), read in its own
+            schema version like any older file, on first use and shared afterwards.
+            It has its own source text, so it goes with neither ``path`` nor ``source``.
 
     Raises:
         FileNotFoundError: ``path`` (or the source's path) does not exist.
         DatasetError: The content is not a valid dataset; every problem is listed.
+        ValueError: No release of that version ships in this package (the message
+            lists those that do).
+        OSError: The release's file in the package is not the file released (its
+            sha256 differs): a damaged installation.
     """
+    if release is not None:
+        if path is not None or source is not None:
+            msg = "release= goes alone: a release is its own file, with its own source text"
+            raise TypeError(msg)
+        return _load_release(release)
     if path is None:
         if source is not None:
             msg = "source= goes with a path: the bundled dataset has its own source text"
             raise TypeError(msg)
         return _load_bundled()
     return loads(Path(path).read_bytes(), source=source)
+
+
+def _load_release(name: str) -> Meeting:
+    """The meeting of release ``name``, read and checked once, then shared."""
+    from usjapan2024._io.releases import release, release_bytes
+
+    found = release(name)
+    meeting = _released.get(found.version)
+    if meeting is None:
+        with _lock:
+            meeting = _released.get(found.version)
+            if meeting is None:
+                meeting = loads(release_bytes(found), source=source_text())
+                _released[found.version] = meeting
+    return meeting
 
 
 def _load_bundled() -> Meeting:

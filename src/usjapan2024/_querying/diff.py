@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,12 +27,31 @@ from usjapan2024._model.kinds import KINDS, kind_of, record_groups, record_id
 from usjapan2024._presenting.display import _fit
 from usjapan2024._presenting.terminal import escape
 from usjapan2024._tables.flat import JOIN, _scalar_text
-from usjapan2024.model import Meeting, Record, Retired, Span
+from usjapan2024.model import Meeting, Record, Retired, Span, _Shown
 
-__all__ = ["DatasetDiff", "FieldChange", "RecordChange", "RetiredRecord", "diff", "render"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "CHANGES",
+    "ChangeRow",
+    "DatasetDiff",
+    "FieldChange",
+    "RecordChange",
+    "RetiredRecord",
+    "change_rows",
+    "counts_line",
+    "diff",
+    "render",
+]
 
 _QUOTE = 40  # the longest quote a rendered span shows whole
 _INDENT = "    "
+_SHORT = 5  # the most entries of a group that ``str()`` lists
+ChangeRow = tuple[str, str | None, str | None, str | None, str | None, str | None]
+"""A row of :meth:`DatasetDiff.to_frame`: change, kind, id, field, old and new."""
+CHANGES = ("meeting", "added", "removed", "retired", "changed")
+"""The kinds of change, in the order every display of a diff lists them."""
 
 
 @attrs.frozen
@@ -80,13 +99,22 @@ class RetiredRecord:
     retired: Retired
 
 
-@attrs.frozen
-class DatasetDiff:
+@attrs.frozen(repr=False)
+class DatasetDiff(_Shown):
     """The differences between two meetings; empty (and false) when they are equal.
 
     Every group is in a fixed order, so two runs give the same output: kinds in the
     order of the dataset file, and records in the order of the new file (the old one
     for records it alone holds).
+
+    It shows itself briefly: ``repr`` is one line of counts, ``print`` (``str``) a
+    short summary naming the first records of each group, and a notebook an HTML table
+    of every change; :meth:`to_text` gives every value, :meth:`to_frame` one row per
+    change, :meth:`to_json` all of it as data.
+
+    >>> from usjapan2024 import diff
+    >>> diff("1.0.0", "1.1.0")
+    <DatasetDiff: 22 added, 0 removed, 1 retired, 38 changed; 3 meeting fields changed>
 
     Attributes:
         added: Records only the new meeting holds.
@@ -109,6 +137,74 @@ class DatasetDiff:
     def __bool__(self) -> bool:
         """True when the meetings differ, so ``if diff(old, new):`` reads as it means."""
         return not self.is_empty()
+
+    def __repr__(self) -> str:
+        """One line of counts: a diff of two releases holds whole records, screens of them."""
+        if self.is_empty():
+            return "<DatasetDiff: no differences>"
+        return f"<DatasetDiff: {counts_line(self)}>"
+
+    def __str__(self) -> str:
+        """A short summary: the counts, then the first few records of each group.
+
+        Each line fits 80 characters; :meth:`to_text` shows every record and value.
+        """
+        if self.is_empty():
+            return "(no differences)"
+        lines = [counts_line(self)]
+        for change, entries in self._entries():
+            lines.append(f"{change}:")
+            lines += [f"  {entry}" for entry in entries[:_SHORT]]
+            if len(entries) > _SHORT:
+                lines.append(f"  … and {len(entries) - _SHORT} more")
+        lines.append("(every value: .to_text(); one row per change: .to_frame())")
+        return "\n".join(_fit(line, 80) for line in lines)
+
+    def _entries(self) -> Iterator[tuple[str, list[str]]]:
+        """Each non-empty group, with one short line per record (or meeting field)."""
+        groups = {
+            "meeting": [change.field for change in self.meeting],
+            "added": [f"{kind_of(r).group}  {escape(str(record_id(r)))}" for r in self.added],
+            "removed": [f"{kind_of(r).group}  {escape(str(record_id(r)))}" for r in self.removed],
+            "retired": [
+                f"{kind_of(r.record).group}  {escape(r.retired.id)}  replaced by"
+                f" {escape(', '.join(r.retired.replaced_by))}"
+                for r in self.retired
+            ],
+            "changed": [
+                f"{c.kind}  {escape(c.id)}  ({', '.join(f.field for f in c.fields)})"
+                for c in self.changed
+            ],
+        }
+        for change in CHANGES:
+            if groups[change]:
+                yield change, groups[change]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per change, as a pandas DataFrame (needs ``usjapan2024[pandas]``).
+
+        The columns: ``change`` (``meeting``, ``added``, ``removed``, ``retired`` or
+        ``changed``, a category), ``kind`` (the record's group, a category; missing for
+        the meeting's own fields), ``id``, ``field`` (for a changed record or meeting
+        field: one row per field that differs; missing for a whole record), and ``old``
+        and ``new``, the values as :func:`render` writes them on one line: for a whole
+        record its text (``new`` for one added, ``old`` for one removed or retired), and
+        for a retired record ``new`` holds the ids that replaced it, joined with
+        ``"; "``.  Rows come in the order of :meth:`to_text`.
+        """
+        from usjapan2024._tables.flat import pandas
+
+        pd = pandas()
+        rows = list(change_rows(self))
+        columns = ("change", "kind", "id", "field", "old", "new")
+        frame = pd.DataFrame.from_records(rows, columns=columns)
+        dtypes = {
+            "change": pd.CategoricalDtype(CHANGES),
+            "kind": pd.CategoricalDtype([kind.group for kind in KINDS]),
+        }
+        for name in columns:
+            frame[name] = frame[name].astype(dtypes.get(name, "string"))
+        return frame
 
     def to_json(self) -> dict[str, Any]:
         """Return the diff as JSON-ready data: dicts, lists, strings, numbers and ``None``.
@@ -164,15 +260,7 @@ class DatasetDiff:
         return "\n".join(_fit(line, width) for line in lines)
 
     def _text_lines(self) -> Iterator[str]:
-        counts = {
-            "added": len(self.added),
-            "removed": len(self.removed),
-            "retired": len(self.retired),
-            "changed": len(self.changed),
-        }
-        yield ", ".join(f"{n} {what}" for what, n in counts.items()) + (
-            f"; {len(self.meeting)} meeting field{'s' if len(self.meeting) != 1 else ''} changed"
-        )
+        yield counts_line(self)
         if self.meeting:
             yield ""
             yield "meeting:"
@@ -199,6 +287,43 @@ class DatasetDiff:
                 yield from _field_lines(change.fields)
 
 
+def counts_line(changes: DatasetDiff) -> str:
+    """The first line of every display of ``changes``: how many of each kind of change."""
+    counts = {
+        "added": len(changes.added),
+        "removed": len(changes.removed),
+        "retired": len(changes.retired),
+        "changed": len(changes.changed),
+    }
+    fields = len(changes.meeting)
+    return ", ".join(f"{n} {what}" for what, n in counts.items()) + (
+        f"; {fields} meeting field{'s' if fields != 1 else ''} changed"
+    )
+
+
+def change_rows(changes: DatasetDiff) -> Iterator[ChangeRow]:
+    """One row per change, as :meth:`DatasetDiff.to_frame` has them, in its order."""
+    for field in changes.meeting:
+        yield ("meeting", None, None, field.field, render(field.old), render(field.new))
+    for record in changes.added:
+        kind = kind_of(record)
+        yield ("added", kind.group, str(record_id(record)), None, None,
+               render(getattr(record, kind.text)))  # fmt: skip
+    for record in changes.removed:
+        kind = kind_of(record)
+        yield ("removed", kind.group, str(record_id(record)), None,
+               render(getattr(record, kind.text)), None)  # fmt: skip
+    for entry in changes.retired:
+        kind = kind_of(entry.record)
+        yield ("retired", kind.group, entry.retired.id, None,
+               render(getattr(entry.record, kind.text)),
+               JOIN.join(entry.retired.replaced_by))  # fmt: skip
+    for change in changes.changed:
+        for field in change.fields:
+            yield ("changed", change.kind, change.id, field.field, render(field.old),
+                   render(field.new))  # fmt: skip
+
+
 def _field_lines(changes: tuple[FieldChange, ...]) -> Iterator[str]:
     for change in changes:
         yield f"{_INDENT}{change.field}"
@@ -206,8 +331,12 @@ def _field_lines(changes: tuple[FieldChange, ...]) -> Iterator[str]:
         yield f"{_INDENT}  + {render(change.new)}"
 
 
-def diff(old: Meeting, new: Meeting) -> DatasetDiff:
+def diff(old: Meeting | str, new: Meeting | str) -> DatasetDiff:
     """Compare two meetings record by record; the result is empty when they are equal.
+
+    Either side may be a release's version instead (``"1.0.0"``: a release whose file
+    ships in the package, as :func:`~usjapan2024.load` reads it with ``release=``); a
+    string is always a release's name, never a path (load a file first).
 
     >>> from usjapan2024 import load
     >>> meeting = load()
@@ -217,7 +346,13 @@ def diff(old: Meeting, new: Meeting) -> DatasetDiff:
     >>> renamed = attrs.evolve(meeting, short_name="2 + 2")
     >>> diff(meeting, renamed).meeting
     (FieldChange(field='short_name', old='2+2', new='2 + 2'),)
+    >>> [r.retired.id for r in diff("1.0.0", "1.1.0").retired]
+    ['threat.ru-alignment']
+
+    Raises:
+        ValueError: A string names no release this package ships.
     """
+    old, new = _meeting_of(old), _meeting_of(new)
     retired_now = {entry.id: entry for entry in new.retired}
     added: list[Record] = []
     removed: list[Record] = []
@@ -248,6 +383,15 @@ def diff(old: Meeting, new: Meeting) -> DatasetDiff:
         changed=tuple(changed),
         meeting=tuple(_field_changes(old, new, skip=groups)),
     )
+
+
+def _meeting_of(side: Meeting | str) -> Meeting:
+    """A side of :func:`diff`: the meeting itself, or the release a string names."""
+    if isinstance(side, str):
+        from usjapan2024._loading.load import load
+
+        return load(release=side)
+    return side
 
 
 def _field_changes(

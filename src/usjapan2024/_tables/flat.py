@@ -14,9 +14,11 @@ per cell, so every one of them flattens a record the same way, here:
   database keep references as a table of their own);
 * the meeting's record groups become counts, and its metadata is left out.
 
-DataFrames get real dtypes: dates as ``datetime64``, every vocabulary as a
-``category`` whose categories are all the enum's values (ordered for
-:class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``.
+DataFrames get real dtypes: dates as ``datetime64`` (to the second), every vocabulary
+as a ``category`` whose categories are all the enum's values (ordered for
+:class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``;
+an empty list, ``""`` in a flat row, is a missing value (``<NA>``) in a DataFrame, so
+that splitting the joined cells counts no blank value.
 pandas is an optional extra; importing this module does not import it.
 """
 
@@ -24,18 +26,28 @@ from __future__ import annotations
 
 import datetime
 import enum
-import typing
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024._model.kinds import KINDS
 from usjapan2024.model import Meeting
-from usjapan2024.vocabulary import OpenVocabulary, Response
+from usjapan2024.vocabulary import Response
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["JOIN", "ORDERED", "Row", "flatten", "flatten_columns", "frame_of", "pandas"]
+__all__ = [
+    "JOIN",
+    "ORDERED",
+    "Row",
+    "flatten",
+    "flatten_columns",
+    "frame_of",
+    "mixed_frame_of",
+    "pandas",
+    "table_frames",
+]
 
 Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
@@ -96,40 +108,140 @@ def flatten_columns(cls: type) -> list[str]:
 
 def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
     """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
-    library = pandas()
-    columns = flatten_columns(cls)
-    frame = library.DataFrame.from_records(rows, columns=columns)
+    pd = pandas()
+    dtypes = _dtypes(pd, cls)
+    frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
+    return _typed(frame, dtypes, _list_columns(cls))
+
+
+def mixed_frame_of(records: Sequence[object]) -> pd.DataFrame:
+    """A DataFrame of records of several types: a ``type`` column and the union of columns.
+
+    Each column keeps the dtype its kinds share (``id`` and ``summary`` text, ``kind`` a
+    category of every value of the vocabularies it holds): only where the kinds disagree
+    is it text (``id``, which is an :class:`~usjapan2024.Actor` for a party) or, failing
+    that, plain objects.  A row's cells of columns its kind lacks are missing (``<NA>``).
+    """
+    pd = pandas()
+    classes = list(dict.fromkeys(type(record) for record in records))
+    each = [_dtypes(pd, cls) for cls in classes]
+    names = [kind.cls.__name__ for kind in KINDS]
+    names += [cls.__name__ for cls in classes if cls.__name__ not in names]
+    dtypes: dict[str, Any] = {"type": pd.CategoricalDtype(names)}
+    for name in dict.fromkeys(column for found in each for column in found):
+        dtypes[name] = _shared(pd, [found[name] for found in each if name in found])
+    if not records:
+        dtypes["id"] = "string"
+    rows = [{"type": type(record).__name__, **flatten(record)} for record in records]
+    frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
+    lists = {name for cls in classes for name in _list_columns(cls)}
+    return _typed(frame, dtypes, lists)
+
+
+def _dtypes(pd: Any, cls: type) -> dict[str, Any]:  # noqa: ANN401  (pandas is untyped here)
+    """Each column of a frame of ``cls`` records, with its dtype."""
     fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
-    for name in columns:
-        field = fields.get(name)
-        dtype = "Int64" if name in counted else _dtype(library, field, frame[name])
-        frame[name] = frame[name].astype(dtype)
-    # pandas() is typed Any (pandas is optional); where pandas-stubs are installed (a test
-    # dependency brings them) the frame is still Any, so say what it is.
-    return typing.cast("pd.DataFrame", frame)
+    return {
+        name: "Int64" if name in counted else _dtype(pd, fields.get(name))
+        for name in flatten_columns(cls)
+    }
 
 
-def _dtype(pd: Any, field: FieldInfo | None, column: Any) -> Any:  # noqa: ANN401  (pandas is untyped)
+def _list_columns(cls: type) -> frozenset[str]:
+    """The columns that hold a list joined with ``"; "``: many-valued fields, and the spans."""
+    counted = _groups_of(cls)
+    many = {f.name for f in fields_of(cls) if f.many and f.name not in counted}
+    return frozenset({*many, "spans", "quotes"} - {"sources"})
+
+
+def _typed(frame: Any, dtypes: dict[str, Any], lists: Collection[str]) -> Any:  # noqa: ANN401
+    """``frame`` with each column of its dtype, and each empty list a missing value.
+
+    An empty list joins to ``""``, which ``str.split("; ")`` would turn back into one
+    empty value: a blank that counts as a partner, a party.  As ``<NA>`` it splits to
+    nothing, and ``explode().value_counts()`` counts only real values.  (The dataset has
+    no empty strings, so no value is lost.)
+    """
+    for name, given in dtypes.items():
+        dtype = given
+        if isinstance(given, pandas().CategoricalDtype):
+            # An open vocabulary's category holds its members; another communiqué's
+            # values (a place it declares) come after them, never lost as missing.
+            known = set(given.categories)
+            extra = [v for v in dict.fromkeys(frame[name].dropna()) if v not in known]
+            if extra:
+                dtype = pandas().CategoricalDtype([*given.categories, *extra],
+                                                  ordered=given.ordered)  # fmt: skip
+        column = frame[name].astype(dtype)
+        if name in lists:
+            column = column.mask(column == "")
+        frame[name] = column
+    return frame
+
+
+def _shared(pd: Any, dtypes: list[Any]) -> Any:  # noqa: ANN401  (pandas is untyped here)
+    """The dtype of a column that several kinds have, each with its own dtype."""
+    first = dtypes[0]
+    if all(dtype == first for dtype in dtypes):
+        return first
+    categories = [d for d in dtypes if isinstance(d, pd.CategoricalDtype)]
+    if len(categories) == len(dtypes):
+        values = dict.fromkeys(value for d in categories for value in d.categories)
+        return pd.CategoricalDtype(list(values))
+    if all(d == "string" or isinstance(d, pd.CategoricalDtype) for d in dtypes):
+        return "string"
+    return "object"
+
+
+def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
     """A column's dtype: a single-valued field's own; text for the rest.
 
     The rest are tuples joined as text, and the spans and quotes columns.  A vocabulary's
-    column is a category of its members' values; an open vocabulary's also of the values
-    ``column`` holds that are no member (another communiqué's places), after them.
+    column is a category of its members' values (``_typed`` adds the values of an open
+    vocabulary that a frame holds and no member has).
     """
     if field is None or field.many:
         return "string"
     if field.vocabulary is not None:
         values = [m.value for m in field.vocabulary]
-        if issubclass(field.vocabulary, OpenVocabulary):
-            known = set(values)
-            values += [v for v in dict.fromkeys(column.dropna()) if v not in known]
         return pd.CategoricalDtype(values, ordered=field.vocabulary in ORDERED)
     if field.is_date:
-        return "datetime64[ns]"
+        return _DATES
     if field.base is int:
         return "Int64"
     return "string"
+
+
+def table_frames(meeting: Meeting) -> dict[str, pd.DataFrame]:
+    """Every table of the exports' layout (``_tables.layout``) as a DataFrame, by name.
+
+    The same tables, columns and rows as the Data Package and the SQLite database, with
+    the dtypes of :func:`frame_of`: a column of a vocabulary is a ``category`` of all its
+    values, positions and offsets ``Int64``, dates ``datetime64``, the rest ``string``.
+    """
+    from usjapan2024._tables.layout import TABLES, Column, rows_of
+
+    pd = pandas()
+
+    def dtype(column: Column) -> Any:  # noqa: ANN401  (pandas is untyped here)
+        values = column.values  # noqa: PD011  (the layout's column, not a pandas object)
+        if values is not None:
+            return pd.CategoricalDtype(values, ordered=column.vocabulary is Response)
+        return {"integer": "Int64", "date": _DATES}.get(column.datatype, "string")
+
+    rows = rows_of(meeting)
+    frames = {}
+    for table in TABLES:
+        names = [column.name for column in table.columns]
+        frame = pd.DataFrame.from_records(rows[table.name], columns=names)
+        frames[table.name] = frame.astype({c.name: dtype(c) for c in table.columns})
+    return frames
+
+
+_DATES = "datetime64[s]"
+"""Dates to the second, not pandas' default nanosecond, whose range ends in 2262: a
+dataset's dates (a meeting built in code, a generated one) may be any from year 1 to 9999."""
 
 
 def pandas() -> Any:  # noqa: ANN401
@@ -137,6 +249,6 @@ def pandas() -> Any:  # noqa: ANN401
     try:
         import pandas as pd
     except ImportError:
-        msg = "to_frame() needs pandas: pip install 'usjapan2024[pandas]'"
+        msg = "DataFrames need pandas: pip install 'usjapan2024[pandas]'"
         raise ImportError(msg) from None
     return pd
