@@ -64,8 +64,9 @@ def to_frame(kind: RecordKindName, *, meeting: Meeting | None = None) -> pd.Data
     >>> frame.groupby("response", observed=False).size().to_dict()
     {'recognition': 1, 'concern': 1, 'criticism': 3, 'condemnation': 4}
     """
+    meeting = meeting or load()
     rows = to_records(kind, meeting=meeting)
-    return _flat.frame_of(rows, _CLASSES[kind])
+    return _flat.frame_of(rows, _CLASSES[kind], meeting)
 
 
 def to_datapackage(

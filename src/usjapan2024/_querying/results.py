@@ -112,7 +112,7 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         types = {type(record) for record in self}
         cls = types.pop() if len(types) == 1 else None if types else self.kind
         if cls is not None:
-            return frame_of(self.to_records(), cls)
+            return frame_of(self.to_records(), cls, self.meeting)
         rows: list[dict[str, Any]] = [{"type": type(r).__name__, **flatten(r)} for r in self]
         return pandas().DataFrame.from_records(rows, columns=None if rows else ["type", "id"])
 

@@ -17,6 +17,9 @@ per cell, so every one of them flattens a record the same way, here:
 DataFrames get real dtypes: dates as ``datetime64``, every vocabulary as a
 ``category`` whose categories are all the enum's values (ordered for
 :class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``.
+An open vocabulary's categories are the values the meeting declares (its places,
+departments and parties), so that a place of its own ("sapporo") is a category and
+not a missing value.
 pandas is an optional extra; importing this module does not import it.
 """
 
@@ -27,9 +30,9 @@ import enum
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024._model.fields import FieldInfo, fields_of
-from usjapan2024._model.kinds import KINDS
+from usjapan2024._model.kinds import KINDS, declarations
 from usjapan2024.model import Meeting
-from usjapan2024.vocabulary import Response
+from usjapan2024.vocabulary import OpenVocabulary, Response
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -87,30 +90,45 @@ def flatten_columns(cls: type) -> list[str]:
     return names
 
 
-def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
-    """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
+def frame_of(rows: list[Row], cls: type, meeting: Meeting | None = None) -> pd.DataFrame:
+    """Build a DataFrame from flat ``rows`` of records of type ``cls``, of ``meeting``.
+
+    The meeting says which values an open vocabulary's column may hold (its
+    declarations); without it, the vocabulary's members.  A value of the rows that is
+    neither (a meeting built in code that does not declare it) is a category too, after
+    them: no value of a row becomes a missing one.
+    """
     pd = pandas()
     columns = flatten_columns(cls)
     frame = pd.DataFrame.from_records(rows, columns=columns)
     fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
     for name in columns:
-        dtype = "Int64" if name in counted else _dtype(pd, fields.get(name))
+        dtype = "Int64" if name in counted else _dtype(pd, fields.get(name), meeting)
+        if isinstance(dtype, pd.CategoricalDtype):
+            known = list(dtype.categories)
+            held = [v for v in dict.fromkeys(frame[name]) if isinstance(v, str)]
+            others = [v for v in held if v not in set(known)]
+            if others:
+                dtype = pd.CategoricalDtype([*known, *others], ordered=dtype.ordered)
         frame[name] = frame[name].astype(dtype)
     return frame
 
 
-def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
+def _dtype(pd: Any, field: FieldInfo | None, meeting: Meeting | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
     """A column's dtype: a single-valued field's own; text for the rest.
 
     The rest are tuples joined as text, and the spans and quotes columns.
     """
     if field is None or field.many:
         return "string"
-    if field.vocabulary is not None:
-        return pd.CategoricalDtype(
-            [m.value for m in field.vocabulary], ordered=field.vocabulary is Response
-        )
+    vocabulary = field.vocabulary
+    if vocabulary is not None:
+        if meeting is not None and issubclass(vocabulary, OpenVocabulary):
+            values = [value.value for value in declarations(meeting, vocabulary)]
+        else:
+            values = [member.value for member in vocabulary]
+        return pd.CategoricalDtype(values, ordered=vocabulary is Response)
     if field.is_date:
         return "datetime64[ns]"
     if field.base is int:
