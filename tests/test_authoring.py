@@ -603,6 +603,26 @@ class TestTheGuide:
             assert result.returncode == 0, result.stderr
         assert (tmp_path / "coded.json").read_bytes() == CODED.read_bytes()
 
+    def test_each_included_excerpt_is_in_its_file(self) -> None:
+        """Every literalinclude's file holds its markers, the first a group of the meeting.
+
+        So the page shows the declarations it names (locations, departments), and an edit
+        of the example files that moves them fails here, not only in the docs build.
+        """
+        page = PAGE.read_text(encoding="utf-8")
+        blocks = re.findall(r"```\{literalinclude\} \.\./(\S+)\n(.*?)```", page, re.DOTALL)
+        shown = []
+        for name, options in blocks:
+            text = (ROOT / name).read_text(encoding="utf-8")
+            markers = dict(re.findall(r"^:(start-at|end-before): '(.*)'$", options, re.MULTILINE))
+            if markers:
+                start, end = text.index(markers["start-at"]), text.index(markers["end-before"])
+                assert start < end, name
+                assert text[:start].endswith("\n  "), markers  # the first is a top-level key
+                shown.append(markers["start-at"])
+        assert '"locations": [' in shown
+        assert "TODO" not in page
+
     def test_the_page_is_in_the_table_of_contents(self) -> None:
         assert re.search(
             r"^authoring$", (ROOT / "docs" / "index.md").read_text("utf-8"), re.MULTILINE
