@@ -636,6 +636,25 @@ class TestTables:
         assert not any("\r" in s for s in sentences)
         assert _read_database(database) == _meeting()
 
+    def test_full_text_search_of_japanese(self, tmp_path: Path) -> None:
+        """FTS takes a run of Japanese between punctuation for one word, as the docs say."""
+        database = uj.to_sqlite(tmp_path / "fts.db", meeting=_meeting())
+        (span,) = [s for s in _meeting().commitments[1].sources if "「" in s.quote]
+        run = span.quote.split("「")[1].split("」")[0]  # the words the ministers said
+
+        def found(query: str) -> list[str]:
+            with _connect(database) as connection:
+                sql = "SELECT record_id FROM records_fts WHERE records_fts MATCH ?"
+                return [r[0] for r in connection.execute(sql, (query,))]
+
+        holder = _ids(uj.search(run, meeting=_meeting()))
+        assert found(f'"{run}"') == holder == ["commitment.shore-power"]
+        assert found(f'"{run[:5]}"*') == holder
+        part = "陸上電力"
+        assert part in run
+        assert _ids(uj.search(part, meeting=_meeting())) == holder
+        assert found(f'"{part}"') == []
+
     def test_datapackage(self, tmp_path: Path) -> None:
         frictionless = pytest.importorskip("frictionless")
         from .test_tables import _read_package
