@@ -130,7 +130,7 @@ _INITIALISM = re.compile(r"(?:\b[A-Z]\.)+$")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return where the sentence (or sentences) holding ``text[start:end]`` begin and end.
+    r"""Return where the sentence (or sentences) holding ``text[start:end]`` begin and end.
 
     The result never reaches past the line (or lines) the quote stands on: each line of a
     source text is a paragraph or a headline, and some headlines are not part of the
