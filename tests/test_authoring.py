@@ -135,7 +135,8 @@ class TestFillOffsets:
 
     def test_code_points_not_bytes_nor_utf16(self) -> None:
         """After an emoji and a curly apostrophe, the offsets are str indices, as loading reads."""
-        text = _text().replace("They plan", "\U0001f6a2 They plan")
+        text = _text()
+        assert "\U0001f30a They plan" in text  # the guide's text has the emoji before the quote
         filled = uj.fill_offsets(_draft(), text)
         span = filled["commitments"][1]["sources"][0]
         start = text.index(span["quote"])
@@ -146,19 +147,24 @@ class TestFillOffsets:
         assert meeting.commitments[1].sources[0].quote == text[start : start + len(span["quote"])]
 
     def test_windows_line_endings(self) -> None:
-        """CRLF moves every later offset by one per line; the fill follows the text as read."""
-        lf = _text()
-        crlf = lf.replace("\n", "\r\n")
+        """CRLF moves every later offset by one per line; the fill follows the text as read.
+
+        The guide's text has Windows line endings: the same text with LF ones is another.
+        """
+        crlf = _text()
+        assert crlf.count("\n") == crlf.count("\r\n") > 0
+        lf = crlf.replace("\r\n", "\n")
         draft = _draft()
         with pytest.raises(uj.DatasetError, match=r"parties\[1\].*'Japan' occurs 3 times"):
-            uj.fill_offsets(draft, crlf)  # the start chosen in the LF text misses: refused
+            uj.fill_offsets(draft, lf)  # the start chosen in the CRLF text misses: refused
         chosen = draft["parties"][1]["sources"][0]
-        chosen["start"] += lf[: chosen["start"]].count("\n")
-        plain, windows = uj.fill_offsets(_draft(), lf), uj.fill_offsets(draft, crlf)
+        chosen["start"] -= crlf[: chosen["start"]].count("\r\n")
+        windows, plain = uj.fill_offsets(_draft(), crlf), uj.fill_offsets(draft, lf)
         threat = [d["threats"][0]["sources"][0]["start"] for d in (plain, windows)]
         assert threat[1] == threat[0] + lf[: threat[0]].count("\n")
+        assert plain["metadata"]["source"]["sha256"] == uj.text_digest(lf)
         assert windows["metadata"]["source"]["sha256"] == uj.text_digest(crlf)
-        uj.loads(json.dumps(windows), source=crlf)
+        uj.loads(json.dumps(plain), source=lf)
 
     def test_japanese_text(self) -> None:
         text = "日米外相会談\n2025年3月3日、両外相は東京で会談した。\n両国は同盟を再確認した。\n"
@@ -385,7 +391,10 @@ class TestFillCommand:
         result = _run("fill", str(DRAFT), "--source", str(TEXT))
         assert result.returncode == 0, result.stderr
         assert result.stdout == CODED.read_text(encoding="utf-8")
-        assert result.stderr == (f"{DRAFT}: offsets set from the quotes for 11 of 11 spans\n")
+        spans = len(_span_paths(uj.load(CODED, source=TEXT)))
+        assert result.stderr == (
+            f"{DRAFT}: offsets set from the quotes for {spans} of {spans} spans\n"
+        )
 
     def test_it_reads_standard_input(self) -> None:
         result = _run("fill", "-", "--source", str(TEXT), stdin=DRAFT.read_bytes())
@@ -473,19 +482,23 @@ class TestFillCommand:
         assert f"{path}: $: not JSON: the file begins with a UTF-8 byte order mark" in result.stderr
         assert "sed -i" in result.stderr  # the advice for a shell, not for Python
 
-    def test_a_text_with_windows_line_endings_and_an_emoji(self, tmp_path: Path) -> None:
-        """The text file is read byte-exact: CRLF and the emoji count, as loading counts them."""
-        path = tmp_path / "crlf.txt"
-        text = _text().replace("They plan", "\U0001f6a2 They plan").replace("\n", "\r\n")
+    def test_a_text_with_lf_line_endings_and_no_emoji(self, tmp_path: Path) -> None:
+        """The text file is read byte-exact: without the CRs and the emoji, offsets move."""
+        path = tmp_path / "lf.txt"
+        text = _text().replace("\U0001f30a ", "").replace("\r\n", "\n")
         path.write_bytes(text.encode("utf-8"))
         draft = _draft()
         draft["parties"][1]["sources"][0]["start"] = text.index("Japan and")
         (tmp_path / "draft.json").write_text(json.dumps(draft), encoding="utf-8")
-        result = _run("fill", "draft.json", "--source", "crlf.txt", cwd=tmp_path)
+        result = _run("fill", "draft.json", "--source", "lf.txt", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout) == uj.fill_offsets(draft, text)
+        filled = json.loads(result.stdout)
+        assert filled == uj.fill_offsets(draft, text)
+        assert filled != json.loads(CODED.read_bytes())
         uj.loads(result.stdout, source=path)
-        skeleton = json.loads(_run("new", str(path)).stdout)
+
+    def test_the_headings_of_a_crlf_text_leave_out_the_line_ending(self) -> None:
+        skeleton = json.loads(_run("new", str(TEXT)).stdout)
         assert [e["span"]["quote"] for e in skeleton["metadata"]["source"]["excluded"]] == [
             "Clean Ports Statement",
             "Read next: Ports and Power in the Pacific",
@@ -514,7 +527,7 @@ class TestStaleSpanMessage:
 
     def test_offsets_counted_in_utf16(self) -> None:
         """The trial author's mistake: offsets an editor counts, after an emoji."""
-        text = _text().replace("They plan", "\U0001f6a2 They plan")
+        text = _text()
         filled = uj.fill_offsets(_draft(), text)
         span = filled["commitments"][1]["sources"][0]
         right, end = span["start"], span["end"]
@@ -590,6 +603,26 @@ class TestTheGuide:
             result = _run(*args[1:], cwd=tmp_path)
             assert result.returncode == 0, result.stderr
         assert (tmp_path / "coded.json").read_bytes() == CODED.read_bytes()
+
+    def test_each_included_excerpt_is_in_its_file(self) -> None:
+        """Every literalinclude's file holds its markers, the first a group of the meeting.
+
+        So the page shows the declarations it names (locations, departments), and an edit
+        of the example files that moves them fails here, not only in the docs build.
+        """
+        page = PAGE.read_text(encoding="utf-8")
+        blocks = re.findall(r"```\{literalinclude\} \.\./(\S+)\n(.*?)```", page, re.DOTALL)
+        shown = []
+        for name, options in blocks:
+            text = (ROOT / name).read_text(encoding="utf-8")
+            markers = dict(re.findall(r"^:(start-at|end-before): '(.*)'$", options, re.MULTILINE))
+            if markers:
+                start, end = text.index(markers["start-at"]), text.index(markers["end-before"])
+                assert start < end, name
+                assert text[:start].endswith("\n  "), markers  # the first is a top-level key
+                shown.append(markers["start-at"])
+        assert '"locations": [' in shown
+        assert "TODO" not in page
 
     def test_the_page_is_in_the_table_of_contents(self) -> None:
         assert re.search(

@@ -38,18 +38,29 @@ class TestSentence:
             assert quote.sentence in source_text()
             assert not any(line in quote.sentence for line in excluded)
 
+    def test_a_windows_line_ending_is_no_part_of_the_sentence(self) -> None:
+        """In a CRLF text the context stops before the carriage return, as before a newline."""
+        text = "Heading\r\nThey met in Sapporo. They left.\r\nLast line.\r\n"
+        start = text.index("left")
+        assert text[slice(*sentence_bounds(text, start, start + 4))] == "They left."
+        start = text.index("Last")
+        assert text[slice(*sentence_bounds(text, start, start + 4))] == "Last line."
+        assert text[slice(*sentence_bounds(text, 0, 7))] == "Heading"
+        assert text[slice(*sentence_bounds(text, 0, 8))] == "Heading\r"  # quoted, it stays
+
     @given(
         st.lists(st.sampled_from(["Word", "word", "U.S.", "A.", "end.", "2024", ","]), max_size=30),
         st.data(),
     )
     def test_never_crosses_a_line(self, words: list[str], data: st.DataObject) -> None:
         """Whatever the text, the context holds the quote and stays on the quote's lines."""
-        text = " ".join(words).replace(" , ", "\n")
+        text = " ".join(words).replace(" , ", data.draw(st.sampled_from(["\n", "\r\n"])))
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
         begin, finish = sentence_bounds(text, start, end)
         assert begin <= start <= end <= finish
         assert text[begin:finish].count("\n") == text[start:end].count("\n")
+        assert not text[begin:finish].endswith("\r") or text[start:end].endswith("\r")
 
 
 class TestInContext:

@@ -4,18 +4,23 @@ import datetime
 import subprocess
 import sys
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from usjapan2024 import Meeting, Response, load, to_frame, to_records
-from usjapan2024._model.kinds import RecordKindName
+from usjapan2024._model.fields import fields_by_name
+from usjapan2024._model.kinds import CLASS_OF, RecordKindName, declarations
 from usjapan2024._tables.flat import flatten_columns
 from usjapan2024.export import JOIN, KINDS
 from usjapan2024.strategies import meetings
+from usjapan2024.vocabulary import OpenVocabulary
 
 SCALARS = (str, int, datetime.date, type(None))
+_NANOSECONDS = (datetime.date(1677, 9, 22), datetime.date(2262, 4, 11))
+"""The days a ``datetime64[ns]`` column can hold, as a frame's dates are."""
 
 
 class TestToRecords:
@@ -79,6 +84,26 @@ class TestToFrame:
         strong = {Response.CRITICISM, Response.CONDEMNATION}
         assert (responses >= "criticism").sum() == sum(t.response in strong for t in load().threats)
 
+    @given(meetings(), st.sampled_from(KINDS))
+    def test_no_value_is_lost_to_a_category(self, meeting: Meeting, kind: RecordKindName) -> None:
+        """A value of an open vocabulary the meeting declares ("sapporo") is a category too.
+
+        A category column holds what the row holds, missing only where the row has none,
+        and its categories are the meeting's declared values (members if it declares none).
+        """
+        meeting = _datable(meeting)
+        frame = to_frame(kind, meeting=meeting)
+        rows = to_records(kind, meeting=meeting)
+        cls = Meeting if kind == "meeting" else CLASS_OF[kind]
+        for name in frame.columns:
+            if not isinstance(frame[name].dtype, pd.CategoricalDtype):
+                continue
+            assert [None if pd.isna(v) else v for v in frame[name]] == [r[name] for r in rows]
+            vocabulary = fields_by_name(cls)[name].vocabulary
+            if vocabulary is not None and issubclass(vocabulary, OpenVocabulary):
+                declared = [v.value for v in declarations(meeting, vocabulary)]
+                assert list(frame[name].cat.categories)[: len(declared)] == declared
+
     def test_without_pandas(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without pandas, to_frame says how to install it."""
         monkeypatch.setitem(sys.modules, "pandas", None)
@@ -89,6 +114,21 @@ class TestToFrame:
         """import usjapan2024 leaves pandas unimported."""
         code = "import sys, usjapan2024; assert 'pandas' not in sys.modules"
         subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _datable(meeting: Meeting) -> Meeting:
+    """``meeting`` with each date a frame shows moved into what ``datetime64[ns]`` holds."""
+
+    def moved(day: datetime.date) -> datetime.date:
+        return day if _NANOSECONDS[0] <= day <= _NANOSECONDS[1] else _DAY
+
+    events = tuple(
+        e if e.date is None else attrs.evolve(e, date=moved(e.date)) for e in meeting.events
+    )
+    return attrs.evolve(meeting, date=moved(meeting.date), events=events)
+
+
+_DAY = datetime.date(2024, 7, 28)
 
 
 def _first(kind: str) -> object:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 
+import attrs
 from hypothesis import given
 
-from usjapan2024 import Meeting, load
+from usjapan2024 import Location, LocationKind, Meeting, Place, load
 from usjapan2024._presenting.summary import errata_by_kind, summary, summary_html
 from usjapan2024.strategies import meetings
 
@@ -46,3 +47,19 @@ class TestSummary:
         assert shown == summary_html(meeting)
         for erratum in meeting.errata:
             assert html.escape(erratum.record_says) in shown
+
+
+class TestTitle:
+    def test_the_place_is_named_as_its_location_names_it(self) -> None:
+        """A declared place shows by its name, not its slug title-cased ("New-York")."""
+        meeting = load()
+        hall = Location(Place("new-york"), "New York", LocationKind.CITY, ())
+        moved = attrs.evolve(meeting, place=hall.id, locations=(*meeting.locations, hall))
+        assert summary(moved).splitlines()[0].endswith(", New York, 2024-07-28")
+        assert "New York" in summary_html(moved)
+        assert summary(meeting).splitlines()[0].endswith(", Tokyo, 2024-07-28")
+
+    def test_an_undeclared_place_shows_as_its_value(self) -> None:
+        """A meeting built in code may name a place it does not declare: its value stands."""
+        meeting = attrs.evolve(load(), place=Place("nagoya"))
+        assert summary(meeting).splitlines()[0].endswith(", nagoya, 2024-07-28")

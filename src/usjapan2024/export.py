@@ -81,8 +81,9 @@ def to_frame(kind: RecordKindName | str, *, meeting: Meeting | None = None) -> p
     >>> frame.groupby("response", observed=False).size().to_dict()
     {'recognition': 1, 'concern': 1, 'criticism': 3, 'condemnation': 4}
     """
+    meeting = meeting or load()
     rows = to_records(kind, meeting=meeting)
-    return _flat.frame_of(rows, _CLASSES[kind])
+    return _flat.frame_of(rows, _CLASSES[kind], meeting)
 
 
 def to_frames(*, meeting: Meeting | None = None) -> dict[str, pd.DataFrame]:

@@ -148,17 +148,20 @@ _INITIALISM = re.compile(r"(?:\b[A-Z]\.)+$")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return where the sentence (or sentences) holding ``text[start:end]`` begin and end.
+    r"""Return where the sentence (or sentences) holding ``text[start:end]`` begin and end.
 
     The result never reaches past the line (or lines) the quote stands on: each line of a
     source text is a paragraph or a headline, and some headlines are not part of the
     communiqué.  One rule for every surface: quotes in context, and the sentences the
-    SQLite export stores.
+    SQLite export stores.  A line ends before its ``\r\n`` in a text with Windows line
+    endings, as before its ``\n``: the carriage return is part of no sentence.
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end == -1:
         line_end = len(text)
+    if line_end > end and text[line_end - 1] == "\r":
+        line_end -= 1
     begin, finish = line_start, line_end
     for match in _BOUNDARY.finditer(text, line_start, line_end):
         if _INITIALISM.search(text, line_start, match.start() + 1):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import textwrap
 
-from usjapan2024._model.kinds import record_groups
+from usjapan2024._model.kinds import declarations, record_groups
 from usjapan2024.model import Erratum, Meeting
-from usjapan2024.vocabulary import ErratumKind
+from usjapan2024.vocabulary import ErratumKind, Place
 
 __all__ = ["errata_by_kind", "summary", "summary_html"]
 
@@ -32,7 +32,9 @@ def errata_by_kind(meeting: Meeting) -> dict[ErratumKind, list[Erratum]]:
 
 
 def _title(meeting: Meeting) -> str:
-    place = meeting.place.value.title()
+    # The place by the name its Location gives it: a slug is no name ("east-china-sea"). A
+    # meeting built in code may hold a place it does not declare: then its value.
+    place = declarations(meeting, Place).get(meeting.place, meeting.place.value)
     return f'{meeting.name} ("{meeting.short_name}"), {place}, {meeting.date.isoformat()}'
 
 

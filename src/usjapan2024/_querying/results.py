@@ -163,8 +163,8 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         types = {type(record) for record in self}
         cls = types.pop() if len(types) == 1 else None if types else self.kind
         if cls is not None:
-            return frame_of(self.to_records(), cls)
-        return mixed_frame_of(self)
+            return frame_of(self.to_records(), cls, self.meeting)
+        return mixed_frame_of(self, self.meeting)
 
     def _repr_html_(self) -> str:
         from usjapan2024._presenting.display import html_table

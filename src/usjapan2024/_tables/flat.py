@@ -18,7 +18,9 @@ DataFrames get real dtypes: dates as ``datetime64`` (to the second), every vocab
 as a ``category`` whose categories are all the enum's values (ordered for
 :class:`~usjapan2024.Response`, which runs from mild to strong), text as ``string``;
 an empty list, ``""`` in a flat row, is a missing value (``<NA>``) in a DataFrame, so
-that splitting the joined cells counts no blank value.
+that splitting the joined cells counts no blank value.  An open vocabulary's
+categories are the values the meeting declares (its places, departments and parties),
+so that a place of its own ("sapporo") is a category and not a missing value.
 pandas is an optional extra; importing this module does not import it.
 """
 
@@ -30,9 +32,9 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from usjapan2024._model.fields import FieldInfo, fields_of
-from usjapan2024._model.kinds import KINDS
+from usjapan2024._model.kinds import KINDS, declarations
 from usjapan2024.model import Meeting
-from usjapan2024.vocabulary import Response
+from usjapan2024.vocabulary import OpenVocabulary, Response
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,15 +108,21 @@ def flatten_columns(cls: type) -> list[str]:
     return names
 
 
-def frame_of(rows: list[Row], cls: type) -> pd.DataFrame:
-    """Build a DataFrame from flat ``rows`` of records of type ``cls``."""
+def frame_of(rows: list[Row], cls: type, meeting: Meeting | None = None) -> pd.DataFrame:
+    """Build a DataFrame from flat ``rows`` of records of type ``cls``, of ``meeting``.
+
+    The meeting says which values an open vocabulary's column may hold (its
+    declarations); without it, the vocabulary's members.  A value of the rows that is
+    neither (a meeting built in code that does not declare it) is a category too, after
+    them: no value of a row becomes a missing one.
+    """
     pd = pandas()
-    dtypes = _dtypes(pd, cls)
+    dtypes = _dtypes(pd, cls, meeting)
     frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
     return _typed(frame, dtypes, _list_columns(cls))
 
 
-def mixed_frame_of(records: Sequence[object]) -> pd.DataFrame:
+def mixed_frame_of(records: Sequence[object], meeting: Meeting | None = None) -> pd.DataFrame:
     """A DataFrame of records of several types: a ``type`` column and the union of columns.
 
     Each column keeps the dtype its kinds share (``id`` and ``summary`` text, ``kind`` a
@@ -124,7 +132,7 @@ def mixed_frame_of(records: Sequence[object]) -> pd.DataFrame:
     """
     pd = pandas()
     classes = list(dict.fromkeys(type(record) for record in records))
-    each = [_dtypes(pd, cls) for cls in classes]
+    each = [_dtypes(pd, cls, meeting) for cls in classes]
     names = [kind.cls.__name__ for kind in KINDS]
     names += [cls.__name__ for cls in classes if cls.__name__ not in names]
     dtypes: dict[str, Any] = {"type": pd.CategoricalDtype(names)}
@@ -138,12 +146,12 @@ def mixed_frame_of(records: Sequence[object]) -> pd.DataFrame:
     return _typed(frame, dtypes, lists)
 
 
-def _dtypes(pd: Any, cls: type) -> dict[str, Any]:  # noqa: ANN401  (pandas is untyped here)
+def _dtypes(pd: Any, cls: type, meeting: Meeting | None) -> dict[str, Any]:  # noqa: ANN401
     """Each column of a frame of ``cls`` records, with its dtype."""
     fields = {f.name: f for f in fields_of(cls)}
     counted = _groups_of(cls)
     return {
-        name: "Int64" if name in counted else _dtype(pd, fields.get(name))
+        name: "Int64" if name in counted else _dtype(pd, fields.get(name), meeting)
         for name in flatten_columns(cls)
     }
 
@@ -194,7 +202,7 @@ def _shared(pd: Any, dtypes: list[Any]) -> Any:  # noqa: ANN401  (pandas is unty
     return "object"
 
 
-def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is untyped here)
+def _dtype(pd: Any, field: FieldInfo | None, meeting: Meeting | None) -> Any:  # noqa: ANN401
     """A column's dtype: a single-valued field's own; text for the rest.
 
     The rest are tuples joined as text, and the spans and quotes columns.  A vocabulary's
@@ -203,9 +211,13 @@ def _dtype(pd: Any, field: FieldInfo | None) -> Any:  # noqa: ANN401  (pandas is
     """
     if field is None or field.many:
         return "string"
-    if field.vocabulary is not None:
-        values = [m.value for m in field.vocabulary]
-        return pd.CategoricalDtype(values, ordered=field.vocabulary in ORDERED)
+    vocabulary = field.vocabulary
+    if vocabulary is not None:
+        if meeting is not None and issubclass(vocabulary, OpenVocabulary):
+            values = [value.value for value in declarations(meeting, vocabulary)]
+        else:
+            values = [member.value for member in vocabulary]
+        return pd.CategoricalDtype(values, ordered=vocabulary is Response)
     if field.is_date:
         return _DATES
     if field.base is int:
