@@ -170,9 +170,7 @@ class TestDeclarations:
 
     def test_a_file_that_declares_none_uses_the_bundled_values(self) -> None:
         """As every file before schema 3 did: the 1.1.0 file still loads and means the same."""
-        from pathlib import Path
-
-        old = uj.load(Path(__file__).parent / "data" / "usjapan2024-1.1.0.json")
+        old = uj.load(release="1.1.0")
         assert old.locations == ()
         assert old.departments == ()
         assert uj.check(old) == []

@@ -242,9 +242,12 @@ class TestQueries:
         assert opened <= tried
         place = next(f for f in FILTERS if f.query == "commitments" and f.name == "place")
         assert _expected(place, "sapporo")
-        # In any case, as a member's value may be given; an opened value is not a member.
-        found = _commitments(place="Sapporo", meeting=_meeting())
+        # A member's value in any case; an opened value as files write it (a lower-case
+        # slug), so that "Sapporo", like "Russia" for RU, is refused with the valid values.
+        found = _commitments(place="sapporo", meeting=_meeting())
         assert _ids(found) == _expected(place, "sapporo")
+        with pytest.raises(ValueError, match="lower-case slug"):
+            _commitments(place="Sapporo", meeting=_meeting())
 
     def test_a_declared_value_no_record_holds_is_an_empty_answer(self) -> None:
         assert uj.officials(country=uj.Actor("PH"), meeting=_meeting()) == ()
@@ -429,7 +432,7 @@ _LISTINGS = tuple(dict.fromkeys(f.query for f in FILTERS))
 
 _EXERCISED = {
     *_LISTINGS,
-    *("summary", "search", "show", "export", "sqlite", "datapackage", "validate"),
+    *("summary", "search", "show", "export", "sqlite", "datapackage", "datasette", "validate"),
     *("new", "fill", "schema", "diff"),
 }
 """The commands the tests of this module run on the second dataset."""
@@ -449,6 +452,14 @@ class TestCommandLine:
     def test_every_command_is_exercised(self) -> None:
         """A command added to the command line needs its run on this dataset here."""
         assert set(_cli._HANDLERS) == _EXERCISED
+
+    def test_datasette_describes_the_declared_tables(self) -> None:
+        """Datasette's metadata names this file's database and describes its own tables."""
+        metadata = json.loads(_ok("datasette", "--database", "second", *_FILE))
+        tables = metadata["databases"]["second"]["tables"]
+        for group in ("locations", "departments", "parties"):
+            assert tables[group]["description"], group
+        assert not _UNSAFE.search(json.dumps(metadata, ensure_ascii=False))
 
     @pytest.mark.parametrize("fmt", _cli.FORMATS)
     @pytest.mark.parametrize("listing", _LISTINGS)
@@ -617,7 +628,10 @@ class TestTables:
         with _connect(database) as connection:
             for group in ("locations", "departments", "parties"):
                 rows = connection.execute(f'SELECT * FROM "{group}" ORDER BY rowid').fetchall()  # noqa: S608
-                assert [dict(r) for r in rows] == [
+                # The tables add each record's place in the file (source_order).
+                assert [
+                    {k: v for k, v in dict(r).items() if k != "source_order"} for r in rows
+                ] == [
                     {k: v for k, v in record.items() if k != "sources"}
                     for record in document[group]
                 ]

@@ -123,13 +123,19 @@ class TestShape:
         ]
 
     def test_bad_enum_value_names_valid_ones(self) -> None:
-        """A bad vocabulary value lists the valid values."""
+        """A bad vocabulary value lists the valid values; an open one's, their form."""
         document = bundled_document()
-        document["commitments"][0]["parties"][0] = "USA"
-        ((path, message),) = problems_of(document)
-        assert path == "$.commitments[0].parties[0]"
-        assert message.startswith("expected one of 'US', 'JP', 'CN'")
-        assert message.endswith("(Actor), got 'USA'")
+        document["commitments"][0]["topic"] = "deterence"
+        document["commitments"][1]["parties"][0] = "USA"
+        ((path, message), (open_path, open_message)) = problems_of(document)
+        assert path == "$.commitments[0].topic"
+        assert message.startswith("expected one of 'international-order', 'alliance'")
+        assert message.endswith("(Topic), got 'deterence'")
+        assert open_path == "$.commitments[1].parties[0]"
+        assert open_message == (
+            "expected an ISO 3166-1 alpha-2 code such as 'PH', or a lower-case slug such as"
+            " 'houthis' (Actor), got 'USA'"
+        )
 
     @pytest.mark.parametrize(
         ("value", "message"),

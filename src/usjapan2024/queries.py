@@ -3,7 +3,8 @@
 Every helper takes ``meeting=`` and defaults to the bundled dataset, so the common
 case is one call.  Filters accept an enum member or its value as a string, in any
 case; an open vocabulary's value that is no member (a state by its code, a place another
-meeting declares) is accepted as files write it, a state's code in any case.  One rule
+meeting declares) is accepted as files write it (a lower-case slug), a state's code in
+any case.  One rule
 holds on every meeting: a value that could match nothing in *any* meeting raises
 :class:`ValueError` (an enum filter's value outside its vocabulary, listing the valid
 ones, because an empty result from a typo would look exactly like a true "none"; an

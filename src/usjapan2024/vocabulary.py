@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 __all__ = [
     "ISO_3166_ALPHA_2",
+    "ORDERED",
     "SLUG",
     "Actor",
     "ActorKind",
@@ -583,6 +584,13 @@ class SpanRole(Vocabulary):
 
 
 _labels(SpanRole, OWN="Own words", CONTEXT="Context")
+
+
+ORDERED: Final[tuple[type[Vocabulary], ...]] = (Response,)
+"""The vocabularies whose members' order is a scale: :class:`Response` runs from the
+mildest response to the strongest.  Every export that orders values reads it here, and
+takes the order from the members' own order: a DataFrame's ordered category, the Data
+Package's ``categoriesOrdered``, the tables' rank columns, :attr:`Response.rank`."""
 
 
 # The values of the vocabularies that query filters take, as types: for annotations and

@@ -155,10 +155,12 @@ def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:
     in Python, ``unknown --topic`` on the command line.
     """
     found = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
-    if found is None and isinstance(value, str) and issubclass(cls, OpenVocabulary):
+    coinable = isinstance(value, str) and not isinstance(value, enum.Enum)  # no other vocabulary's
+    if found is None and coinable and issubclass(cls, OpenVocabulary):
         # A value another meeting may declare: valid, though this one may hold none of it.
         # A state's code in any case ("ph" is the Philippines); any other value as files
-        # write it, in lower case, so that a typo such as "USA" is refused, not a new slug.
+        # write it, in lower case, so that the common mistakes ("Russia" for "RU", "USA",
+        # "JPN") are refused with the valid values, not read as some other file's slug.
         code = value.upper()
         if code in ISO_3166_ALPHA_2 and cls.well_formed(code):
             return cls(code)

@@ -152,8 +152,13 @@ def croissant(description: Description, files: Mapping[str, str]) -> dict[str, A
         for path, digest in files.items()
     ]
     tables = [t for t in description.tables if f"{t.name}.csv" in files]
+    # A closed vocabulary is an enumeration of its members; an open one's values are the
+    # meeting's own, declared in its record set (parties, locations, departments).
     vocabularies = {
-        c.vocabulary.__name__: c for t in tables for c in t.columns if c.vocabulary is not None
+        c.vocabulary.__name__: c
+        for t in tables
+        for c in t.columns
+        if c.vocabulary is not None and c.values is not None
     }
     return {
         "@context": CONTEXT,
@@ -207,7 +212,7 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
     }
     if column.references is not None:
         field["references"] = {"field": {"@id": f"{column.references}/id"}}
-    elif column.vocabulary is not None and table.name != LABELS:
+    elif column.vocabulary is not None and column.values is not None and table.name != LABELS:
         field["references"] = {"field": {"@id": f"{column.vocabulary.__name__}/value"}}
     return field
 

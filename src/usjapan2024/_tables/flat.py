@@ -34,14 +34,13 @@ from typing import TYPE_CHECKING, Any
 from usjapan2024._model.fields import FieldInfo, fields_of
 from usjapan2024._model.kinds import KINDS, declarations
 from usjapan2024.model import Meeting
-from usjapan2024.vocabulary import OpenVocabulary, Response
+from usjapan2024.vocabulary import ORDERED, OpenVocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "JOIN",
-    "ORDERED",
     "Row",
     "flatten",
     "flatten_columns",
@@ -55,12 +54,6 @@ Row = dict[str, str | int | datetime.date | None]
 """One flat record: column name -> scalar."""
 
 JOIN = "; "
-
-ORDERED: tuple[type[enum.Enum], ...] = (Response,)
-"""The vocabularies whose members' order is a scale: :class:`~usjapan2024.Response` runs
-from the mildest response to the strongest.  Every export that orders values reads it
-here, and takes the order from the members' own order: a DataFrame's ordered category,
-the Data Package's ``categoriesOrdered``, the tables' rank columns."""
 
 
 def flatten(record: object) -> Row:
@@ -217,7 +210,7 @@ def _dtype(pd: Any, field: FieldInfo | None, meeting: Meeting | None) -> Any:  #
             values = [value.value for value in declarations(meeting, vocabulary)]
         else:
             values = [member.value for member in vocabulary]
-        return pd.CategoricalDtype(values, ordered=vocabulary is Response)
+        return pd.CategoricalDtype(values, ordered=vocabulary in ORDERED)
     if field.is_date:
         return _DATES
     if field.base is int:
@@ -239,7 +232,7 @@ def table_frames(meeting: Meeting) -> dict[str, pd.DataFrame]:
     def dtype(column: Column) -> Any:  # noqa: ANN401  (pandas is untyped here)
         values = column.values  # noqa: PD011  (the layout's column, not a pandas object)
         if values is not None:
-            return pd.CategoricalDtype(values, ordered=column.vocabulary is Response)
+            return pd.CategoricalDtype(values, ordered=column.vocabulary in ORDERED)
         return {"integer": "Int64", "date": _DATES}.get(column.datatype, "string")
 
     rows = rows_of(meeting)

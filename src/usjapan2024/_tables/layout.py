@@ -18,7 +18,7 @@ The layout:
   sorts in source order by a column rather than by SQLite's ``rowid``, and the
   full-text index can name rows by it.
 * Beside a column of an ordered vocabulary (``threats.response``), ``<column>_rank``:
-  the value's place in the vocabulary's order (:data:`~._tables.flat.ORDERED`), so that
+  the value's place in the vocabulary's order (:data:`~usjapan2024.vocabulary.ORDERED`), so that
   ``ORDER BY response_rank`` sorts from the mildest response to the strongest where
   ``ORDER BY response`` sorts alphabetically.
 * One table per many-valued field, named ``<group>_<field>``: the owner's id, the
@@ -58,9 +58,8 @@ import attrs
 from usjapan2024._model.fields import FieldInfo, field_info, fields_of, plain
 from usjapan2024._model.filters import Filter
 from usjapan2024._model.kinds import KINDS, RECORD_KINDS, declarations, record_id
-from usjapan2024._tables.flat import ORDERED
 from usjapan2024.model import Meeting, Retired, Span
-from usjapan2024.vocabulary import OpenVocabulary, Vocabulary
+from usjapan2024.vocabulary import ORDERED, OpenVocabulary, Vocabulary
 
 __all__ = [
     "LABELS",
