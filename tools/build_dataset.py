@@ -110,7 +110,7 @@ METADATA = Metadata(
         " was coded from, with their offsets in the bundled text; where the text is wrong"
         " or vague on a fact, an erratum record says what the public record holds."
     ),
-    version="1.1.0",
+    version="1.2.0",
     licence=(
         "Code: MIT. Data (the records, their coding and the errata): CC BY 4.0. The bundled"
         " source text is a third-party news article, included verbatim for reference and"
@@ -118,7 +118,7 @@ METADATA = Metadata(
     ),
     citation=(
         "usjapan2024 contributors (2026). usjapan2024: the Japan-U.S. Security Consultative"
-        " Committee (2+2) communiqué of 28 July 2024 as typed data. Dataset version 1.1.0."
+        " Committee (2+2) communiqué of 28 July 2024 as typed data. Dataset version 1.2.0."
     ),
     source=SourceInfo(
         title="Japan-US alliance: new strategies for global security (title as given in the page address)",

@@ -36,6 +36,7 @@ _RELEASED: tuple[tuple[str, str | None, str], ...] = (
     # version, release date (None if not known), sha256 of the file as released
     ("1.0.0", "2026-11-29", "1902ffaca28a2cc12dfc194bbaf4020f5af0f9272f7c06e6faebd0f00e8fb173"),
     ("1.1.0", "2026-11-30", "ec11a1c04829a82ae349e23a31bd3e0b5f9f518e091da88e7ec9e11b7f86fc27"),
+    ("1.2.0", "2026-12-02", "040523eb4786f606cc125f017dd756a2633a0ffec19a8b464f6e7f90bec2d4a0"),
 )
 """Every release, oldest first: one line each (its file is named by its version)."""
 
@@ -72,7 +73,7 @@ def releases() -> tuple[Release, ...]:
     next release's data, and ``load()`` reads it.
 
     >>> [(r.version, r.schema_version) for r in releases()][:2]
-    [('1.0.0', 1), ('1.1.0', 2)]
+    [('1.0.0', 1), ('1.1.0', 2), ('1.2.0', 3)]
     """
     found = []
     for version, day, sha256 in _RELEASED:
