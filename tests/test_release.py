@@ -165,7 +165,7 @@ def _assert_notes_name_the_diff(old: uj.Meeting, new: uj.Meeting, notes: str) ->
 class TestChangelog:
     @pytest.mark.parametrize(
         ("older", "newer"),
-        itertools.pairwise(r.version for r in uj.releases()),
+        list(itertools.pairwise(r.version for r in uj.releases())),
     )
     def test_data_entries_are_written_from_the_diff(self, older: str, newer: str) -> None:
         """Each release's notes name each added (errata: counted) or retired record of the diff."""
