@@ -19,11 +19,15 @@ every build (fixed times and order), so its digest changes only when the data do
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import hashlib
 import html
+import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +103,24 @@ def _sha256(path: Path) -> str:
 
 
 def _datapackage_zip() -> bytes:
-    """The Data Package as a zip of the folder ``usjapan2024/``, the same at every build."""
-    with tempfile.TemporaryDirectory() as temporary:
+    """The Data Package as a zip of the folder ``usjapan2024/``, the same at every build.
+
+    Its ``created`` is the release's day (``SOURCE_DATE_EPOCH``, unless the build sets
+    one), so that two builds of one release publish the same bytes and sha256.
+    """
+    bundled = hashlib.sha256(read_resource("usjapan2024.json")).hexdigest()
+    release = next((r for r in uj.releases() if r.sha256 == bundled), None)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None and release is not None:
+        day = datetime.date.fromisoformat(str(release.date))
+        epoch = str(
+            int(
+                datetime.datetime(
+                    day.year, day.month, day.day, tzinfo=datetime.timezone.utc
+                ).timestamp()
+            )
+        )
+    with tempfile.TemporaryDirectory() as temporary, _environment(SOURCE_DATE_EPOCH=epoch):
         package = uj.to_datapackage(Path(temporary) / "usjapan2024")
         target = Path(temporary) / "package.zip"
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -110,6 +130,21 @@ def _datapackage_zip() -> bytes:
                 entry.external_attr = 0o644 << 16
                 archive.writestr(entry, path.read_bytes())
         return target.read_bytes()
+
+
+@contextlib.contextmanager
+def _environment(**values: str | None) -> Iterator[None]:
+    """Set the environment variables given (``None``: leave one as it is) for a block."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update({name: value for name, value in values.items() if value is not None})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _size(size: int) -> str:

@@ -72,7 +72,7 @@ def releases() -> tuple[Release, ...]:
     The current bundled data is listed only once it is released: until then it is the
     next release's data, and ``load()`` reads it.
 
-    >>> [(r.version, r.schema_version) for r in releases()][:2]
+    >>> [(r.version, r.schema_version) for r in releases()]
     [('1.0.0', 1), ('1.1.0', 2), ('1.2.0', 3)]
     """
     found = []

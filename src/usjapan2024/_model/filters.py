@@ -155,8 +155,9 @@ def member(cls: type[enum.Enum], value: object, where: str) -> enum.Enum:
     in Python, ``unknown --topic`` on the command line.
     """
     found = _spellings(cls).get(value.casefold()) if isinstance(value, str) else None
-    coinable = isinstance(value, str) and not isinstance(value, enum.Enum)  # no other vocabulary's
-    if found is None and coinable and issubclass(cls, OpenVocabulary):
+    # A string, but not a member of another vocabulary, which is one too (Topic.DETERRENCE).
+    other = isinstance(value, enum.Enum)
+    if found is None and isinstance(value, str) and not other and issubclass(cls, OpenVocabulary):
         # A value another meeting may declare: valid, though this one may hold none of it.
         # A state's code in any case ("ph" is the Philippines); any other value as files
         # write it, in lower case, so that the common mistakes ("Russia" for "RU", "USA",
