@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
-from usjapan2024._tables.flat import Row, flatten
-
 if TYPE_CHECKING:
     import pandas as pd
 
+    from usjapan2024._tables.flat import Row
     from usjapan2024.model import Meeting
 
 __all__ = ["Results"]
@@ -97,6 +96,8 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
 
     def to_records(self) -> list[Row]:
         """Flat rows, as :func:`usjapan2024.export.to_records` makes them."""
+        from usjapan2024._tables.flat import flatten
+
         return [flatten(record) for record in self]
 
     def to_frame(self) -> pd.DataFrame:
@@ -107,7 +108,7 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
         empty one; a mix of types (from :func:`usjapan2024.search`) gets a ``type``
         column and the union of columns, and at least ``type`` and ``id`` when empty.
         """
-        from usjapan2024._tables.flat import frame_of, pandas
+        from usjapan2024._tables.flat import flatten, frame_of, pandas
 
         types = {type(record) for record in self}
         cls = types.pop() if len(types) == 1 else None if types else self.kind
