@@ -8,7 +8,9 @@ listing the valid ones, because an empty result from a typo would look exactly l
 true "none"; an empty free-text value); a value that is valid but that this meeting
 does not hold gives an empty result.  So ``subject="Tomahawk"`` is an empty result on a
 meeting without Tomahawks, never an error.  Filters are answered from indexes built
-once per meeting (see ``_index``), not by a scan.
+per meeting (see ``_querying/index.py``: a table is scanned for its first query and
+indexed from its second), and the bundled meeting's answers are kept once given (see
+:data:`_ANSWERS`).
 
 Results are :class:`~usjapan2024._results.Results`: tuples that also show as a table
 in Jupyter and convert to a DataFrame with ``.to_frame()``.
@@ -17,9 +19,10 @@ in Jupyter and convert to a DataFrame with ``.to_frame()``.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar, overload
 
+from usjapan2024._loading import load as _loading
 from usjapan2024._loading.load import load
 from usjapan2024._model.filters import filters_of, member
 from usjapan2024._model.kinds import record_id
@@ -101,12 +104,19 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> len(commitments(party="US")), len(commitments(parties="US"))
     (34, 3)
     """
-    found: Results[Commitment] = _select("commitments", locals())
+    return _select("commitments", locals(), _exactly_parties)
+
+
+def _exactly_parties(found: Results[Commitment], arguments: dict[str, Any]) -> Results[Commitment]:
+    """Narrow ``found`` to the commitments of exactly the ``parties=`` given, if given.
+
+    Not a row of ``_model.filters.FILTERS``: those match one value against a record's
+    values (and are shared with the command line and the SQLite indexes); this compares
+    a whole set, so it narrows the indexed answer instead.
+    """
+    parties = arguments["parties"]
     if parties is None:
         return found
-    # Not a row of ``_filters.FILTERS``: those match one value against a record's values
-    # (and are shared with the command line and the SQLite indexes); this compares a
-    # whole set, so it narrows the indexed answer instead.
     wanted = _party_set(parties)
     return Results((c for c in found if frozenset(c.parties) == wanted), Commitment, found.meeting)
 
@@ -291,17 +301,73 @@ def _index(meeting: Meeting | None) -> MeetingIndex:
     return index_of(_meeting(meeting))
 
 
-def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
+_ANSWERS: dict[tuple[object, ...], Results[Any]] = {}
+"""The bundled meeting's answers, by the query and its arguments as given.
+
+The bundled meeting is loaded once and kept for the life of the process, and its
+answers are immutable (``Results`` refuse any change), so an answer once given is given
+again from here: one dictionary hit, where even an index lookup must first read and
+check every argument.  Only answers get here (an invalid argument raised first), only
+for arguments :func:`_key` accepts, and at most :data:`_MAX_ANSWERS` of them."""
+_MAX_ANSWERS = 4096
+
+
+def _key(query: str, arguments: dict[str, Any]) -> tuple[object, ...] | None:
+    """The key of a question of the bundled meeting, or ``None`` if it is not kept.
+
+    The query and every argument but ``meeting``, in order, so that an argument added
+    to a query function is part of its key with no edit here.  Only plain values are
+    keys: ``None``, a string or a vocabulary member, or a list or tuple of those (a list
+    as a tuple: ``parties=["US", "JP"]`` is the question ``parties=("US", "JP")``
+    asks).  Anything else (a set, a generator, an object of the caller's) is not kept:
+    it might not be hashable, or hash by identity, and it would be held here.
+    """
+    key: list[object] = [query]
+    for name, value in arguments.items():
+        if name == "meeting":
+            continue
+        if value.__class__ is list or value.__class__ is tuple:
+            items = tuple(value)
+            if not all(isinstance(item, str) for item in items):  # members are str too
+                return None
+            key.append(items)
+        elif value is None or isinstance(value, str):
+            key.append(value)
+        else:
+            return None
+    return tuple(key)
+
+
+def _select(
+    query: str,
+    arguments: dict[str, Any],
+    narrow: Callable[[Results[Any], dict[str, Any]], Results[Any]] | None = None,
+) -> Results[Any]:
     """Answer query function ``query`` called with ``arguments`` (its ``locals()``).
 
     The keyword arguments of a query function other than ``meeting`` are its filters,
-    declared in ``_filters.FILTERS``.  The answer carries the meeting it comes from, so
-    that its tables show that meeting's errata and text.  (The indexes keep results
-    without it: a meeting's own indexes must not hold it alive.)
+    declared in ``_model.filters.FILTERS``, and any that ``narrow`` applies to the
+    filtered answer.  The answer carries the meeting it comes from, so that its tables
+    show that meeting's errata and text.  (The indexes keep results without it: a
+    meeting's own indexes must not hold it alive.)  The bundled meeting's answers are
+    kept (:data:`_ANSWERS`).
     """
-    meeting = _meeting(arguments["meeting"])
-    found = index_of(meeting).tables[query].select(criteria(query, arguments))
-    return Results(found, found.kind, meeting)
+    given = arguments["meeting"]
+    key = _key(query, arguments) if given is None else None
+    if key is not None:
+        known = _ANSWERS.get(key)
+        if known is not None:
+            if known.meeting is _loading.bundled():
+                return known
+            _ANSWERS.clear()  # kept for a bundled meeting since dropped (a test's reload)
+    meeting = _meeting(given)
+    found = index_of(meeting).table(query).select(criteria(query, arguments))
+    answer = Results(found, found.kind, meeting)
+    if narrow is not None:
+        answer = narrow(answer, arguments)
+    if key is not None and len(_ANSWERS) < _MAX_ANSWERS:
+        _ANSWERS[key] = answer
+    return answer
 
 
 def criteria(query: str, arguments: dict[str, Any], *, option: bool = False) -> dict[str, Hashable]:
