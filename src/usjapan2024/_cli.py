@@ -14,7 +14,9 @@ not be written (standard output closed or full, a file target that failed), one 
 Everything printed goes through ``_io.output``, which checks each write and escapes
 the control characters of text for people (``_presenting.terminal.escape``).
 The modules a subcommand needs are imported inside it, so that ``validate`` costs
-what loading costs and no more.
+what loading costs and no more, and only the parser of the command being run is built
+(``_parser(only=...)``; every command's for ``--help`` or a mistake): each command's
+options are added by its own function, listed in ``_COMMANDS``.
 """
 
 from __future__ import annotations
@@ -302,18 +304,19 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _command_of(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names, if it is one and no help is asked for before it.
+    """The command ``argv`` runs, if it names one and asks for no help before it.
 
     The options before a command (``--traceback``, ``--version``) take no value, so the
-    first argument that is not an option is the command.  ``None`` (build every command)
-    otherwise: for the list of commands in the help, or to name the valid ones.
+    first argument that is not an option is the command; with none, the default command
+    runs (``summary``).  ``None`` (build every command) otherwise: for the list of
+    commands in the help, or to name the valid ones after a mistake.
     """
     for arg in argv:
         if not arg.startswith("-"):
-            return arg if arg in _HANDLERS else None
+            return arg if arg in _COMMANDS else None
         if arg in {"-h", "--help", "--"}:
             return None
-    return None
+    return "summary"
 
 
 def _problem_report(error: DatasetError) -> str:
@@ -601,7 +604,6 @@ def _emit(records: Sequence[object], fmt: str, meeting: Meeting | None = None) -
     from usjapan2024._model.kinds import kind_of
     from usjapan2024._presenting.display import text_table
     from usjapan2024._presenting.terminal import escape, escape_json
-    from usjapan2024._tables.csvtext import csv_text
     from usjapan2024._tables.flat import flatten
 
     if fmt == "table":
@@ -619,6 +621,8 @@ def _emit(records: Sequence[object], fmt: str, meeting: Meeting | None = None) -
         lines = (json.dumps(_unstructure(record), ensure_ascii=False) + "\n" for record in records)
         write(escape_json("".join(lines)))
     else:
+        from usjapan2024._tables.csvtext import csv_text  # csv, only for CSV
+
         rows = [flatten(r) for r in records]
         if len({type(r) for r in records}) > 1:  # a search: say each row's kind
             kinds = [kind_of(r).group for r in records]  # type: ignore[arg-type]
