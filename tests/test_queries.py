@@ -483,6 +483,32 @@ class TestFilterRows:
         assert officials(country="JP").meeting is load()
         assert commitments(parties=["US", "JP"]) is commitments(parties=("US", "JP"))
 
+    @pytest.mark.parametrize("query", ["officials", "commitments", "threats"])
+    def test_each_filter_is_a_kept_question_of_its_own(self, query: str) -> None:
+        """Each filter, each value: asked twice, the kept answer; and always the index's answer.
+
+        So the key a query function looks its question up by has every argument in the
+        order it is kept under: one left out would never be found again (not ``is``), two
+        swapped would give one filter's answer for the other (not ``==``).
+        """
+        from usjapan2024 import queries
+
+        ask = getattr(queries, query)
+        other = attrs.evolve(load())
+        questions: list[dict[str, Any]] = [
+            {f.name: value}
+            for f in filters_of(query)
+            for value in dict.fromkeys(v for r in getattr(load(), query) for v in f.values(r))
+        ]
+        if query == "commitments":
+            questions += [{"parties": c.parties} for c in load().commitments]
+            questions += [{"parties": list(c.parties)} for c in load().commitments]
+        for question in questions:
+            answer = ask(**question)
+            assert ask(**question) is answer, question
+            assert answer == ask(**question, meeting=other), question
+            assert answer.meeting is load()
+
     def test_only_plain_arguments_are_kept(self) -> None:
         """A generator or a set of parties is answered, never kept; an invalid value raises."""
         from usjapan2024 import queries

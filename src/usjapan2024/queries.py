@@ -18,6 +18,7 @@ in Jupyter and convert to a DataFrame with ``.to_frame()``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar, overload
@@ -69,6 +70,10 @@ def officials(
     >>> [o.name for o in officials(country="us")]
     ['Antony Blinken', 'Lloyd Austin']
     """
+    if meeting is None:  # a question asked before (see _ANSWERS): its answer, at once
+        known = _ANSWERS.get(("officials", country, organisation))
+        if known is not None and known.meeting is _loading.bundled():
+            return known
     return _select("officials", locals())
 
 
@@ -104,6 +109,16 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> len(commitments(party="US")), len(commitments(parties="US"))
     (34, 3)
     """
+    if meeting is None:  # a question asked before (see _ANSWERS): its answer, at once
+        wanted = tuple(parties) if parties.__class__ is list else parties  # kept as a tuple
+        try:
+            known = _ANSWERS.get(
+                ("commitments", party, topic, status, place, partner, subject, programme, wanted)
+            )
+        except TypeError:  # a set of parties, say: never kept
+            known = None
+        if known is not None and known.meeting is _loading.bundled():
+            return known
     return _select("commitments", locals(), _exactly_parties)
 
 
@@ -147,6 +162,10 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [t.kind.value for t in threats(actor="KP")]
     ['missile-launches', 'nuclear-buildup']
     """
+    if meeting is None:  # a question asked before (see _ANSWERS): its answer, at once
+        known = _ANSWERS.get(("threats", actor, kind, place, response, involving))
+        if known is not None and known.meeting is _loading.bundled():
+            return known
     return _select("threats", locals())
 
 
@@ -308,24 +327,30 @@ The bundled meeting is loaded once and kept for the life of the process, and its
 answers are immutable (``Results`` refuse any change), so an answer once given is given
 again from here: one dictionary hit, where even an index lookup must first read and
 check every argument.  Only answers get here (an invalid argument raised first), only
-for arguments :func:`_key` accepts, and at most :data:`_MAX_ANSWERS` of them."""
+for plain arguments (:func:`_kept_key`), and at most :data:`_MAX_ANSWERS` of them (then
+they are dropped, and kept again as they are asked).
+
+Each query function looks its question up first, by a key of its own arguments in the
+order of its signature, ``meeting`` left out: the key :func:`_kept_key` keeps answers
+under (``tests/test_queries.py`` asks every query function each of its filters).  A key
+that left an argument out would never match, as it would be shorter: the answer would
+only be found again by the index."""
 _MAX_ANSWERS = 4096
 
 
-def _key(query: str, arguments: dict[str, Any]) -> tuple[object, ...] | None:
-    """The key of a question of the bundled meeting, or ``None`` if it is not kept.
+def _kept_key(query: str, arguments: dict[str, Any]) -> tuple[object, ...] | None:
+    """The key an answer to this question is kept under, or ``None`` if it is not kept.
 
     The query and every argument but ``meeting``, in order, so that an argument added
-    to a query function is part of its key with no edit here.  Only plain values are
-    keys: ``None``, a string or a vocabulary member, or a list or tuple of those (a list
+    to a query function is part of the key with no edit here.  Only plain values are
+    kept: ``None``, a string or a vocabulary member, or a list or tuple of those (a list
     as a tuple: ``parties=["US", "JP"]`` is the question ``parties=("US", "JP")``
-    asks).  Anything else (a set, a generator, an object of the caller's) is not kept:
-    it might not be hashable, or hash by identity, and it would be held here.
+    asks).  Anything else (a set, a generator, an object of the caller's) is not: it
+    might hash by identity, and it would be held here.
     """
     key: list[object] = [query]
-    for name, value in arguments.items():
-        if name == "meeting":
-            continue
+    for name in _parameters(query):
+        value = arguments[name]
         if value.__class__ is list or value.__class__ is tuple:
             items = tuple(value)
             if not all(isinstance(item, str) for item in items):  # members are str too
@@ -336,6 +361,17 @@ def _key(query: str, arguments: dict[str, Any]) -> tuple[object, ...] | None:
         else:
             return None
     return tuple(key)
+
+
+@functools.cache
+def _parameters(query: str) -> tuple[str, ...]:
+    """The names of query function ``query``'s parameters but ``meeting``, in order.
+
+    Read from its code (all are keyword-only), not from the ``locals()`` it passes,
+    which may hold its own variables too.
+    """
+    code = globals()[query].__code__
+    return tuple(n for n in code.co_varnames[: code.co_kwonlyargcount] if n != "meeting")
 
 
 def _select(
@@ -353,20 +389,20 @@ def _select(
     kept (:data:`_ANSWERS`).
     """
     given = arguments["meeting"]
-    key = _key(query, arguments) if given is None else None
-    if key is not None:
-        known = _ANSWERS.get(key)
-        if known is not None:
-            if known.meeting is _loading.bundled():
-                return known
-            _ANSWERS.clear()  # kept for a bundled meeting since dropped (a test's reload)
     meeting = _meeting(given)
     found = index_of(meeting).table(query).select(criteria(query, arguments))
     answer = Results(found, found.kind, meeting)
     if narrow is not None:
         answer = narrow(answer, arguments)
-    if key is not None and len(_ANSWERS) < _MAX_ANSWERS:
-        _ANSWERS[key] = answer
+    if given is None:
+        key = _kept_key(query, arguments)
+        if key is not None:
+            # Every answer kept is of one meeting, so one tells whether the bundled
+            # meeting has been loaded again since (as tests do): then none is its.
+            kept = next(iter(_ANSWERS.values()), answer)
+            if len(_ANSWERS) >= _MAX_ANSWERS or kept.meeting is not meeting:
+                _ANSWERS.clear()
+            _ANSWERS[key] = answer
     return answer
 
 
