@@ -28,9 +28,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class TestWheel:
     def test_contents(self, wheel: Path) -> None:
-        """The wheel holds the data files, the source text and py.typed."""
+        """The wheel holds the data files, the source text, their digests and py.typed."""
         names = set(zipfile.ZipFile(wheel).namelist())
-        for name in ("data/usjapan2024.json", "data/communique-2024-07-28.txt", "py.typed"):
+        for name in (
+            "data/usjapan2024.json",
+            "data/communique-2024-07-28.txt",
+            "_loading/proven.py",  # the digests the first load compares the data files with
+            "py.typed",
+        ):
             assert f"usjapan2024/{name}" in names
 
     def test_entry_points(self, wheel: Path) -> None:
