@@ -10,6 +10,9 @@ and its times include them.
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
+import types
 import typing
 from typing import Any
 
@@ -30,9 +33,9 @@ def _translate(tp: Any, made: dict[str, Any]) -> Any:  # noqa: ANN401
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is tuple:
         return tuple[_translate(args[0], made), ...]  # type: ignore[misc]
-    if args and origin is not None and type(None) in args:
-        inner = next(a for a in args if a is not type(None))
-        return _translate(inner, made) | None
+    if args and origin is not None and type(None) in args:  # every member kept, not the first
+        rest = [_translate(a, made) for a in args if a is not type(None)]
+        return functools.reduce(operator.or_, rest) | None
     if attrs.has(tp):
         return made[tp.__name__]
     return tp
@@ -57,11 +60,25 @@ def msgspec_decoder() -> msgspec.json.Decoder[Any]:
     made: dict[str, Any] = {}
     for cls in _order():
         hints = typing.get_type_hints(cls)
-        fields = [(f.name, _translate(hints[f.name], made)) for f in attrs.fields(cls)]
+        fields = [(f.name, _msgspec_type(hints[f.name], made)) for f in attrs.fields(cls)]
         made[cls.__name__] = msgspec.defstruct(
             cls.__name__, fields, frozen=True, forbid_unknown_fields=True
         )
     return msgspec.json.Decoder(made["Meeting"])
+
+
+def _msgspec_type(tp: Any, made: dict[str, Any]) -> Any:  # noqa: ANN401
+    """The field's type for msgspec, which takes no union of several string-like types.
+
+    So an erratum's ``record_value`` (a name, a date, a vocabulary value or several) is
+    any JSON value to it; usjapan2024 types it by the field it corrects.
+    """
+    translated = _translate(tp, made)
+    if tp is not None and typing.get_origin(tp) in (typing.Union, types.UnionType):
+        strings = [a for a in typing.get_args(tp) if a is not type(None) and a is not int]
+        if len(strings) > 1 and not any(attrs.has(a) for a in strings):
+            return Any
+    return translated
 
 
 def _order() -> list[type]:

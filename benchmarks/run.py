@@ -1,14 +1,20 @@
 """Measure usjapan2024 against baselines run side by side; print and save ratios.
 
-    scripts/bench            # full run, about two minutes (sets up .venv if needed)
+    scripts/bench            # full run, a few minutes (sets up .venv if needed)
     scripts/bench --quick    # fewer rounds and a 10^4 ceiling
     scripts/bench --docs     # also rewrite docs/performance.md
     scripts/bench --only exports   # one group, printed only
+    scripts/bench --only cold --against OLD/src   # the cold start beside another tree's
+    scripts/bench --profile --docs   # pyinstrument's profiles of a cold start and of loads
 
 Every figure is a ratio of two things measured in the same run, each the median of
 many interleaved rounds (A, B, A, B, ...), because absolute times on a shared machine
-are noisy while ratios of neighbours are not.  Nothing here asserts a time: the
-targets are printed beside the ratios, and the test suite never times anything.
+are noisy while ratios of neighbours are not.  Whole processes (the ``cold`` group,
+the import, ``validate``) run with bytecode caches, as an installed package has them;
+the short ones (``cold``, the import) are timed by their CPU time, user and system, as
+``/usr/bin/time`` reports it, which waiting for a core on a busy machine does not inflate.
+Nothing here asserts a time: the targets are printed beside the ratios, and the test
+suite never times anything.
 """
 
 from __future__ import annotations
@@ -60,9 +66,13 @@ def ratio(a: Callable[[], object], b: Callable[[], object], rounds: int, repeat:
     return statistics.median(ratios)
 
 
+_AS_INSTALLED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The environment of the timed processes: bytecode cached, as an installed package has it."""
+
+
 def _python(code: str) -> Callable[[], object]:
     def run() -> object:
-        return subprocess.run([sys.executable, "-c", code], check=True)
+        return subprocess.run([sys.executable, "-c", code], check=True, env=_AS_INSTALLED)
 
     return run
 
@@ -75,22 +85,163 @@ def bench_import(rounds: int) -> list[Row]:
         " if m in sys.modules]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", check], check=True)
+    t = _whole(
+        rounds,
+        {
+            "ours": _py("import usjapan2024"),
+            "attrs": _py("import attrs"),
+            "load": _py("import usjapan2024; usjapan2024.load()"),
+            "pass": _py("pass"),
+        },
+    )
     return [
         {
             "group": "import",
             "name": "python -c 'import usjapan2024' / 'import attrs'",
-            "ratio": ratio(_python("import usjapan2024"), _python("import attrs"), rounds, 1),
+            "ratio": t["ours"] / t["attrs"],
             "target": 1.10,
         },
         {
             "group": "import",
             "name": "import usjapan2024 + first load() / python -c pass (info)",
-            "ratio": ratio(
-                _python("import usjapan2024; usjapan2024.load()"), _python("pass"), rounds, 1
-            ),
+            "ratio": t["load"] / t["pass"],
             "target": None,
         },
     ]
+
+
+def _cpu_seconds(command: list[str], env: dict[str, str]) -> float:
+    """The CPU time (user + system) of one run of ``command``, as ``/usr/bin/time`` gives it.
+
+    CPU time, not the time on the wall: on a shared machine a process also waits for a
+    core, which is the machine's load and not the command's cost.
+    """
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _whole(
+    rounds: int, commands: dict[str, list[str]], env: dict[str, str] | None = None
+) -> dict[str, float]:
+    """Median CPU seconds of each whole process, run in interleaved rounds (A, B, C, A...)."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    env = _AS_INSTALLED if env is None else env  # bytecode cached, written at the warm-up
+    for command in commands.values():  # warm the file cache and the bytecode caches
+        subprocess.run(command, check=True, capture_output=True, env=env)
+    for _ in range(rounds):
+        for name, command in commands.items():
+            times[name].append(_cpu_seconds(command, env))
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
+FIRST_ANSWER = "import usjapan2024 as uj; uj.officials(country='US')"
+"""The cold first answer: import, the bundled load() and one filter, in a fresh process."""
+
+CLI_CODE = (
+    "import sys; sys.argv[1:] = ['officials'];"
+    " from usjapan2024.__main__ import main; raise SystemExit(main())"
+)
+"""What the ``usjapan2024`` script runs, as a program: for a tree that is not installed."""
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).parent / "usjapan2024"
+    return [str(script), "officials"] if script.exists() else [*_py("-m usjapan2024"), "officials"]
+
+
+def _py(code: str) -> list[str]:
+    return (
+        [sys.executable, *code.split(" ", 1)]
+        if code.startswith("-m")
+        else [sys.executable, "-c", code]
+    )
+
+
+def _in(src: Path | None, code: str) -> list[str]:
+    """``python -c code`` with the package imported from ``src`` (``None``: this tree)."""
+    first = "" if src is None else f"import sys; sys.path.insert(0, {str(src)!r}); "
+    return _py(first + code)
+
+
+def bench_cold(rounds: int, against: Path | None = None) -> list[Row]:
+    """0. Whole processes: the first answer from a cold start beside its peers' first answers.
+
+    Each command is a fresh interpreter, timed from start to exit (as ``/usr/bin/time``
+    does), the median of interleaved rounds.  With ``against`` (another tree's ``src``
+    folder), the same first answer and command line from that tree's code are timed in
+    the same rounds, for before/after figures.
+    """
+    commands = {
+        "pass": _py("pass"),
+        "json": _py(f"import json; json.loads(open({str(DATA)!r}, 'rb').read())"),
+        "pycountry": _py("import pycountry; pycountry.countries.get(alpha_2='JP')"),
+        "first": _py(FIRST_ANSWER),
+        "cli": _cli(),
+        "penguins": _py("from palmerpenguins import load_penguins; load_penguins()"),
+    }
+    if against is not None:
+        commands["against"] = _in(against, FIRST_ANSWER)
+        commands["cli here"] = _in(None, CLI_CODE)
+        commands["cli against"] = _in(against, CLI_CODE)
+    t = _whole(rounds, commands)
+    info = [
+        ("cold first answer, whole process / python -c pass (info)", "first"),
+        ("python -c json.loads(bundled file) / python -c pass (info)", "json"),
+        ("pycountry's cold countries.get() / python -c pass (info)", "pycountry"),
+        ("palmerpenguins' cold load_penguins() / python -c pass (info)", "penguins"),
+    ]
+    rows: list[Row] = [
+        {
+            "group": "cold",
+            "name": "cold first answer (import + load() + filter) / pycountry's cold get",
+            "ratio": t["first"] / t["pycountry"],
+            "target": 1.0,
+        },
+        {
+            "group": "cold",
+            "name": "`usjapan2024 officials`, whole process / python -c pass",
+            "ratio": t["cli"] / t["pass"],
+            "target": 5.0,
+        },
+    ]
+    rows += [
+        {"group": "cold", "name": name, "ratio": t[key] / t["pass"], "target": None}
+        for name, key in info
+    ]
+    if against is not None:
+        rows += [
+            {
+                "group": "cold",
+                "name": "cold first answer, this tree / --against tree (info)",
+                "ratio": t["first"] / t["against"],
+                "target": None,
+            },
+            {
+                "group": "cold",
+                "name": "`officials` command, this tree / --against tree (info)",
+                "ratio": t["cli here"] / t["cli against"],
+                "target": None,
+            },
+            {
+                "group": "cold",
+                "name": "--against tree's cold first answer / pycountry's cold get (info)",
+                "ratio": t["against"] / t["pycountry"],
+                "target": None,
+            },
+            {
+                "group": "cold",
+                "name": "--against tree's `officials` command / python -c pass (info)",
+                "ratio": t["cli against"] / t["pass"],
+                "target": None,
+            },
+        ]
+    return rows
 
 
 def bench_load(rounds: int) -> list[Row]:
@@ -101,15 +252,24 @@ def bench_load(rounds: int) -> list[Row]:
         _loading._bundled = None  # noqa: SLF001  (measure the real first load, read included)
         return uj.load()
 
+    text = uj.source_text()
     model = peers.pydantic_meeting()
     decoder = peers.msgspec_decoder()
     repeat = 20
     return [
         {
             "group": "load",
-            "name": "first load() (read + structure + checks) / json.loads",
+            "name": "first bundled load() (read + digests + structure) / json.loads",
             "ratio": ratio(first_load, lambda: json.loads(data), rounds, repeat),
             "target": 3.0,
+        },
+        {
+            "group": "load",
+            "name": "loads(the same file), as a user's: every check / json.loads",
+            "ratio": ratio(
+                lambda: uj.loads(data, source=text), lambda: json.loads(data), rounds, repeat
+            ),
+            "target": None,
         },
         {
             "group": "load",
@@ -155,46 +315,73 @@ def bench_queries(rounds: int) -> list[Row]:
     us, jp, kp = uj.Actor.US, uj.Actor.JP, uj.Actor.KP
     deterrence = uj.Topic.DETERRENCE
     everything = list(m.records())
-    cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+    other = uj.loads(DATA.read_bytes())
+    cases: list[tuple[str, Callable[[], object], Callable[[], object], float | None]] = [
         (
             "officials(country='JP')",
             lambda: uj.officials(country="JP"),
             lambda: tuple(o for o in m.officials if o.country is jp),
+            1.0,
         ),
         (
             "commitments(topic='deterrence')",
             lambda: uj.commitments(topic="deterrence"),
             lambda: tuple(c for c in m.commitments if c.topic is deterrence),
+            1.0,
         ),
         (
             "commitments(party='US', topic='deterrence')",
             lambda: uj.commitments(party="US", topic="deterrence"),
             lambda: tuple(c for c in m.commitments if us in c.parties and c.topic is deterrence),
+            1.0,
         ),
         (
             "threats(actor=Actor.KP)",
             lambda: uj.threats(actor=kp),
             lambda: tuple(t for t in m.threats if t.actor is kp),
+            1.0,
+        ),
+        (
+            "commitments(subject='tomahawk')",
+            lambda: uj.commitments(subject="tomahawk"),
+            lambda: tuple(
+                c for c in m.commitments if any(s.casefold() == "tomahawk" for s in c.subjects)
+            ),
+            1.0,
+        ),
+        (
+            "commitments(parties=['US', 'JP'])",
+            lambda: uj.commitments(parties=["US", "JP"]),
+            lambda: tuple(c for c in m.commitments if frozenset(c.parties) == {us, jp}),
+            1.0,
+        ),
+        (
+            "officials(country='JP', meeting=another)",
+            lambda: uj.officials(country="JP", meeting=other),
+            lambda: tuple(o for o in other.officials if o.country is jp),
+            None,
         ),
         (
             "get('threat.houthi-attacks')",
             lambda: uj.get("threat.houthi-attacks"),
             lambda: next(r for r in everything if _id(r) == "threat.houthi-attacks"),
+            1.0,
         ),
         (
             "search('okinawa')",
             lambda: uj.search("okinawa"),
             lambda: tuple(r for r in everything if _mentions(r, "okinawa")),
+            1.0,
         ),
     ]
     return [
         {
             "group": "queries",
-            "name": f"{name} / naive scan",
+            "name": f"{name} / naive scan" + (" (info)" if target is None else ""),
             "ratio": ratio(ours, naive, rounds, 2000),
-            "target": 1.0,
+            "target": target,
         }
-        for name, ours, naive in cases
+        for name, ours, naive, target in cases
     ]
 
 
@@ -245,7 +432,8 @@ def _memory_per_record(document: str, text: str, n: int) -> float:
 def _query_times(meeting: uj.Meeting) -> tuple[float, float]:
     """Seconds per indexed query for the rare topic, and per naive scan for it."""
     rare = synthetic.RARE_TOPIC
-    uj.commitments(topic=rare, meeting=meeting)  # build the index once
+    for _ in range(2):  # the first query scans, the second builds the index
+        uj.commitments(topic=rare, meeting=meeting)
     query = _clock(lambda: uj.commitments(topic=rare, meeting=meeting), 2000)
     scan = _clock(lambda: tuple(c for c in meeting.commitments if c.topic is rare), 20)
     return query, scan
@@ -257,7 +445,13 @@ def bench_scale(rounds: int, sizes: tuple[int, ...]) -> list[Row]:
     small, large = made[sizes[0]], made[sizes[-1]]
     head = f"N={sizes[-1]:,} / N={sizes[0]:,}"
     laps = max(5, rounds // 3)
-    queries = {n: _query_times(uj.loads(doc, source=text)) for n, (doc, text, _) in made.items()}
+    meetings = {n: uj.loads(doc, source=text) for n, (doc, text, _) in made.items()}
+    queries = {n: _query_times(meeting) for n, meeting in meetings.items()}
+    rare = synthetic.RARE_TOPIC
+
+    def query(n: int) -> Callable[[], object]:
+        return lambda: uj.commitments(topic=rare, meeting=meetings[n])
+
     rows: list[Row] = [
         {
             "group": "scale",
@@ -280,7 +474,7 @@ def bench_scale(rounds: int, sizes: tuple[int, ...]) -> list[Row]:
         {
             "group": "scale",
             "name": f"indexed commitments(topic=...), 10 hits, {head}",
-            "ratio": queries[sizes[-1]][0] / queries[sizes[0]][0],
+            "ratio": ratio(query(sizes[-1]), query(sizes[0]), laps, 2000),
             "target": 1.3,
         },
     ]
@@ -329,7 +523,7 @@ def bench_validate(rounds: int, n: int) -> list[Row]:
         )
 
         def run_validate() -> object:
-            return subprocess.run(validate, check=True, capture_output=True)
+            return subprocess.run(validate, check=True, capture_output=True, env=_AS_INSTALLED)
 
         return [
             {
@@ -421,10 +615,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer rounds, N up to 10^4")
     parser.add_argument("--docs", action="store_true", help="rewrite docs/performance.md")
     parser.add_argument("--only", metavar="GROUP", help="run one group (not saved), e.g. exports")
+    parser.add_argument(
+        "--against",
+        metavar="SRC",
+        type=Path,
+        help="another tree's src folder: its cold first answer is timed beside this one's",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="print pyinstrument's profiles of a cold start and of loads (--docs: keep them)",
+    )
     args = parser.parse_args(argv)
     rounds = 7 if args.quick else 21
     sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000)
     groups: dict[str, Callable[[], list[Row]]] = {
+        "cold": lambda: bench_cold(rounds, args.against),
         "import": lambda: bench_import(rounds),
         "load": lambda: bench_load(rounds),
         "queries": lambda: bench_queries(rounds),
@@ -434,6 +640,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.only is not None and args.only not in groups:
         parser.error(f"--only: choose from {', '.join(groups)}")
+    if args.profile:
+        shown = profiles()
+        print(shown)
+        if args.docs:
+            _write_block("profiles", shown)
+        return 0
     rows = [row for name, run in groups.items() if args.only in (None, name) for row in run()]
     table = _format(rows)
     print(f"usjapan2024 {uj.__version__} on {_machine()}\n")
@@ -447,15 +659,69 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_LOAD_PROFILE = """
+import pathlib, pyinstrument, usjapan2024 as uj, usjapan2024._loading.load as loading
+data, text = pathlib.Path({data!r}).read_bytes(), uj.source_text()
+run = {run}
+run()  # the converter built and the modules imported: the load alone
+p = pyinstrument.Profiler(interval=0.0001)
+p.start()
+for _ in range(200):
+    run()
+p.stop()
+print(p.output_text(unicode=True, color=False))
+"""
+
+_LOADS = {
+    "the first bundled load() (the proven bytes), 200 times in one process": (
+        "lambda: setattr(loading, '_bundled', None) or uj.load()"
+    ),
+    "loads() of the same bytes as a user's file (every check), 200 times in one process": (
+        "lambda: uj.loads(data, source=text)"
+    ),
+}
+
+
+def profiles() -> str:
+    """The profiles (by pyinstrument) of the cold first answer and of loads, as Markdown."""
+    blocks = []
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "first_answer.py"
+        script.write_text(FIRST_ANSWER + "\n", encoding="utf-8")
+        command = [sys.executable, "-m", "pyinstrument", "-i", "0.0001", "--no-color"]
+        command += ["--unicode", str(script)]
+        subprocess.run(command, check=True, capture_output=True, env=_AS_INSTALLED)  # warm
+        found = subprocess.run(command, check=True, capture_output=True, env=_AS_INSTALLED)
+        blocks.append(("the cold first answer, `" + FIRST_ANSWER + "`", found.stdout))
+    for what, run in _LOADS.items():
+        code = _LOAD_PROFILE.format(data=str(DATA), run=run)
+        found = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, env=_AS_INSTALLED
+        )
+        blocks.append((what, found.stdout))
+    shown = [
+        (what, out.decode("utf-8").strip("\n")) for what, out in blocks
+    ]  # the logo's spaces kept
+    return "\n".join(f"Profile of {what}:\n\n```text\n{text}\n```\n" for what, text in shown)
+
+
 def _write_docs(table: str, quick: bool) -> None:  # noqa: FBT001
+    command = "scripts/bench --quick" if quick else "scripts/bench"
+    block = f"Machine: {_machine()}; command: `{command}`.\n\n```text\n{table}\n```"
+    _write_block("results", block)
+
+
+def _write_block(name: str, block: str) -> None:
+    """Replace what docs/performance.md holds between its ``name`` markers with ``block``."""
     page = ROOT / "docs" / "performance.md"
     text = page.read_text(encoding="utf-8")
-    begin, end = "<!-- results: begin -->", "<!-- results: end -->"
-    head, _, rest = text.partition(begin)
+    begin, end = f"<!-- {name}: begin -->", f"<!-- {name}: end -->"
+    head, found, rest = text.partition(begin)
+    if not found:
+        msg = f"{page} has no {begin} marker"
+        raise SystemExit(msg)
     _, _, tail = rest.partition(end)
-    command = "scripts/bench --quick" if quick else "scripts/bench"
-    block = f"{begin}\nMachine: {_machine()}; command: `{command}`.\n\n```text\n{table}\n```\n{end}"
-    page.write_text(head + block + tail, encoding="utf-8")
+    page.write_text(f"{head}{begin}\n{block}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":

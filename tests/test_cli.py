@@ -462,3 +462,82 @@ class TestShellAdvice:
         listing = _run("officials", "--file", str(path))
         assert listing.returncode == 1
         assert "sed -i" in listing.stderr
+
+    def test_a_listing_imports_only_what_it_shows(self) -> None:
+        """`officials` (a table of the bundled data) imports no other command's machinery."""
+        code = (
+            "import sys; from usjapan2024._cli import run\n"
+            "status = run(['officials'])\n"
+            "extra = [m for m in ('usjapan2024.export', 'usjapan2024._querying.diff',"
+            " 'usjapan2024._loading.schema', 'usjapan2024._loading.integrity',"
+            " 'usjapan2024._tables.csvtext', 'csv', 'html', 'pandas') if m in sys.modules]\n"
+            "assert status == 0 and not extra, (status, extra)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        assert "Antony Blinken" in done.stdout.decode("utf-8")
+
+
+class TestOneCommandsParser:
+    """The command line builds the parser of the command it runs, and only that one."""
+
+    def test_every_command_has_a_parser(self) -> None:
+        """A command added to the handlers without its options (or the reverse) fails here."""
+        from usjapan2024 import _cli
+
+        assert list(_cli._COMMANDS) == list(_cli._HANDLERS)
+
+    def test_a_command_alone_parses_as_among_all(self) -> None:
+        """The parser built for one command gives that command exactly its usual options."""
+        from usjapan2024 import _cli
+
+        def sub(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+            (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+
+        every = _cli._parser()
+        for name in _cli._COMMANDS:
+            alone = _cli._parser(name)
+            assert sub(alone, name).format_help() == sub(every, name).format_help()
+            assert alone.format_usage() == every.format_usage()
+
+    def test_the_help_lists_every_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from usjapan2024 import _cli
+
+        with pytest.raises(SystemExit):
+            _cli.run(["--help"])
+        shown = capsys.readouterr().out
+        listed = re.findall(r"^    ([a-z]+)\b", shown, flags=re.MULTILINE)
+        assert listed == list(_cli._COMMANDS), shown
+
+    @pytest.mark.parametrize(
+        ("argv", "command"),
+        [
+            (["officials", "--country", "JP"], "officials"),
+            (["--traceback", "show", "JP"], "show"),
+            (["show", "--help"], "show"),
+            (["--help", "officials"], None),
+            (["-h"], None),
+            (["--", "officials"], None),
+            (["oficials"], None),
+            (["--version"], "summary"),
+            ([], "summary"),
+        ],
+    )
+    def test_the_command_is_the_first_argument_not_an_option(
+        self, argv: list[str], command: str | None
+    ) -> None:
+        """With no command the default runs; with help or a mistake every parser is built."""
+        from usjapan2024._cli import _command_of
+
+        assert _command_of(argv) == command
+
+    def test_a_mistaken_command_names_the_valid_ones(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from usjapan2024 import _cli
+
+        assert _cli.run(["oficials"]) == 2
+        said = capsys.readouterr().err
+        assert "invalid choice: 'oficials'" in said
+        assert all(repr(name) in said for name in _cli._COMMANDS), said

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -121,6 +122,120 @@ class TestUserFiles:
         with pytest.raises(DatasetError):
             loads(json.dumps(document))
         assert load() is before
+
+
+class TestProvenBundledFile:
+    """The bundled files are proven valid here; their digests let the first load skip the proof."""
+
+    def test_the_recorded_digests_are_the_bundled_files(self) -> None:
+        """Changing a bundled file without rebuilding (tools/build_dataset.py) fails here."""
+        from usjapan2024._io.bundled import read_resource
+        from usjapan2024._loading import proven
+
+        data = read_resource("usjapan2024.json")
+        assert data == (DATA / "usjapan2024.json").read_bytes()
+        assert hashlib.sha256(data).hexdigest() == proven.DATA_SHA256
+        text = (DATA / "communique-2024-07-28.txt").read_bytes()
+        assert hashlib.sha256(text).hexdigest() == proven.SOURCE_SHA256
+
+    def test_the_proven_bytes_pass_every_check(self) -> None:
+        """The proof: the bundled bytes, loaded with every check, are the meeting load() gives."""
+        strict = loads((DATA / "usjapan2024.json").read_bytes(), source=source_text())
+        assert strict == load()
+
+    def _first_load(self, monkeypatch: pytest.MonkeyPatch) -> tuple[Meeting, list[str]]:
+        """Load the bundled dataset afresh; note the strict parses and integrity checks run."""
+        from usjapan2024._loading import integrity
+        from usjapan2024._loading import load as _loading
+
+        calls: list[str] = []
+        check, parse = integrity.check, _loading._parse
+
+        def counting_check(*args: Any, **kwargs: Any) -> Any:
+            calls.append("check")
+            return check(*args, **kwargs)
+
+        def counting_parse(data: str | bytes) -> Any:
+            calls.append("parse")
+            return parse(data)
+
+        monkeypatch.setattr(integrity, "check", counting_check)
+        monkeypatch.setattr(_loading, "_parse", counting_parse)
+        monkeypatch.setattr(_loading, "_bundled", None)
+        return load(), calls
+
+    def test_the_proven_bytes_skip_the_checks(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Neither the strict parse nor the integrity checks run; the meeting is the same."""
+        meeting, calls = self._first_load(monkeypatch)
+        assert calls == []
+        assert meeting == loads((DATA / "usjapan2024.json").read_bytes())
+        assert meeting.source_text == source_text()
+
+    def test_the_proven_bytes_are_structured_by_cattrs(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The same converter builds the meeting: a bug in a record's constructor still shows."""
+        from usjapan2024.model import Official
+
+        def broken(*_: object, **__: object) -> None:
+            msg = "boom"
+            raise RuntimeError(msg)
+
+        monkeypatch.setattr(Official, "__init__", broken)
+        with pytest.raises(RuntimeError, match="boom"):
+            self._first_load(monkeypatch)
+
+    @pytest.mark.parametrize(
+        ("edit", "problem"),
+        [
+            (lambda b: b.replace(b'  "schema_version": 3,', b'  "schema_version": 3,' * 2, 1),
+             "appears twice"),
+            (lambda b: b.replace(b'"quote": "', b'"quote": "X', 1), "does not match the text"),
+            (lambda b: b.replace(b'"start": ', b'"start": NaN, "x": ', 1), "NaN"),
+            (lambda b: b + b"\xff", "not UTF-8"),
+        ],
+        ids=["repeated key", "quote", "NaN", "not UTF-8"],
+    )  # fmt: skip
+    def test_any_other_bytes_get_every_check(
+        self, monkeypatch: pytest.MonkeyPatch, edit: Callable[[bytes], bytes], problem: str
+    ) -> None:
+        """A bundled file that is not the proven one is read as strictly as a user's."""
+        from usjapan2024._io.bundled import read_resource as real
+        from usjapan2024._loading import load as _loading
+
+        monkeypatch.setattr(_loading, "read_resource", lambda name: edit(real(name)))
+        with pytest.raises(DatasetError, match=problem):
+            self._first_load(monkeypatch)
+
+    def test_valid_other_bytes_are_checked_and_load(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """One byte more (a valid file still) is enough for every check to run."""
+        from usjapan2024._io.bundled import read_resource as real
+        from usjapan2024._loading import load as _loading
+
+        monkeypatch.setattr(_loading, "read_resource", lambda name: real(name) + b"\n")
+        meeting, calls = self._first_load(monkeypatch)
+        assert calls == ["parse", "check"]
+        assert meeting == loads((DATA / "usjapan2024.json").read_bytes())
+
+    def test_another_source_text_gets_every_check(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The proven JSON beside a text that is not the proven one is checked against it."""
+        from usjapan2024._loading import load as _loading
+
+        monkeypatch.setattr(_loading, "source_text", lambda: source_text() + " ")
+        with pytest.raises(DatasetError, match=r"\$\.metadata\.source\.sha256"):
+            self._first_load(monkeypatch)
+
+    def test_the_first_answer_leaves_the_rest_unimported(self) -> None:
+        """The first answer imports no check it skips, no table, export or display code."""
+        code = (
+            "import sys, usjapan2024 as uj; uj.officials(country='US');"
+            "loaded = [m for m in ('usjapan2024._loading.integrity', 'usjapan2024._loading.rules',"
+            " 'usjapan2024._loading.typecheck', 'usjapan2024._tables.flat', 'usjapan2024.export',"
+            " 'usjapan2024._presenting.display', 'argparse', 'csv', 'html', 'pandas')"
+            " if m in sys.modules];"
+            "assert not loaded, loaded"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
 
 
 class TestGarbageCollector:

@@ -28,7 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class TestWheel:
     def test_contents(self, wheel: Path) -> None:
-        """The wheel holds the data, the source text, the citation, every release and py.typed."""
+        """The wheel holds the data, text, citation, releases, their digests and py.typed."""
         from usjapan2024 import releases
 
         names = set(zipfile.ZipFile(wheel).namelist())
@@ -37,6 +37,7 @@ class TestWheel:
             "data/usjapan2024.json",
             "data/communique-2024-07-28.txt",
             "data/CITATION.cff",
+            "_loading/proven.py",  # the digests the first load compares the data files with
             "py.typed",
             *shipped,
         ):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from typing import Any
 
 import attrs
@@ -84,6 +84,18 @@ def _threat_matches(t: Threat, f: dict[str, Any]) -> bool:
     )
 
 
+@pytest.fixture(scope="class", params=[1, 10**9], ids=["indexed", "scanned"])
+def _either_side_of_the_threshold(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every table indexed from its first query, then every query answered by a scan."""
+    from usjapan2024._querying import index
+
+    kept = index.INDEX_FROM
+    index.INDEX_FROM = request.param
+    yield
+    index.INDEX_FROM = kept
+
+
+@pytest.mark.usefixtures("_either_side_of_the_threshold")
 class TestIndexEqualsScan:
     @given(
         meetings(),
@@ -449,6 +461,91 @@ class TestFilterRows:
         assert topic.key(record.topic) is record.topic
         programme = Filter("commitments", "programme", "programmes", "a programme's id")
         assert programme.key("Programme.X") == "Programme.X"
+
+    def test_a_table_is_scanned_once_then_indexed(self) -> None:
+        """The first query of a table scans it; the second indexes it, and the index is kept."""
+        from usjapan2024._querying.index import FieldIndex, Scan, index_of
+
+        index = index_of(attrs.evolve(load()))
+        first, second = index.table("threats"), index.table("threats")
+        assert isinstance(first, Scan)
+        assert isinstance(second, FieldIndex)
+        assert index.table("threats") is second
+        assert isinstance(index.table("officials"), Scan)  # each table counts its own queries
+        questions: list[dict[str, Hashable]] = [
+            {"actor": Actor.KP},
+            {"actor": Actor.RU, "response": Response.CRITICISM},
+            {},
+        ]
+        for criteria in questions:
+            assert first.select(criteria) == second.select(criteria)
+
+    def test_the_bundled_answers_are_kept(self) -> None:
+        """The same question of the bundled meeting gets the same (immutable) answer."""
+        assert commitments(topic="deterrence") is commitments(topic="deterrence")
+        assert threats(actor=Actor.KP) is threats(actor=Actor.KP)
+        assert officials(country="JP").meeting is load()
+        assert commitments(parties=["US", "JP"]) is commitments(parties=("US", "JP"))
+
+    @pytest.mark.parametrize("query", ["officials", "commitments", "threats"])
+    def test_each_filter_is_a_kept_question_of_its_own(self, query: str) -> None:
+        """Each filter, each value: asked twice, the kept answer; and always the index's answer.
+
+        So the key a query function looks its question up by has every argument in the
+        order it is kept under: one left out would never be found again (not ``is``), two
+        swapped would give one filter's answer for the other (not ``==``).
+        """
+        from usjapan2024 import queries
+
+        ask = getattr(queries, query)
+        other = attrs.evolve(load())
+        questions: list[dict[str, Any]] = [
+            {f.name: value}
+            for f in filters_of(query)
+            for value in dict.fromkeys(v for r in getattr(load(), query) for v in f.values(r))
+        ]
+        if query == "commitments":
+            questions += [{"parties": c.parties} for c in load().commitments]
+            questions += [{"parties": list(c.parties)} for c in load().commitments]
+        for question in questions:
+            answer = ask(**question)
+            assert ask(**question) is answer, question
+            assert answer == ask(**question, meeting=other), question
+            assert answer.meeting is load()
+
+    def test_only_plain_arguments_are_kept(self) -> None:
+        """A generator or a set of parties is answered, never kept; an invalid value raises."""
+        from usjapan2024 import queries
+
+        commitments(parties=["US"])
+        kept = len(queries._ANSWERS)
+        assert commitments(parties=iter([Actor.US])) == commitments(parties=["US"])
+        assert commitments(parties={Actor.US}) == commitments(parties=["US"])
+        assert len(queries._ANSWERS) == kept
+        for _ in range(2):
+            with pytest.raises(ValueError, match="unknown topic"):
+                commitments(topic="deterence")
+        assert len(queries._ANSWERS) == kept
+
+    def test_other_meetings_answers_are_not_kept(self) -> None:
+        """Only the bundled meeting's answers are kept: another's are its index's, afresh."""
+        meeting = attrs.evolve(load())
+        found = officials(country="JP", meeting=meeting)
+        assert found.meeting is meeting
+        assert officials(country="JP", meeting=meeting) is not found
+        assert officials(country="JP") is not found
+        assert officials(country="JP").meeting is load()
+
+    def test_a_reloaded_bundled_meeting_gets_its_own_answers(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from usjapan2024._loading import load as _loading
+
+        before = threats(actor="KP")
+        monkeypatch.setattr(_loading, "_bundled", None)
+        after = threats(actor="KP")
+        assert after.meeting is load() is not before.meeting
+        assert after == before
 
     def test_a_new_meeting_is_indexed_from_its_rows(self) -> None:
         """Queries on a meeting built in code (a fresh index) match a plain scan."""

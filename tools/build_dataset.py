@@ -2,11 +2,12 @@
 
 The coding (which words become which record) is written here as Python, with every
 quote located in the source text by search, so offsets are never typed by hand.
-The bundled JSON is this script's output; ``--check`` fails when the two differ,
-and the test suite runs it so neither can drift from the other.
+The bundled JSON is this script's output, with its schema and the digests of the
+bundled files (``_loading/proven.py``); ``--check`` fails when they differ from what it
+would write, and the test suite runs it so none can drift from the others.
 
-    python tools/build_dataset.py          # rewrite the JSON
-    python tools/build_dataset.py --check  # exit 1 if the JSON is stale
+    python tools/build_dataset.py          # rewrite the JSON, its schema and digests
+    python tools/build_dataset.py --check  # exit 1 if any of them is stale
 """
 
 from __future__ import annotations
@@ -1770,15 +1771,49 @@ MEETING = Meeting(
 )
 
 
+PROVEN = DATA.parent / "_loading" / "proven.py"
+
+
+def proven_module(data: bytes, text: bytes) -> str:
+    """The source of ``_loading/proven.py``: the digests of the bundled files, as built.
+
+    The test suite proves these very bytes valid (``tests/test_loading.py`` loads them
+    with every check, and fails when a digest here is not that of the bundled file), so
+    the first ``load()`` may skip re-proving bytes with these digests.
+    """
+    return f'''"""The SHA-256 of the bundled files that the test suite proves valid: written by the build.
+
+``tools/build_dataset.py`` writes this module with the dataset; do not edit it.  The
+tests load the bundled JSON with every check and fail when a digest here is not that of
+the bundled file (``tests/test_loading.py::TestProvenBundledFile``), so a digest here is
+always that of bytes that pass every check.  The first ``load()`` of the bundled
+dataset compares the bytes it reads with these and, when both match, skips the checks
+the digests make redundant (``_loading/load.py``); any other bytes get every check.
+"""
+
+DATA_SHA256 = "{hashlib.sha256(data).hexdigest()}"
+"""SHA-256 of ``data/usjapan2024.json``, as the build wrote it."""
+
+SOURCE_SHA256 = "{hashlib.sha256(text).hexdigest()}"
+"""SHA-256 of ``data/communique-2024-07-28.txt``, the text its spans index."""
+'''
+
+
 def main(argv: list[str]) -> int:
-    """Write the JSON files, or with ``--check`` compare them; return the exit status."""
+    """Write the dataset's files, or with ``--check`` compare them; return the exit status."""
+    data = dumps(MEETING)
     outputs = {
-        DATA / "usjapan2024.json": dumps(MEETING),
+        DATA / "usjapan2024.json": data,
         DATA / "usjapan2024.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=2)
         + "\n",
+        PROVEN: proven_module(data.encode("utf-8"), TEXT.encode("utf-8")),
     }
     if "--check" in argv:
-        stale = [p for p, text in outputs.items() if p.read_text(encoding="utf-8") != text]
+        stale = [
+            p
+            for p, text in outputs.items()
+            if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
         for path in stale:
             print(f"{path} is stale: run python tools/build_dataset.py", file=sys.stderr)
         return 1 if stale else 0

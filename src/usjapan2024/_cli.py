@@ -14,7 +14,9 @@ not be written (standard output closed or full, a file target that failed), one 
 Everything printed goes through ``_io.output``, which checks each write and escapes
 the control characters of text for people (``_presenting.terminal.escape``).
 The modules a subcommand needs are imported inside it, so that ``validate`` costs
-what loading costs and no more.
+what loading costs and no more, and only the parser of the command being run is built
+(``_parser(only=...)``; every command's for ``--help`` or a mistake): each command's
+options are added by its own function, listed in ``_COMMANDS``.
 """
 
 from __future__ import annotations
@@ -127,14 +129,17 @@ def _corrected(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _authoring(commands: Any) -> None:  # noqa: ANN401  (as _add)
-    """``new`` and ``fill``: the commands that write a dataset file by hand."""
+def _add_new(commands: Any) -> None:  # noqa: ANN401  (as _add)
+    """``new``: start writing a dataset file by hand."""
     p = _add(commands, "new", "start a dataset file for a text: its digest, its likely"
              " headings, a null for each value to write",
              "usjapan2024 new communique.txt -o draft.json")  # fmt: skip
     p.add_argument("text", metavar="TEXTFILE", help="the source text (read as bytes)")
     _output(p)
 
+
+def _add_fill(commands: Any) -> None:  # noqa: ANN401  (as _add)
+    """``fill``: a hand-written file's offsets, set from its quotes."""
     p = _add(commands, "fill", "set every span's start and end from its quote; print the file",
              "usjapan2024 fill draft.json --source communique.txt --in-place")  # fmt: skip
     p.add_argument("file", metavar="FILE", help="the dataset file ('-': standard input)")
@@ -165,41 +170,37 @@ def _filters(parser: argparse.ArgumentParser, query: str) -> None:
         parser.add_argument(f"--{f.name}", metavar="VALUE", nargs=nargs, help=f"{f.help}{values}")
 
 
-def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
-    parser = _Parser(
-        prog=PROG,
-        description="The Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data.",
-        epilog="example:\n  usjapan2024 commitments --party US --topic deterrence",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    parser.add_argument(
-        "--traceback", action="store_true", help="on an internal error, show its traceback"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_summary(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "summary", "print the meeting, participants and counts (the default)",
              "usjapan2024 summary")  # fmt: skip
     _dataset(p)
 
+
+def _add_officials(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "officials", "list the officials who took part",
              "usjapan2024 officials --country JP --format csv")  # fmt: skip
     _filters(p, "officials")
     _listing(p)
     _dataset(p)
 
+
+def _add_commitments(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "commitments", "list commitments, filtered",
              "usjapan2024 commitments --party US --topic deterrence")  # fmt: skip
     _filters(p, "commitments")
     _listing(p)
     _dataset(p)
 
+
+def _add_threats(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "threats", "list threats the ministers responded to, filtered",
              "usjapan2024 threats --actor KP --format json | jq '.[].kind'")  # fmt: skip
     _filters(p, "threats")
     _listing(p)
     _dataset(p)
 
+
+def _add_search(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "search", "find records whose text or quotes contain TEXT",
              'usjapan2024 search "George Washington"')  # fmt: skip
     p.add_argument("text", metavar="TEXT", help="text to look for, case-insensitive")
@@ -213,6 +214,8 @@ def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
     _listing(p)
     _dataset(p)
 
+
+def _add_show(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "show", "show one record with its quotes from the source text",
              "usjapan2024 show commitment.article-v")  # fmt: skip
     p.add_argument("id", metavar="ID",
@@ -223,6 +226,8 @@ def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
                    " is set), always or never (default: auto)")  # fmt: skip
     _dataset(p)
 
+
+def _add_export(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "export", "write every record of one kind, flat or whole",
              "usjapan2024 export commitments --format csv > commitments.csv")  # fmt: skip
     p.add_argument("kind", choices=(*RECORD_KINDS, "dataset"),
@@ -230,22 +235,20 @@ def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
     _listing(p, default="csv")
     _dataset(p)
 
-    for name, what, target in (
-        ("datapackage", "a Frictionless Data Package", "FOLDER"),
-        ("sqlite", "a SQLite database", "FILE"),
-    ):
-        p = _add(
-            commands,
-            name,
-            f"write every record as {what} of related tables",
-            f"usjapan2024 {name} usjapan2024{'.db' if name == 'sqlite' else ''}",
-        )
-        p.add_argument("target", metavar=target, help="where to write it (its folder must exist)")
-        p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
-        _dataset(p)
 
-    _datasette_parser(commands)
+def _add_writer(commands: Any, name: str, what: str, target: str) -> None:  # noqa: ANN401
+    p = _add(
+        commands,
+        name,
+        f"write every record as {what} of related tables",
+        f"usjapan2024 {name} usjapan2024{'.db' if name == 'sqlite' else ''}",
+    )
+    p.add_argument("target", metavar=target, help="where to write it (its folder must exist)")
+    p.add_argument("--force", action="store_true", help=f"replace an existing {target}")
+    _dataset(p)
 
+
+def _add_validate(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "validate", "check a dataset file; print every problem",
              "usjapan2024 validate my-edit.json")  # fmt: skip
     p.add_argument("file", metavar="FILE", help="the dataset file ('-': standard input)")
@@ -254,13 +257,16 @@ def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text, or the problems as JSON [{path, message}]")  # fmt: skip
 
-    _authoring(commands)
+
+def _add_schema(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "schema", "print the JSON Schema of the dataset file",
              "usjapan2024 schema > usjapan2024.schema.json")  # fmt: skip
     p.add_argument("--version", metavar="N", dest="schema_version",
                    help="the schema_version whose schema to print: the current one (the"
                    " default), or an earlier one this release still reads")  # fmt: skip
 
+
+def _add_diff(commands: Any) -> None:  # noqa: ANN401  (argparse's subparsers action is private)
     p = _add(commands, "diff", "compare two datasets record by record; exit 1 if they differ",
              "usjapan2024 diff 1.0.0 bundled")  # fmt: skip
     for name in ("old", "new"):
@@ -277,13 +283,55 @@ def _parser() -> _Parser:  # noqa: PLR0915  (a statement or two per command)
     p.add_argument("--format", choices=("table", "json"), default="table",
                    help="output format (default: table)")  # fmt: skip
     _corrected(p)
+
+
+_COMMANDS: dict[str, Callable[[Any], None]] = {
+    "summary": _add_summary,
+    "officials": _add_officials,
+    "commitments": _add_commitments,
+    "threats": _add_threats,
+    "search": _add_search,
+    "show": _add_show,
+    "export": _add_export,
+    "datapackage": lambda c: _add_writer(c, "datapackage", "a Frictionless Data Package", "FOLDER"),
+    "sqlite": lambda c: _add_writer(c, "sqlite", "a SQLite database", "FILE"),
+    "datasette": _datasette_parser,
+    "validate": _add_validate,
+    "new": _add_new,
+    "fill": _add_fill,
+    "schema": _add_schema,
+    "diff": _add_diff,
+}
+"""Each command's parser, added to the subparsers action, in the order of the help."""
+
+
+def _parser(only: str | None = None) -> _Parser:
+    """The parser of every command, or with ``only`` of that one command alone.
+
+    A command line runs one command, so it builds that command's options only: the
+    others' cost more to build than a short command takes to run.
+    """
+    parser = _Parser(
+        prog=PROG,
+        description="The Japan-U.S. 2+2 communiqué of 28 July 2024 as typed data.",
+        epilog="example:\n  usjapan2024 commitments --party US --topic deterrence",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    parser.add_argument(
+        "--traceback", action="store_true", help="on an internal error, show its traceback"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, add in _COMMANDS.items():
+        if only is None or name == only:
+            add(commands)
     return parser
 
 
 def run(argv: Sequence[str]) -> int:
     """Parse ``argv`` and run the chosen subcommand; return the exit status."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(_command_of(argv)).parse_args(argv)
         handler = _HANDLERS[args.command or "summary"]
         return handler(args)
     except UsageError as error:
@@ -306,6 +354,22 @@ def run(argv: Sequence[str]) -> int:
             f" usjapan2024; run `{PROG} --traceback ...` with the same arguments to see where."
         )
         return EX_SOFTWARE
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, if it names one and asks for no help before it.
+
+    The options before a command (``--traceback``, ``--version``) take no value, so the
+    first argument that is not an option is the command; with none, the default command
+    runs (``summary``).  ``None`` (build every command) otherwise: for the list of
+    commands in the help, or to name the valid ones after a mistake.
+    """
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in _COMMANDS else None
+        if arg in {"-h", "--help", "--"}:
+            return None
+    return "summary"
 
 
 def _problem_report(error: DatasetError) -> str:
@@ -760,7 +824,6 @@ def _emit(records: Sequence[object], fmt: str, meeting: Meeting | None = None) -
     from usjapan2024._model.kinds import kind_of
     from usjapan2024._presenting.display import text_table
     from usjapan2024._presenting.terminal import escape, escape_json
-    from usjapan2024._tables.csvtext import csv_text
     from usjapan2024._tables.flat import flatten
 
     if fmt == "table":
@@ -778,6 +841,8 @@ def _emit(records: Sequence[object], fmt: str, meeting: Meeting | None = None) -
         lines = (json.dumps(_unstructure(record), ensure_ascii=False) + "\n" for record in records)
         write(escape_json("".join(lines)))
     else:
+        from usjapan2024._tables.csvtext import csv_text  # csv, only for CSV
+
         rows = [flatten(r) for r in records]
         if len({type(r) for r in records}) > 1:  # a search: say each row's kind
             kinds = [kind_of(r).group for r in records]  # type: ignore[arg-type]

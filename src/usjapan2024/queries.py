@@ -11,7 +11,9 @@ ones, because an empty result from a typo would look exactly like a true "none";
 empty free-text value); a value that is valid but that this meeting
 does not hold gives an empty result.  So ``subject="Tomahawk"`` is an empty result on a
 meeting without Tomahawks, never an error.  Filters are answered from indexes built
-once per meeting (see ``_index``), not by a scan.
+per meeting (see ``_querying/index.py``: a table is scanned for its first query and
+indexed from its second), and the bundled meeting's answers are kept once given (see
+:data:`_ANSWERS`).
 
 A filter is typed as its enum, its values (a ``Literal`` alias such as ``TopicValue``,
 which editors offer as completions) or any ``str``: a ``str`` held in a variable type-checks,
@@ -25,10 +27,12 @@ in Jupyter and convert to a DataFrame with ``.to_frame()``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar, overload
 
+from usjapan2024._loading import load as _loading
 from usjapan2024._loading.load import load
 from usjapan2024._model.filters import exact_sets_of, filters_of, member
 from usjapan2024._model.kinds import record_id
@@ -75,6 +79,10 @@ def officials(
     >>> [o.name for o in officials(country="us")]
     ['Antony Blinken', 'Lloyd Austin']
     """
+    if meeting is None:  # a question asked before (see _ANSWERS): its answer, at once
+        known = _ANSWERS.get(("officials", country, organisation))
+        if known is not None and known.meeting is _loading.bundled():
+            return known
     return _select("officials", locals())
 
 
@@ -110,6 +118,16 @@ def commitments(  # noqa: PLR0913  (one keyword per filterable field)
     >>> len(commitments(party="US")), len(commitments(parties="US"))
     (34, 3)
     """
+    if meeting is None:  # a question asked before (see _ANSWERS): its answer, at once
+        wanted = tuple(parties) if parties.__class__ is list else parties  # kept as a tuple
+        try:
+            known = _ANSWERS.get(
+                ("commitments", party, topic, status, place, partner, subject, programme, wanted)
+            )
+        except TypeError:  # a set of parties, say: never kept
+            known = None
+        if known is not None and known.meeting is _loading.bundled():
+            return known
     return _select("commitments", locals())
 
 
@@ -127,6 +145,10 @@ def threats(  # noqa: PLR0913  (one keyword per filterable field)
     >>> [t.kind.value for t in threats(actor="KP")]
     ['missile-launches', 'nuclear-buildup']
     """
+    if meeting is None:  # a question asked before (see _ANSWERS): its answer, at once
+        known = _ANSWERS.get(("threats", actor, kind, place, response, involving))
+        if known is not None and known.meeting is _loading.bundled():
+            return known
     return _select("threats", locals())
 
 
@@ -281,22 +303,91 @@ def _index(meeting: Meeting | None) -> MeetingIndex:
     return index_of(_meeting(meeting))
 
 
+_ANSWERS: dict[tuple[object, ...], Results[Any]] = {}
+"""The bundled meeting's answers, by the query and its arguments as given.
+
+The bundled meeting is loaded once and kept for the life of the process, and its
+answers are immutable (``Results`` refuse any change), so an answer once given is given
+again from here: one dictionary hit, where even an index lookup must first read and
+check every argument.  Only answers get here (an invalid argument raised first), only
+for plain arguments (:func:`_kept_key`), and at most :data:`_MAX_ANSWERS` of them (then
+they are dropped, and kept again as they are asked).
+
+Each query function looks its question up first, by a key of its own arguments in the
+order of its signature, ``meeting`` left out: the key :func:`_kept_key` keeps answers
+under (``tests/test_queries.py`` asks every query function each of its filters).  A key
+that left an argument out would never match, as it would be shorter: the answer would
+only be found again by the index."""
+_MAX_ANSWERS = 4096
+
+
+def _kept_key(query: str, arguments: dict[str, Any]) -> tuple[object, ...] | None:
+    """The key an answer to this question is kept under, or ``None`` if it is not kept.
+
+    The query and every argument but ``meeting``, in order, so that an argument added
+    to a query function is part of the key with no edit here.  Only plain values are
+    kept: ``None``, a string or a vocabulary member, or a list or tuple of those (a list
+    as a tuple: ``parties=["US", "JP"]`` is the question ``parties=("US", "JP")``
+    asks).  Anything else (a set, a generator, an object of the caller's) is not: it
+    might hash by identity, and it would be held here.
+    """
+    key: list[object] = [query]
+    for name in _parameters(query):
+        value = arguments[name]
+        if value.__class__ is list or value.__class__ is tuple:
+            items = tuple(value)
+            if not all(isinstance(item, str) for item in items):  # members are str too
+                return None
+            key.append(items)
+        elif value is None or isinstance(value, str):
+            key.append(value)
+        else:
+            return None
+    return tuple(key)
+
+
+@functools.cache
+def _parameters(query: str) -> tuple[str, ...]:
+    """The names of query function ``query``'s parameters but ``meeting``, in order.
+
+    Read from its code (all are keyword-only), not from the ``locals()`` it passes,
+    which may hold its own variables too.
+    """
+    code = globals()[query].__code__
+    return tuple(n for n in code.co_varnames[: code.co_kwonlyargcount] if n != "meeting")
+
+
 def _select(query: str, arguments: dict[str, Any]) -> Results[Any]:
     """Answer query function ``query`` called with ``arguments`` (its ``locals()``).
 
     The keyword arguments of a query function other than ``meeting`` are its filters,
-    declared in ``_filters.FILTERS``.  The answer carries the meeting it comes from, so
-    that its tables show that meeting's errata and text.  (The indexes keep results
-    without it: a meeting's own indexes must not hold it alive.)
+    declared in ``_model.filters`` (``FILTERS``, and the exact sets that narrow the
+    filtered answer).  The answer carries the meeting it comes from, so that its tables
+    show that meeting's errata and text.  (The indexes keep results without it: a
+    meeting's own indexes must not hold it alive.)  The bundled meeting's answers are
+    kept (:data:`_ANSWERS`).
     """
-    meeting = _meeting(arguments["meeting"])
-    found = index_of(meeting).tables[query].select(criteria(query, arguments))
+    given = arguments["meeting"]
+    meeting = _meeting(given)
+    found = index_of(meeting).table(query).select(criteria(query, arguments))
+    answer = Results(found, found.kind, meeting)
     wanted = exact_sets(query, arguments)
-    if not wanted:
-        return Results(found, found.kind, meeting)
-    # An exact set narrows the indexed answer: it compares a record's whole set of values.
-    chosen = (r for r in found if all(frozenset(getattr(r, f)) == v for f, v in wanted.items()))
-    return Results(chosen, found.kind, meeting)
+    if wanted:
+        # An exact set narrows the indexed answer: it compares a record's whole set of values.
+        chosen = (
+            r for r in answer if all(frozenset(getattr(r, f)) == v for f, v in wanted.items())
+        )
+        answer = Results(chosen, found.kind, meeting)
+    if given is None:
+        key = _kept_key(query, arguments)
+        if key is not None:
+            # Every answer kept is of one meeting, so one tells whether the bundled
+            # meeting has been loaded again since (as tests do): then none is its.
+            kept = next(iter(_ANSWERS.values()), answer)
+            if len(_ANSWERS) >= _MAX_ANSWERS or kept.meeting is not meeting:
+                _ANSWERS.clear()
+            _ANSWERS[key] = answer
+    return answer
 
 
 def exact_sets(

@@ -8,6 +8,7 @@ Everything here reads bytes and decodes them as UTF-8.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -140,11 +141,17 @@ def occurrences(quote: str, text: str, limit: int | None = None) -> list[int]:
     return starts
 
 
-# The end of a sentence: ., ! or ? (and any closing quote or bracket), white space, then
-# the capital or digit that starts the next one.
-_BOUNDARY = re.compile(r"[.!?][\"\u201d\u2019)]*(\s+)(?=[\"\u201c\u2018(]?[A-Z0-9])")
-# "U.S. Secretary": a full stop that ends an initialism ends no sentence.
-_INITIALISM = re.compile(r"(?:\b[A-Z]\.)+$")
+@functools.cache
+def _sentence_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The end of a sentence, and the initialism whose full stop ends none.
+
+    The end: ., ! or ? (and any closing quote or bracket), white space, then the capital
+    or digit that starts the next one.  "U.S. Secretary": a full stop that ends an
+    initialism ends no sentence.  Compiled when first needed (``re`` takes milliseconds
+    over the first): loading and querying never need them.
+    """
+    boundary = re.compile(r"[.!?][\"\u201d\u2019)]*(\s+)(?=[\"\u201c\u2018(]?[A-Z0-9])")
+    return boundary, re.compile(r"(?:\b[A-Z]\.)+$")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -163,8 +170,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if line_end > end and text[line_end - 1] == "\r":
         line_end -= 1
     begin, finish = line_start, line_end
-    for match in _BOUNDARY.finditer(text, line_start, line_end):
-        if _INITIALISM.search(text, line_start, match.start() + 1):
+    boundary, initialism = _sentence_rules()
+    for match in boundary.finditer(text, line_start, line_end):
+        if initialism.search(text, line_start, match.start() + 1):
             continue
         sentence_end, next_start = match.start(1), match.end(1)
         if next_start <= start:

@@ -147,10 +147,12 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
 @functools.cache
 def _fields_of(cls: Any) -> tuple[FieldInfo, ...]:  # noqa: ANN401  (a class, hashable; typed
     # Any because type checkers see an attrs class's instance __hash__ on the class)
-    hints = typing.get_type_hints(cls)
+    # Resolved on the class itself (what cattrs would do again when it first structures
+    # one, if the fields' types were still the strings of postponed annotations).
+    attrs.resolve_types(cls)
     found = []
     for field in attrs.fields(cls):
-        hint = hints[field.name]
+        hint = field.type
         facts = field.metadata.get(ABOUT)
         if facts is None:
             msg = f"{cls.__name__}.{field.name} declares no description (metadata=about(...))"

@@ -9,7 +9,6 @@ record's entry in the documentation's catalogue (``_links``).
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Collection, Sequence
 
@@ -212,6 +211,8 @@ def _text_home(record: Record | Meeting, meeting: Meeting | None) -> Meeting | N
 
 
 def _id_cell(row: Row, found: tuple[Erratum, ...] | None) -> str:
+    import html  # for notebooks only: the command line's tables are text
+
     text = html.escape(_cell(row["id"]))
     if found:
         ids = ", ".join(e.id for e in found)
@@ -225,6 +226,8 @@ def errata_html(erratum: Erratum, record: Record | None, meeting: Meeting | None
     It gives the kind, the field, what the public record says, the value it gives the
     field (as the field's column shows it) and the references' publishers and dates.
     """
+    import html
+
     esc = html.escape
     refs = "; ".join(
         ", ".join(esc(p) for p in (r.publisher or r.title, r.date and r.date.isoformat()) if p)
@@ -253,6 +256,8 @@ def html_table(
     the meeting the records were selected from; a row with errata in it has the mark
     ``†`` after its id, and the errata are listed under the table.
     """
+    import html
+
     columns, rows = display_rows(records)
     shown = records[:limit]
     errata = errata_of_rows(shown, meeting)
@@ -306,6 +311,8 @@ def record_html(record: Record, meeting: Meeting | None = None) -> str:
     entry in the documentation's record catalogue, for a record of the bundled release
     only (see ``usjapan2024._presenting.links``).
     """
+    import html
+
     from usjapan2024._presenting.links import record_url
 
     home = home_of(record, meeting)

@@ -1,13 +1,16 @@
-"""Per-meeting lookup tables, built once so that queries are dictionary hits.
+"""Per-meeting lookup tables, built where and when they pay, so that queries are dictionary hits.
 
-A meeting is immutable, so its indexes never go stale: they are built on the first
-query that needs them and kept for as long as the meeting object lives (a weak
-reference drops them with it).
+A meeting is immutable, so its indexes never go stale: each is built on the first query
+that needs it (one query function's table, the ids, the search texts: each on its own)
+and kept for as long as the meeting object lives (a weak reference drops them with it).
+A query function's records are scanned for its first query and indexed from its second
+(:data:`INDEX_FROM`): an index pays only for a meeting that is queried again.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import threading
 import weakref
 from collections import defaultdict
@@ -17,15 +20,23 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from usjapan2024._model.fields import fields_of
-from usjapan2024._model.filters import FILTERS, Filter, filters_of
+from usjapan2024._model.filters import Filter, filters_of
 from usjapan2024._model.kinds import CLASS_OF, record_groups, record_id
 from usjapan2024._querying.results import Results
 from usjapan2024.model import Meeting, Record, Retired, Span
 from usjapan2024.vocabulary import SpanRole
 
-__all__ = ["FieldIndex", "MeetingIndex", "index_of", "words_of"]
+__all__ = ["INDEX_FROM", "FieldIndex", "MeetingIndex", "Scan", "index_of", "words_of"]
 
 R = TypeVar("R")
+
+INDEX_FROM = 2
+"""A query function's table is scanned for its first query, and indexed from this one on.
+
+Indexing a table by every one of its filters costs many scans of its records, so a
+meeting queried once (the first answer of a script) is better served by one scan; a
+meeting queried again is likely to be queried more, and is then indexed: a dictionary
+hit per filter, whatever its size (flat from 10^3 to 10^5 records in ``scripts/bench``)."""
 
 
 @attrs.frozen
@@ -85,40 +96,76 @@ class FieldIndex(Generic[R]):
 
 
 @attrs.frozen
-class MeetingIndex:
-    """Every index of one meeting.
+class Scan(Generic[R]):
+    """A table not indexed (yet): the answers of :class:`FieldIndex`, found by a scan.
 
     Attributes:
-        tables: For each query function (``"commitments"``...), its records indexed by
-            each of its filters (see ``_filters.FILTERS``).
-        by_id: Every record by its id (a party by its actor's value).
-        retired: Every retired id, with what replaced it.
-        haystacks: Each record with the case-folded texts that :func:`search` looks in:
-            its own words, and those of the framing sentences it cites for context.
+        records: All the records, in source order.
+        fields: Each filter's keys of a record, as :meth:`FieldIndex.build` indexes them.
     """
 
-    tables: dict[str, FieldIndex[Any]]
-    by_id: dict[str, Record]
-    retired: dict[str, Retired]
-    haystacks: tuple[tuple[Record, tuple[str, ...], tuple[str, ...]], ...]
+    records: Results[R]
+    fields: dict[str, Callable[[R], Iterable[Hashable]]]
+
+    def select(self, criteria: dict[str, Hashable]) -> Results[R]:
+        """Return the records matching every ``field == value`` in ``criteria``, in order."""
+        if not criteria:
+            return self.records
+        tests = [(self.fields[name], value) for name, value in criteria.items()]
+        return Results(
+            (r for r in self.records if all(value in keys(r) for keys, value in tests)),
+            self.records.kind,
+        )
 
 
-def _build(meeting: Meeting) -> MeetingIndex:
-    records = tuple(r for group in record_groups(meeting).values() for r in group)
-    queries = dict.fromkeys(f.query for f in FILTERS)
-    return MeetingIndex(
-        tables={
-            query: FieldIndex.build(
-                getattr(meeting, query),
-                {f.name: _keys(f) for f in filters_of(query)},
-                CLASS_OF[query],
-            )
-            for query in queries
-        },
-        by_id={record_id(record): record for record in records},
-        retired={retired.id: retired for retired in meeting.retired},
-        haystacks=tuple((record, *_haystacks(record)) for record in records),
-    )
+class MeetingIndex:
+    """Every index of one meeting, each built when first asked for.
+
+    It holds the meeting's records, never the meeting itself (the cache of indexes must
+    not keep a meeting alive).  Two threads asking at once may both build a part: they
+    build equal immutable values, and one of them is kept.
+    """
+
+    def __init__(self, meeting: Meeting) -> None:
+        self._groups = record_groups(meeting)
+        self._records = tuple(r for group in self._groups.values() for r in group)
+        self._retired = meeting.retired
+        self._tables: dict[str, FieldIndex[Any]] = {}
+        self._asked: dict[str, int] = {}  # queries answered by a scan, by query function
+
+    def table(self, query: str) -> FieldIndex[Any] | Scan[Any]:
+        """The records of query function ``query``, ready to filter (see :data:`INDEX_FROM`).
+
+        For each query function (``"commitments"``...), its records indexed by each of
+        its filters (see ``_model.filters.FILTERS``), or scanned until it is asked again.
+        """
+        built = self._tables.get(query)
+        if built is None:
+            asked = self._asked[query] = self._asked.get(query, 0) + 1
+            fields = {f.name: _keys(f) for f in filters_of(query)}
+            records, kind = self._groups[query], CLASS_OF[query]
+            if asked < INDEX_FROM:
+                return Scan(Results(records, kind), fields)
+            built = self._tables.setdefault(query, FieldIndex.build(records, fields, kind))
+        return built
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Record]:
+        """Every record by its id (a party by its actor's value)."""
+        return {record_id(record): record for record in self._records}
+
+    @functools.cached_property
+    def retired(self) -> dict[str, Retired]:
+        """Every retired id, with what replaced it."""
+        return {retired.id: retired for retired in self._retired}
+
+    @functools.cached_property
+    def haystacks(self) -> tuple[tuple[Record, tuple[str, ...], tuple[str, ...]], ...]:
+        """Each record with the case-folded texts that :func:`search` looks in.
+
+        Its own words, and those of the framing sentences it cites for context.
+        """
+        return tuple((record, *_haystacks(record)) for record in self._records)
 
 
 def _keys(f: Filter) -> Callable[[Any], Iterable[Hashable]]:
@@ -183,7 +230,7 @@ def index_of(meeting: Meeting) -> MeetingIndex:
         with _lock:
             found = _cache.get(key)
             if found is None:
-                found = _build(meeting)
+                found = MeetingIndex(meeting)
                 _cache[key] = found
                 weakref.finalize(meeting, _cache.pop, key, None)
     return found

@@ -16,11 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
-from usjapan2024._tables.flat import Row, flatten
-
 if TYPE_CHECKING:
     import pandas as pd
 
+    from usjapan2024._tables.flat import Row
     from usjapan2024.model import Meeting
 
 __all__ = ["Results"]
@@ -146,6 +145,8 @@ class Results(tuple[R, ...]):  # noqa: SLOT001  (it stores its kind)
 
     def to_records(self) -> list[Row]:
         """Flat rows, as :func:`usjapan2024.export.to_records` makes them."""
+        from usjapan2024._tables.flat import flatten
+
         return [flatten(record) for record in self]
 
     def to_frame(self) -> pd.DataFrame:
