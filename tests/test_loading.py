@@ -155,9 +155,9 @@ class TestProvenBundledFile:
             calls.append("check")
             return check(*args, **kwargs)
 
-        def counting_parse(data: str | bytes) -> Any:
+        def counting_parse(data: str | bytes, **options: Any) -> Any:
             calls.append("parse")
-            return parse(data)
+            return parse(data, **options)
 
         monkeypatch.setattr(integrity, "check", counting_check)
         monkeypatch.setattr(_loading, "_parse", counting_parse)
