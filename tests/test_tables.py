@@ -1089,7 +1089,7 @@ class TestFrames:
         import pandas as pd
 
         def cell(value: object) -> object:
-            if pd.isna(value):  # None, NaN (a category's), <NA>, NaT
+            if pd.isna(typing.cast("Any", value)):  # None, NaN (a category's), <NA>, NaT
                 return None
             if isinstance(value, pd.Timestamp):
                 return value.date().isoformat()

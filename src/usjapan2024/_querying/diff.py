@@ -192,7 +192,7 @@ class DatasetDiff(_Shown):
         for a retired record ``new`` holds the ids that replaced it, joined with
         ``"; "``.  Rows come in the order of :meth:`to_text`.
         """
-        from usjapan2024._tables.flat import pandas
+        from usjapan2024._tables.flat import as_frame, pandas
 
         pd = pandas()
         rows = list(change_rows(self))
@@ -204,7 +204,7 @@ class DatasetDiff(_Shown):
         }
         for name in columns:
             frame[name] = frame[name].astype(dtypes.get(name, "string"))
-        return frame
+        return as_frame(frame)
 
     def to_json(self) -> dict[str, Any]:
         """Return the diff as JSON-ready data: dicts, lists, strings, numbers and ``None``.

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import typing
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "JOIN",
     "Row",
+    "as_frame",
     "flatten",
     "flatten_columns",
     "frame_of",
@@ -101,6 +103,15 @@ def flatten_columns(cls: type) -> list[str]:
     return names
 
 
+def as_frame(frame: Any) -> pd.DataFrame:  # noqa: ANN401  (what pandas() made)
+    """``frame``, typed as the DataFrame it is.
+
+    :func:`pandas` is typed ``Any`` (pandas is optional), so what it builds is too; where
+    pandas-stubs are installed (a test dependency brings them), say what it is.
+    """
+    return typing.cast("pd.DataFrame", frame)
+
+
 def frame_of(rows: list[Row], cls: type, meeting: Meeting | None = None) -> pd.DataFrame:
     """Build a DataFrame from flat ``rows`` of records of type ``cls``, of ``meeting``.
 
@@ -112,7 +123,7 @@ def frame_of(rows: list[Row], cls: type, meeting: Meeting | None = None) -> pd.D
     pd = pandas()
     dtypes = _dtypes(pd, cls, meeting)
     frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
-    return _typed(frame, dtypes, _list_columns(cls))
+    return as_frame(_typed(frame, dtypes, _list_columns(cls)))
 
 
 def mixed_frame_of(records: Sequence[object], meeting: Meeting | None = None) -> pd.DataFrame:
@@ -136,7 +147,7 @@ def mixed_frame_of(records: Sequence[object], meeting: Meeting | None = None) ->
     rows = [{"type": type(record).__name__, **flatten(record)} for record in records]
     frame = pd.DataFrame.from_records(rows, columns=list(dtypes))
     lists = {name for cls in classes for name in _list_columns(cls)}
-    return _typed(frame, dtypes, lists)
+    return as_frame(_typed(frame, dtypes, lists))
 
 
 def _dtypes(pd: Any, cls: type, meeting: Meeting | None) -> dict[str, Any]:  # noqa: ANN401
