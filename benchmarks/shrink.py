@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 from hypothesis import HealthCheck, given, settings
+from hypothesis.statistics import collector  # Hypothesis' own per-phase counts
 
 from usjapan2024 import Meeting
 from usjapan2024 import strategies as ujst
@@ -47,6 +49,7 @@ class Shrunk:
     cpu: float  # seconds of this process's CPU time, first failure to the end of the run
     wall: float  # the same, on the clock
     calls: int  # calls of the property, in every phase
+    phases: dict[str, int]  # test cases each phase ran (generate, shrink, explain)
     records: int  # records of the meeting it ended on (the shrunk example)
 
 
@@ -75,8 +78,10 @@ def shrink(condition: str, *, max_examples: int = 1_000) -> Shrunk:
             last = meeting
             raise AssertionError(condition)
 
+    statistics: list[dict[str, Any]] = []
     try:
-        tool_property()
+        with collector.with_value(statistics.append):
+            tool_property()
     except AssertionError:
         pass
     else:
@@ -89,6 +94,11 @@ def shrink(condition: str, *, max_examples: int = 1_000) -> Shrunk:
         time.process_time() - first[0],
         time.perf_counter() - first[1],
         calls,
+        {
+            phase.removesuffix("-phase"): len(found["test-cases"])
+            for phase, found in (statistics[0] if statistics else {}).items()
+            if phase.endswith("-phase")
+        },
         len(last.records()),
     )
 
@@ -112,10 +122,12 @@ def rows() -> list[dict[str, object]]:
 
 
 if __name__ == "__main__":
-    for condition in CONDITIONS:
+    import sys
+
+    for condition in sys.argv[1:] or CONDITIONS:
         result = shrink(condition)
         print(
             f"{condition:<32} cpu {result.cpu:6.1f} s  wall {result.wall:6.1f} s"
-            f"  calls {result.calls:5}  ends on {result.records} records",
+            f"  calls {result.calls:5} {result.phases}  ends on {result.records} records",
             flush=True,
         )
