@@ -1,25 +1,30 @@
 """How long Hypothesis takes to shrink a failing meeting, for properties a tool author writes.
 
 Each property fails on meetings with some feature (a commitment of two parties, three
-threats, an erratum, a long quote, a party's name the tool mishandles).  Hypothesis is
-run as a user runs it, with the default phases (generate, shrink, explain), but with
-``derandomize=True`` and no example database, so that every run draws the same
-examples.  What is timed is what a user waits for after the first failure: shrinking
-and explaining, to the end of the run.  The time is the process's CPU time, because on
-a shared machine the wall-clock time also counts other programs' turns; both are kept.
+threats, an erratum, a long quote, a party's name with a space): the feature a tool
+under test mishandles.  Hypothesis is run as a user runs it, with the default phases
+(generate, shrink, explain), but with no example database and a fixed seed, so that a
+run draws the same examples every time; each property is run under several seeds,
+because one seed's path through shrinking can be unusually short or long.
 
-    python benchmarks/shrink.py      # print the table (also part of scripts/bench)
+What is timed is what a user waits for after the first failure: shrinking and
+explaining, to the end of the run.  The time is the process's CPU time, because on a
+shared machine the wall-clock time also counts other programs' turns.
+
+    python benchmarks/shrink.py            # every property, printed (about a minute)
+    python benchmarks/shrink.py "three threats"
+    scripts/bench --only shrink            # the same, in the benchmarks' table
 """
 
 from __future__ import annotations
 
+import statistics
+import sys
 import time
 from collections.abc import Callable
-from typing import Any
 
 import attrs
-from hypothesis import HealthCheck, given, settings
-from hypothesis.statistics import collector  # Hypothesis' own per-phase counts
+from hypothesis import HealthCheck, given, seed, settings
 
 from usjapan2024 import Meeting
 from usjapan2024 import strategies as ujst
@@ -38,33 +43,35 @@ CONDITIONS: dict[str, Condition] = {
     "a quote of over 20 characters": lambda m: any(len(q) > 20 for q in _quotes(m)),
     "a party named with a space": lambda m: any(" " in p.name for p in m.parties),
 }
-"""What makes each property fail: a feature the tool under test mishandles."""
+"""What makes each property fail."""
+
+SEEDS = (0, 1, 2)
 
 
 @attrs.frozen
 class Shrunk:
-    """One property's run: times from its first failure to the end, and what it ended on."""
+    """One run of one property: from its first failure to the end, and what it ended on."""
 
     condition: str
+    seed: int
     cpu: float  # seconds of this process's CPU time, first failure to the end of the run
     wall: float  # the same, on the clock
-    calls: int  # calls of the property, in every phase
-    phases: dict[str, int]  # test cases each phase ran (generate, shrink, explain)
+    calls: int  # calls of the property after the first failure (shrinking, explaining)
     records: int  # records of the meeting it ended on (the shrunk example)
 
 
-def shrink(condition: str, *, max_examples: int = 1_000) -> Shrunk:
-    """Run the property that fails on ``condition``; time shrinking to its end."""
+def shrink(condition: str, run_seed: int) -> Shrunk:
+    """Run the property that fails on ``condition`` under ``run_seed``; time the rest."""
     fails = CONDITIONS[condition]
     calls = 0
-    first: tuple[float, float] | None = None
+    first: tuple[float, float, int] | None = None
     last: Meeting | None = None
 
+    @seed(run_seed)
     @settings(
         database=None,
-        derandomize=True,
         deadline=None,
-        max_examples=max_examples,
+        max_examples=1_000,
         suppress_health_check=list(HealthCheck),
         report_multiple_bugs=False,
     )
@@ -74,14 +81,12 @@ def shrink(condition: str, *, max_examples: int = 1_000) -> Shrunk:
         calls += 1
         if fails(meeting):
             if first is None:
-                first = (time.process_time(), time.perf_counter())
+                first = (time.process_time(), time.perf_counter(), calls)
             last = meeting
             raise AssertionError(condition)
 
-    statistics: list[dict[str, Any]] = []
     try:
-        with collector.with_value(statistics.append):
-            tool_property()
+        tool_property()
     except AssertionError:
         pass
     else:
@@ -89,45 +94,40 @@ def shrink(condition: str, *, max_examples: int = 1_000) -> Shrunk:
         raise RuntimeError(msg)
     assert first is not None
     assert last is not None
-    return Shrunk(
-        condition,
-        time.process_time() - first[0],
-        time.perf_counter() - first[1],
-        calls,
-        {
-            phase.removesuffix("-phase"): len(found["test-cases"])
-            for phase, found in (statistics[0] if statistics else {}).items()
-            if phase.endswith("-phase")
-        },
-        len(last.records()),
-    )
+    cpu, wall = time.process_time() - first[0], time.perf_counter() - first[1]
+    return Shrunk(condition, run_seed, cpu, wall, calls - first[2], len(last.records()))
+
+
+def runs(conditions: list[str]) -> dict[str, list[Shrunk]]:
+    """Every property in ``conditions``, under every seed."""
+    return {c: [shrink(c, s) for s in SEEDS] for c in conditions}
 
 
 def rows() -> list[dict[str, object]]:
-    """One row per property, as ``run.py`` prints them: CPU seconds, target 5 s."""
+    """One row per property, as ``run.py`` prints them: the median CPU seconds, target 5."""
     found = []
-    for condition in CONDITIONS:
-        result = shrink(condition)
+    for condition, results in runs(list(CONDITIONS)).items():
+        records = "/".join(str(r.records) for r in results)
         found.append(
             {
                 "group": "shrink",
-                "name": f"shrink to {result.records} records: {condition}, CPU s",
-                "ratio": result.cpu,
+                "name": f"shrink '{condition}' (ends on {records} records), CPU s",
+                "ratio": statistics.median(r.cpu for r in results),
                 "target": 5.0,
-                "wall": result.wall,
-                "calls": result.calls,
+                "runs": [attrs.asdict(r) for r in results],
             }
         )
     return found
 
 
 if __name__ == "__main__":
-    import sys
-
-    for condition in sys.argv[1:] or CONDITIONS:
-        result = shrink(condition)
+    for condition, results in runs(sys.argv[1:] or list(CONDITIONS)).items():
+        cpu = ", ".join(f"{r.cpu:.1f}" for r in results)
+        calls = ", ".join(str(r.calls) for r in results)
+        records = ", ".join(str(r.records) for r in results)
+        median = statistics.median(r.cpu for r in results)
         print(
-            f"{condition:<32} cpu {result.cpu:6.1f} s  wall {result.wall:6.1f} s"
-            f"  calls {result.calls:5} {result.phases}  ends on {result.records} records",
+            f"{condition:<30} median {median:5.1f} s CPU  ({cpu}; calls {calls};"
+            f" ends on {records} records)",
             flush=True,
         )

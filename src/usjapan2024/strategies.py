@@ -31,6 +31,7 @@ Three factories share their names with query functions of the package (``commitm
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import functools
 import hashlib
@@ -531,9 +532,11 @@ def _draw_errata(  # noqa: PLR0913  (what it may refer to, and where it quotes)
 
     Its ``record_value`` is ``None`` or one of ``values[target, field]``, the values
     that field may hold (in a meeting: those that records of the target's kind hold),
-    so that it has the field's type and its ids resolve.
+    so that it has the field's type and its ids resolve.  Without ``targets``, it
+    concerns a record of the bundled meeting, its values those the bundled data holds.
     """
-    targets = targets or {"official.example": ("name", "title")}
+    if not targets:
+        targets, values = _bundled_targets()
     target = _pick(draw, sorted(targets))
     field = _pick(draw, targets[target])
     choices = (values or {}).get((target, field), ())
@@ -618,7 +621,7 @@ _IN_WORLD: dict[type, Callable[[_World], Drawer]] = {
     Threat: lambda world: functools.partial(_draw_threats, actors=world.actors, **world.quoting),
     Erratum: lambda world: functools.partial(
         _draw_errata, targets=world.targets(), values=world.values(), **world.quoting
-    ),
+    ),  # the bundled world's are cached: _bundled_drawer
 }
 """How to draw a record of each kind in a world, what it may refer to bound once; a
 kind missing here is a `TypeError` when a meeting or a record of it is drawn."""
@@ -662,6 +665,38 @@ def _several(draw: st.DrawFn, min_size: int, max_size: int) -> Iterator[int]:
         count += 1
 
 
+_DRAWING: contextvars.ContextVar[Callable[[st.DrawFn], Any]] = contextvars.ContextVar("_DRAWING")
+
+
+@functools.cache
+def _one_draw(name: str) -> st.SearchStrategy[Any]:
+    """A strategy that calls what :func:`_as_one_draw` set: one per ``name``.
+
+    Each name gets its own function (its default differs), so its own label: the
+    shrinker then tells the spans of one kind from another's.
+    """
+
+    def as_one_draw(draw: st.DrawFn, _name: str = name) -> Any:  # noqa: ANN401
+        return _DRAWING.get()(draw)
+
+    return st.composite(as_one_draw)()
+
+
+def _as_one_draw(draw: st.DrawFn, name: str, make: Callable[[st.DrawFn], T]) -> T:
+    """``make(draw)``, drawn as one draw of its own, which Hypothesis deletes whole.
+
+    A record drawn inline is choices among the meeting's; drawn through a strategy, it
+    is a span, and the shrinker deletes a span when the coin before it turns, which is
+    how it drops a record.  A strategy made per record would cost its validation every
+    time, so one strategy per kind reads what to draw from a context variable.
+    """
+    token = _DRAWING.set(make)
+    try:
+        return typing.cast("T", draw(_one_draw(name)))
+    finally:
+        _DRAWING.reset(token)
+
+
 def _some_records(
     draw: st.DrawFn, world: _World, kind: Kind, min_size: int, max_size: int
 ) -> tuple[Record, ...]:
@@ -675,8 +710,12 @@ def _some_records(
     """
     draw_one = _in_world(kind.cls, world)
     prefix = _prefix(kind.cls)
+
+    def numbered(place: int) -> Callable[[st.DrawFn], Record]:
+        return lambda d: draw_one(d, id=f"{prefix}.{place}-{d(_SLUG)}")
+
     drawn = [
-        draw_one(draw, id=f"{prefix}.{i}-{draw(_SLUG)}")
+        _as_one_draw(draw, prefix, numbered(i))
         for i in _several(draw, min(min_size, _DRAWN), min(max_size, _DRAWN))
     ]
     count = len(drawn)
@@ -693,11 +732,12 @@ def _some_records(
 def _draw_party_set(draw: st.DrawFn, text: str, limit: int) -> tuple[Party, ...]:
     """One to six parties, each of an actor of its own: the actors a meeting's records name."""
     remaining = list(_ACTORS)
-    found = []
-    for _ in _several(draw, 1, 6):
-        actor = remaining.pop(_index(draw, len(remaining)))
-        found.append(_draw_parties(draw, actor=actor, text=text, limit=limit))
-    return tuple(found)
+
+    def party(d: st.DrawFn) -> Party:
+        actor = remaining.pop(_index(d, len(remaining)))
+        return _draw_parties(d, actor=actor, text=text, limit=limit)
+
+    return tuple(_as_one_draw(draw, "party", party) for _ in _several(draw, 1, 6))
 
 
 def _draw_retired(draw: st.DrawFn, id: str, replaced_by: Sequence[str]) -> Retired:
@@ -885,6 +925,13 @@ def _fresh(prefix: str, slug: str) -> str:
     return found
 
 
+@functools.cache
+def _bundled_targets() -> tuple[
+    dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[RecordValue, ...]]
+]:
+    return _bundled_world().targets(), _bundled_world().values()
+
+
 @functools.lru_cache(maxsize=32)
 def _bundled_drawer(cls: type) -> Drawer:
     return _in_world(cls, _bundled_world())
@@ -966,6 +1013,10 @@ def _results(draw: st.DrawFn, kind: type[Record] | None, mixed: bool) -> Results
 def _results_for(asked: object) -> st.SearchStrategy[Results[Any]]:
     """``Results[Commitment]``: commitments; bare ``Results``: one kind, or a mix (``search``)."""
     args = typing.get_args(asked)
+    if args and args[0] not in {k.cls for k in KINDS}:
+        # Refused when drawn: Hypothesis reports an error raised here as "could not
+        # resolve", without the reason.
+        return st.just(args[0]).map(_record_class)
     if args:
         return _results(_record_class(args[0]), mixed=False)
     return _results(None, mixed=False) | _results(None, mixed=True)
