@@ -92,8 +92,9 @@ def shrink(condition: str, run_seed: int) -> Shrunk:
     else:
         msg = f"the property for {condition!r} never failed"
         raise RuntimeError(msg)
-    assert first is not None
-    assert last is not None
+    if first is None or last is None:
+        msg = f"the property for {condition!r} failed outside the property"
+        raise RuntimeError(msg)
     cpu, wall = time.process_time() - first[0], time.perf_counter() - first[1]
     return Shrunk(condition, run_seed, cpu, wall, calls - first[2], len(last.records()))
 

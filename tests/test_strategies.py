@@ -7,7 +7,6 @@ bundled meeting (or beside it) and running every check of loading on the result.
 
 from __future__ import annotations
 
-import inspect
 import json
 import re
 from collections.abc import Callable
@@ -24,11 +23,11 @@ from usjapan2024 import (
     Meeting,
     Party,
     Span,
+    _hypothesis_plugin,
     load,
     strategies,
 )
 from usjapan2024 import model as public_model
-from usjapan2024 import _hypothesis_plugin
 from usjapan2024._hypothesis_plugin import public_classes
 from usjapan2024._loading.integrity import check
 from usjapan2024._loading.rules import ID_PATTERN
@@ -136,8 +135,8 @@ def _dataset_diff(found: uj.DatasetDiff) -> None:
         _record_change(change)
     for retired in found.retired:
         _retired_record(retired)
-    for change in found.meeting:
-        _field_change(change)
+    for field_change in found.meeting:
+        _field_change(field_change)
 
 
 def _quote_in_context(quote: uj.QuoteInContext) -> None:
@@ -209,7 +208,11 @@ def _public() -> set[type]:
     names = [getattr(uj, n) for n in uj.__all__] + [
         getattr(public_model, n) for n in public_model.__all__
     ]
-    return {v for v in names if inspect.isclass(v)}
+    return {v for v in names if isinstance(v, type)}
+
+
+def _name(cls: type) -> str:
+    return cls.__name__
 
 
 def _draw_once(strategy: st.SearchStrategy[Any]) -> None:
@@ -234,10 +237,10 @@ class TestFromType:
         expected = {cls for cls in _public() if not _is_vocabulary(cls)}
         assert set(public_classes()) == expected
 
-    @pytest.mark.parametrize("cls", sorted(_public(), key=lambda c: c.__name__), ids=str)
+    @pytest.mark.parametrize("cls", sorted(_public(), key=_name), ids=_name)
     def test_every_public_class_draws_valid_values(self, cls: type) -> None:
         """st.from_type(cls) gives values that pass every check, for every public class."""
-        valid = _vocabulary if _is_vocabulary(cls) else VALID.get(cls)
+        valid: Check | None = _vocabulary if _is_vocabulary(cls) else VALID.get(cls)
         assert valid is not None, f"no check of {cls.__name__}: add one to VALID"
 
         @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

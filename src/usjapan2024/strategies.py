@@ -1016,7 +1016,8 @@ def _results_for(asked: object) -> st.SearchStrategy[Results[Any]]:
     if args and args[0] not in {k.cls for k in KINDS}:
         # Refused when drawn: Hypothesis reports an error raised here as "could not
         # resolve", without the reason.
-        return st.just(args[0]).map(_record_class)
+        refused: st.SearchStrategy[Any] = st.just(args[0]).map(_record_class)
+        return refused
     if args:
         return _results(_record_class(args[0]), mixed=False)
     return _results(None, mixed=False) | _results(None, mixed=True)
