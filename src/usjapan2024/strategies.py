@@ -4,17 +4,19 @@ For tool authors who test code that consumes this dataset's schema, and for this
 project's own property tests, which use nothing else (so these strategies are proven
 on every run).  Needs the ``testing`` extra: ``pip install usjapan2024[testing]``.
 
-Everything drawn is valid, against a text the test can get.  A record or a span drawn
-alone quotes the bundled text (:func:`usjapan2024.source_text`) unless given another
-(``text=``), so :func:`usjapan2024.check` passes it as it is.  A generated
+Everything drawn is valid, against a text the test can get.  A record drawn alone (and
+whatever ``st.from_type`` gives) quotes the bundled text (:func:`usjapan2024.source_text`)
+unless given another (``text=``), so :func:`usjapan2024.check` passes it as it is; it
+names only the bundled meeting's parties, programmes, events and records, so that it
+could join the bundled meeting, which would stay valid.  A generated
 :class:`Meeting` quotes a generated text, which it knows as its
 :attr:`~usjapan2024.Meeting.source_text` (as a loaded meeting does), so
 ``check(meeting)`` passes it too; it is valid in every way :func:`usjapan2024.loads`
 checks: ids unique, references resolved, every record quoting at least one verbatim
 span.  :func:`meetings_with_source` gives the text beside it.
 
-``st.from_type`` knows every public class of the package through the plugin in
-``_hypothesis_plugin.py``; :func:`_for_type` says what it gives for each.
+``st.from_type`` knows every public class of the package, through the plugin in
+``_hypothesis_plugin.py``; ``docs/strategies.md`` says what it gives for each.
 
 Three factories share their names with query functions of the package (``commitments``,
 ``officials``, ``threats``), so import the module under a name of its own, as the docs do
@@ -295,11 +297,14 @@ def _passages(text: str, limit: int | None) -> tuple[tuple[int, int], ...]:
 
 @st.composite
 def spans(draw: st.DrawFn, text: str | None = None, *, limit: int | None = None) -> Span:
-    """A non-empty, verbatim span of ``text[:limit]`` (of the bundled text if none is given).
+    """A non-empty, verbatim span of ``text[:limit]`` (a generated text if none is given).
 
-    Of the bundled text, it quotes only the communiqué's lines, never an excluded one.
+    Given the bundled text, it quotes only the communiqué's lines, never an excluded one.
+    Unlike a record's, a span drawn without a text quotes one of its own, which the
+    caller never sees: it is the subject of the course's first exercise on strategies,
+    a span of the text you give it.  ``st.from_type(Span)`` quotes the bundled text.
     """
-    text = source_text() if text is None else text
+    text = draw(_SOURCE_TEXTS) if text is None else text
     low, high = _pick(draw, _passages(text, limit))
     start = low + _index(draw, high - low)
     end = start + 1 + _index(draw, high - start)
@@ -345,7 +350,19 @@ def _draw_sources(
     )
 
 
-_MAYBE_DATE = st.none() | st.dates()
+_Y2K = datetime.date(2000, 1, 1).toordinal()
+_DAYS = st.integers(datetime.date.min.toordinal() - _Y2K, datetime.date.max.toordinal() - _Y2K)
+
+
+def _date(draw: st.DrawFn) -> datetime.date:
+    """Any date from year 1 to 9999, shrinking to 1 January 2000, in one choice."""
+    return datetime.date.fromordinal(_Y2K + draw(_DAYS))
+
+
+def _maybe_date(draw: st.DrawFn) -> datetime.date | None:
+    return _date(draw) if _index(draw, 2) else None
+
+
 _SUBJECTS = ("Tomahawk", "Article V", "tofu", "TOFU")
 _VERSIONS = st.sampled_from(("1.0.0", "0.1.0", "1.1.0", "2.3.4"))
 
@@ -435,7 +452,7 @@ def _draw_events(
     return Event(
         id=_id(draw, "event", id),
         description=_text(draw),
-        date=draw(_MAYBE_DATE),
+        date=_maybe_date(draw),
         parties=_some(draw, _tuple(actors)),
         places=_some(draw, _PLACES),
         sources=_draw_sources(draw, text, limit),
@@ -514,7 +531,7 @@ def _draw_reference(draw: st.DrawFn) -> Reference:
         title=_text(draw),
         publisher=_maybe_text(draw),
         url=_url(draw) if _index(draw, 2) else None,
-        date=draw(_MAYBE_DATE),
+        date=_maybe_date(draw),
         role=_pick(draw, (None, *SourceRole)),
     )
 
@@ -716,7 +733,7 @@ def _some_records(
 
     drawn = [
         _as_one_draw(draw, prefix, numbered(i))
-        for i in _several(draw, min(min_size, _DRAWN), min(max_size, _DRAWN))
+        for i in range(draw(_counts(min(min_size, _DRAWN), min(max_size, _DRAWN))))
     ]
     count = len(drawn)
     if count == _DRAWN < max_size:
@@ -737,7 +754,7 @@ def _draw_party_set(draw: st.DrawFn, text: str, limit: int) -> tuple[Party, ...]
         actor = remaining.pop(_index(d, len(remaining)))
         return _draw_parties(d, actor=actor, text=text, limit=limit)
 
-    return tuple(_as_one_draw(draw, "party", party) for _ in _several(draw, 1, 6))
+    return tuple(_as_one_draw(draw, "party", party) for _ in range(draw(_counts(1, 6))))
 
 
 def _draw_retired(draw: st.DrawFn, id: str, replaced_by: Sequence[str]) -> Retired:
@@ -769,7 +786,7 @@ _EXCLUDED_LINES = ("Related: another article", "Section heading")
 
 
 def _draw_document(draw: st.DrawFn) -> DocumentRef:
-    return DocumentRef(title=_text(draw), date=draw(st.dates()), publishers=_texts(draw))
+    return DocumentRef(title=_text(draw), date=_date(draw), publishers=_texts(draw))
 
 
 _PLAIN = Metadata(
@@ -838,7 +855,7 @@ def _meetings_with_source(
         metadata=_draw_metadata(draw, text, (exclusion,)),
         name=_text(draw),
         short_name=_text(draw),
-        date=draw(st.dates()),
+        date=_date(draw),
         place=_pick(draw, _PLACES),
         host=_pick(draw, world.actors),
         sources=_draw_sources(draw, text, limit, context=False),
