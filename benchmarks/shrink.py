@@ -1,8 +1,8 @@
 """How long Hypothesis takes to shrink a failing meeting, for properties a tool author writes.
 
 Each property fails on meetings with some feature (a commitment of two parties, three
-threats, an erratum, a long quote, a party's name with a space): the feature a tool
-under test mishandles.  Hypothesis is run as a user runs it, with the default phases
+threats, an erratum, a quote of over 20 characters, a party's name with a space): the
+feature a tool under test mishandles.  Hypothesis is run as a user runs it, with the default phases
 (generate, shrink, explain), but with no example database and a fixed seed, so that a
 run draws the same examples every time; each property is run under several seeds,
 because one seed's path through shrinking can be unusually short or long.
@@ -37,11 +37,11 @@ def _quotes(meeting: Meeting) -> list[str]:
 
 
 CONDITIONS: dict[str, Condition] = {
-    "a commitment of two parties": lambda m: any(len(c.parties) >= 2 for c in m.commitments),
+    "two-party commitment": lambda m: any(len(c.parties) >= 2 for c in m.commitments),
     "three threats": lambda m: len(m.threats) >= 3,
     "an erratum": lambda m: bool(m.errata),
-    "a quote of over 20 characters": lambda m: any(len(q) > 20 for q in _quotes(m)),
-    "a party named with a space": lambda m: any(" " in p.name for p in m.parties),
+    "quote over 20 chars": lambda m: any(len(q) > 20 for q in _quotes(m)),
+    "party name with a space": lambda m: any(" " in p.name for p in m.parties),
 }
 """What makes each property fail."""
 
@@ -112,7 +112,7 @@ def rows() -> list[dict[str, object]]:
         found.append(
             {
                 "group": "shrink",
-                "name": f"shrink '{condition}' (ends on {records} records), CPU s",
+                "name": f"shrink, {condition}: CPU s, ends on {records} records",
                 "ratio": statistics.median(r.cpu for r in results),
                 "target": 5.0,
                 "runs": [attrs.asdict(r) for r in results],

@@ -331,6 +331,10 @@ def _draw_span(draw: st.DrawFn, text: str, limit: int | None, role: SpanRole) ->
     return Span(start, end, text[start:end], role)
 
 
+_SPAN_COUNTS = (1, 1, 2, 3)
+"""How many spans a record cites: mostly one, as most of the bundled data's records do."""
+
+
 def _draw_sources(
     draw: st.DrawFn, text: str | None, limit: int | None, *, context: bool = True
 ) -> tuple[Span, ...]:
@@ -342,7 +346,7 @@ def _draw_sources(
     spreadsheet's formula trigger, which loading refuses in any string.
     """
     text = source_text() if text is None else text
-    count = 1 + _index(draw, 3)
+    count = _pick(draw, _SPAN_COUNTS)
     own = 1 + _index(draw, count) if context else count
     return tuple(
         _draw_span(draw, text, limit, SpanRole.OWN if k < own else SpanRole.CONTEXT)
@@ -782,7 +786,7 @@ def _retired_ids(draw: st.DrawFn, world: _World) -> tuple[Retired, ...]:
     return tuple(found)
 
 
-_EXCLUDED_LINES = ("Related: another article", "Section heading")
+_EXCLUDED_LINES = ("Section heading", "Related: another article")
 
 
 def _draw_document(draw: st.DrawFn) -> DocumentRef:
@@ -798,19 +802,18 @@ _PLAIN = Metadata(
     source=SourceInfo("An article", "https://example.org/article", "", ()),
     official_document=DocumentRef("A statement", datetime.date(2024, 7, 28), ("A ministry",)),
 )
-"""The metadata a meeting's shrinks to, less its text's digest and exclusions."""
+"""A plain meeting's metadata, less its text's digest and exclusions."""
 
 
 def _draw_metadata(
-    draw: st.DrawFn, text: str, excluded: tuple[Exclusion, ...], *, plain: bool = True
+    draw: st.DrawFn, text: str, excluded: tuple[Exclusion, ...], *, plain: bool
 ) -> Metadata:
     """Metadata of a dataset coded from ``text``, whose ``excluded`` lines no record cites.
 
-    With ``plain``, at times the same words each time (and a shrunk meeting's always):
-    a failing example then shows them, and Hypothesis need not shrink them one by one.
+    With ``plain``, the same words every time, and no choice drawn.
     """
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if plain and not _index(draw, 2):
+    if plain:
         return attrs.evolve(
             _PLAIN, source=attrs.evolve(_PLAIN.source, sha256=digest, excluded=excluded)
         )
@@ -836,7 +839,10 @@ def _meetings_with_source(
     draw: st.DrawFn, min_records: int, max_records: int
 ) -> tuple[Meeting, str]:
     body = draw(_SOURCE_TEXTS)
-    text = f"{body}\n{_pick(draw, _EXCLUDED_LINES)}"
+    # The meeting's own fields and metadata: plain words at times, and in a shrunk
+    # meeting, in one choice, which a failing example shows at a glance.
+    plain = not _index(draw, 2)
+    text = f"{body}\n{_EXCLUDED_LINES[0] if plain else _pick(draw, _EXCLUDED_LINES)}"
     limit = len(body)
     # The parties first, one per actor: the actors every other record may name.
     drawn_parties = _draw_party_set(draw, text, limit)
@@ -847,16 +853,15 @@ def _meetings_with_source(
             world.groups[kind.group] = drawn_parties
         else:
             world.groups[kind.group] = _some_records(draw, world, kind, min_records, max_records)
-    exclusion = Exclusion(
-        Span(limit + 1, len(text), text[limit + 1 :]), _pick(draw, tuple(ExclusionReason))
-    )
+    reason = ExclusionReason.SECTION_HEADING if plain else _pick(draw, tuple(ExclusionReason))
+    exclusion = Exclusion(Span(limit + 1, len(text), text[limit + 1 :]), reason)
     meeting = Meeting(
         schema_version=SUPPORTED_SCHEMA_VERSIONS[-1],
-        metadata=_draw_metadata(draw, text, (exclusion,)),
-        name=_text(draw),
-        short_name=_text(draw),
-        date=_date(draw),
-        place=_pick(draw, _PLACES),
+        metadata=_draw_metadata(draw, text, (exclusion,), plain=plain),
+        name="Security Consultative Committee" if plain else _text(draw),
+        short_name="2+2" if plain else _text(draw),
+        date=datetime.date(2024, 7, 28) if plain else _date(draw),
+        place=Place.TOKYO if plain else _pick(draw, _PLACES),
         host=_pick(draw, world.actors),
         sources=_draw_sources(draw, text, limit, context=False),
         retired=_retired_ids(draw, world),
