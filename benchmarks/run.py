@@ -4,6 +4,7 @@
     scripts/bench --quick    # fewer rounds and a 10^4 ceiling
     scripts/bench --docs     # also rewrite docs/performance.md
     scripts/bench --only exports   # one group, printed only
+    scripts/bench --only shrink    # how long shrinking a failing meeting takes
 
 Every figure is a ratio of two things measured in the same run, each the median of
 many interleaved rounds (A, B, A, B, ...), because absolute times on a shared machine
@@ -35,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import peers  # noqa: E402
+import shrink  # noqa: E402
 import synthetic  # noqa: E402
 
 import usjapan2024 as uj  # noqa: E402
@@ -431,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         "scale": lambda: bench_scale(rounds, sizes),
         "validate": lambda: bench_validate(rounds, max(sizes)),
         "exports": lambda: bench_exports(rounds),
+        "shrink": shrink.rows,
     }
     if args.only is not None and args.only not in groups:
         parser.error(f"--only: choose from {', '.join(groups)}")
