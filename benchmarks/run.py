@@ -6,6 +6,7 @@
     scripts/bench --only exports   # one group, printed only
     scripts/bench --only cold --against OLD/src   # the cold start beside another tree's
     scripts/bench --profile --docs   # pyinstrument's profiles of a cold start and of loads
+    scripts/bench --only shrink    # how long shrinking a failing meeting takes
 
 Every figure is a ratio of two things measured in the same run, each the median of
 many interleaved rounds (A, B, A, B, ...), because absolute times on a shared machine
@@ -41,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import peers  # noqa: E402
+import shrink  # noqa: E402
 import synthetic  # noqa: E402
 
 import usjapan2024 as uj  # noqa: E402
@@ -637,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
         "scale": lambda: bench_scale(rounds, sizes),
         "validate": lambda: bench_validate(rounds, max(sizes)),
         "exports": lambda: bench_exports(rounds),
+        "shrink": shrink.rows,
     }
     if args.only is not None and args.only not in groups:
         parser.error(f"--only: choose from {', '.join(groups)}")
