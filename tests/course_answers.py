@@ -716,7 +716,9 @@ def set_equality_only(meeting: uj.Meeting, data: Any) -> None:
         assert set(uj.search(needle, meeting=meeting)) == set(_oracle(meeting, needle))
 
 
-@wrong("hypothesis-2", "caught 5 of 6", "missed: reversed")
+# Not "caught 5 of 6": a property blind to order may also miss the case-sensitive mutant
+# on some seeds (no needle drawn has a letter whose case matters); it always misses this.
+@wrong("hypothesis-2", "missed: reversed")
 @given(ujst.meetings(), st.data())
 def no_order(meeting: uj.Meeting, data: Any) -> None:
     needle = _needle(meeting, data)
