@@ -4,6 +4,8 @@ import hashlib
 import json
 import subprocess
 import sys
+import threading
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -412,3 +414,42 @@ class TestSourceIsTextOrPath:
         data = tmp_path / "data.json"
         data.write_text(dumps(load()), encoding="utf-8")
         assert load(data, source=source_text()) == load()
+
+    def test_a_meeting_forgotten_while_another_is_remembered(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The collector may run a dead meeting's finalizer inside remember(): no deadlock.
+
+        Registering a finalizer allocates, so the collector can run there, in the same
+        thread, and forget a meeting that died; that is made to happen here every time.
+        """
+        import weakref
+
+        from usjapan2024._io import texts
+
+        class Dead:  # a meeting that died, whose finalizer the collector runs
+            pass
+
+        dead = Dead()
+        texts.remember(dead, "old text")
+        dead_key = id(dead)
+        real = weakref.finalize
+
+        def collecting_finalize(obj: object, func: object, *args: object) -> object:
+            texts._forget(dead_key)  # as the collector would, under remember()'s lock
+            return real(obj, func, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(texts, "weakref", types.SimpleNamespace(finalize=collecting_finalize))
+        alive = Dead()
+        done = threading.Event()
+
+        def remember() -> None:
+            texts.remember(alive, "new text")
+            done.set()
+
+        worker = threading.Thread(target=remember, daemon=True)
+        worker.start()
+        worker.join(timeout=10)
+        assert done.is_set(), "remember() waited for its own lock"
+        assert texts.recall(alive) == "new text"
+        assert texts.recall(dead) is None

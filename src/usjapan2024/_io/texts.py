@@ -13,7 +13,11 @@ import weakref
 
 __all__ = ["recall", "remember"]
 
-_lock = threading.Lock()
+_lock = threading.RLock()
+"""Re-entrant: registering a finalizer allocates, which can run the garbage collector,
+which can run, in this thread and under this lock, the finalizer of a meeting that died,
+which takes the lock to forget it (a plain lock waited for itself: a run of the shrink
+benchmark, which remembers thousands of generated meetings, hung there)."""
 _texts: dict[int, str] = {}
 
 
