@@ -13,14 +13,12 @@ here, and each answer is checked against what the files hold, read as plain JSON
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import functools
 import io
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -38,6 +36,8 @@ from usjapan2024._model.kinds import CLASS_OF, KINDS, RECORD_KINDS, declarations
 from usjapan2024._presenting.summary import summary
 
 from .conftest import ROOT
+from .test_hostile import _Stream
+from .test_tables import _connect
 
 HERE = ROOT / "tests" / "data" / "authoring"
 TEXT = HERE / "communique.txt"
@@ -374,22 +374,6 @@ def _strings(value: Any) -> Iterator[str]:
 # --- the command line ----------------------------------------------------------------------
 
 
-class _Stream(io.TextIOWrapper):
-    """A standard stream that is not a terminal: UTF-8, strict."""
-
-    def __init__(self, data: bytes = b"") -> None:
-        super().__init__(io.BytesIO(data), encoding="utf-8", errors="strict")
-
-    def isatty(self) -> bool:
-        return False
-
-    def bytes(self) -> bytes:
-        self.flush()
-        buffer = self.buffer
-        assert isinstance(buffer, io.BytesIO)
-        return buffer.getvalue()
-
-
 @attrs.frozen
 class _Ran:
     status: int
@@ -399,11 +383,11 @@ class _Ran:
 
 def _in_process(*argv: str) -> _Ran:
     """Run the command line in this process, as ``python -m usjapan2024`` would."""
-    out, err = _Stream(), _Stream()
+    out, err = _Stream(terminal=False), _Stream(terminal=False)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sys, "stdout", out)
         patch.setattr(sys, "stderr", err)
-        patch.setattr(sys, "stdin", _Stream())
+        patch.setattr(sys, "stdin", _Stream(terminal=False))
         patch.setenv("COLUMNS", "80")
         patch.delenv("USJAPAN2024_DOCS_URL", raising=False)
         status = _cli.run(list(argv))
@@ -605,16 +589,6 @@ def _kind(record: uj.Record) -> str:
 
 
 # --- the tables ----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    connection.row_factory = sqlite3.Row
-    try:
-        yield connection
-    finally:
-        connection.close()
 
 
 class TestTables:
