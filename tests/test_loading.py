@@ -66,9 +66,9 @@ class TestBundled:
 import threading, usjapan2024, usjapan2024._loading.document as s
 calls = []
 real = s.structure_meeting
-def counting(doc):
+def counting(doc, **options):
     calls.append(1)
-    return real(doc)
+    return real(doc, **options)
 s.structure_meeting = counting
 barrier = threading.Barrier(32)
 results = []
@@ -141,9 +141,32 @@ class TestProvenBundledFile:
         assert hashlib.sha256(text).hexdigest() == proven.SOURCE_SHA256
 
     def test_the_proven_bytes_pass_every_check(self) -> None:
-        """The proof: the bundled bytes, loaded with every check, are the meeting load() gives."""
+        """The proof: the bundled bytes, loaded with every check, are the meeting load() gives.
+
+        Compared by ``repr`` too: a vocabulary member equals its string, so ``==`` alone
+        would not see a value left a plain ``str`` where the checked path gives a member.
+        """
         strict = loads((DATA / "usjapan2024.json").read_bytes(), source=source_text())
         assert strict == load()
+        assert repr(strict) == repr(load())
+
+    @given(meetings_with_source())
+    def test_the_unchecked_converter_builds_what_the_checked_one_does(
+        self, pair: tuple[Meeting, str]
+    ) -> None:
+        """On any valid document the proven path's structuring gives the checked path's meeting.
+
+        The proven converter skips the hooks' type checks, never the wire format: the same
+        classes, members, dates, tuples and typed ``record_value`` for every field.
+        """
+        from usjapan2024._loading.document import structure_meeting
+
+        meeting, _ = pair
+        document = json.loads(dumps(meeting))
+        checked = structure_meeting(document)
+        unchecked = structure_meeting(document, proven=True)
+        assert unchecked == checked == meeting
+        assert repr(unchecked) == repr(checked)
 
     def _first_load(self, monkeypatch: pytest.MonkeyPatch) -> tuple[Meeting, list[str]]:
         """Load the bundled dataset afresh; note the strict parses and integrity checks run."""

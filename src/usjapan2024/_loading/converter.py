@@ -17,7 +17,10 @@ is in ``_document``.
 Valid files are the common case, so loading first structures with a converter that
 stops at the first problem, and only when that fails runs the detailed one, which
 collects every problem.  Both are built by :func:`configure_converter`, so they share
-every hook and accept exactly the same documents.
+every hook and accept exactly the same documents.  A third, :func:`proven_converter`,
+structures only the bundled bytes the test suite proved valid: the same wire format
+without the checks those bytes cannot fail, so cattrs' generated code calls ``str``,
+``int`` and the enums directly.
 
 cattrs is imported here only, and this module only when data is first loaded or
 dumped, which keeps ``import usjapan2024`` cheap.
@@ -31,20 +34,32 @@ import enum
 import functools
 import json
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.cols import iterable_unstructure_factory, list_structure_factory
+from cattrs.cols import (
+    homogenous_tuple_structure_factory,
+    iterable_unstructure_factory,
+    list_structure_factory,
+)
 from cattrs.gen import make_dict_structure_fn, override
 
 from usjapan2024 import vocabulary
 from usjapan2024._model.fields import fields_of
 from usjapan2024.exceptions import MAX_PROBLEMS, DatasetError, Problem
 
-__all__ = ["configure_converter", "converter", "describe", "fast_converter", "structure"]
+__all__ = [
+    "configure_converter",
+    "converter",
+    "describe",
+    "fast_converter",
+    "proven_converter",
+    "structure",
+]
 
 T = TypeVar("T")
 _ENUMS = tuple(
@@ -54,6 +69,7 @@ _ENUMS = tuple(
 )
 # ASCII digits only, and no trailing newline: `\d` and `$` would allow both.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_UNIONS = (typing.Union, types.UnionType)
 _JSON_TYPES = {
     type(None): "null", bool: "boolean", int: "integer", float: "number",
     str: "string", list: "array", dict: "object",
@@ -204,6 +220,22 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], tuple
     return structure
 
 
+def _is_optional(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) in _UNIONS and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
+    # cattrs' own optional hook looks its inner hook up at every value; this one once.
+    inner = next(arg for arg in typing.get_args(cls) if arg is not type(None))
+    handler = conv.get_structure_hook(inner)
+
+    def structure(value: Any, _: type) -> Any:
+        return None if value is None else handler(value, inner)
+
+    return structure
+
+
 def _is_attrs(cls: Any) -> bool:
     return isinstance(cls, type) and attrs.has(cls)
 
@@ -216,10 +248,14 @@ def _raw_json(value: Any, _: type) -> Any:
     return None if value is _MISSING else value
 
 
+def _raw_overrides(cls: Any) -> dict[str, Any]:
+    """cattrs overrides that leave each field typed by its target as JSON gave it."""
+    return {f.name: override(struct_hook=_raw_json) for f in fields_of(cls) if f.typed_by_target}
+
+
 def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
-    raw = {f.name: override(struct_hook=_raw_json) for f in fields_of(cls) if f.typed_by_target}
     fields = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, **typing.cast("dict[str, Any]", raw)
+        cls, conv, _cattrs_forbid_extra_keys=True, **_raw_overrides(cls)
     )
     known = frozenset(f.name for f in fields_of(cls))
     required = frozenset(f.name for f in fields_of(cls) if f.required)
@@ -250,26 +286,49 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], Any]:
     return structure
 
 
-def configure_converter(conv: cattrs.Converter) -> None:
+def configure_converter(conv: cattrs.Converter, *, checked: bool = True) -> None:
     """Register this dataset's wire format on ``conv``, as cattrs' ``preconf`` modules do.
 
     Strict ``str`` and ``int`` (no coercion, no booleans as numbers); ``datetime.date``
     as ``YYYY-MM-DD``; every enum by value, with the valid values in the error;
-    homogeneous tuples from JSON arrays only, dumped as lists; attrs classes from
-    JSON objects only, unknown keys rejected.
+    ``X | None`` as ``null`` or an ``X``; homogeneous tuples from JSON arrays only,
+    dumped as lists; attrs classes from JSON objects only, unknown keys rejected.
+
+    With ``checked=False`` the wire format is the same and no type is checked: ``str``
+    and ``int`` keep cattrs' own hooks, which its generated code inlines as calls of
+    the class (``str(o['quote'])``), tuples and attrs classes cattrs' own factories with
+    no wrapper, and a date is ``date.fromisoformat``; an enum is still looked up by
+    value (a dictionary lookup, cheaper than calling the class).  That is for bytes proven valid only (the bundled
+    file, by its digest): on them it builds the same records, which
+    ``tests/test_loading.py`` checks, and on anything else it would accept what the
+    checked hooks refuse.
     """
-    conv.register_structure_hook(str, _exactly(str, "a string"))
-    conv.register_structure_hook(int, _exactly(int, "an integer"))
-    conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     for enum_class in _ENUMS:
         conv.register_structure_hook(enum_class, _enum_hook(enum_class))
         conv.register_unstructure_hook(enum_class, lambda member: member.value)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda cls: _tuple_hook(conv, cls))
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda cls: iterable_unstructure_factory(cls, conv, list)
     )
+    conv.register_structure_hook_factory(_is_optional, lambda cls: _optional_hook(conv, cls))
+    if not checked:
+        conv.register_structure_hook(datetime.date, _structure_proven_date)
+        conv.register_structure_hook_factory(
+            _is_homogeneous_tuple, lambda cls: homogenous_tuple_structure_factory(cls, conv)
+        )
+        conv.register_structure_hook_factory(
+            _is_attrs, lambda cls: make_dict_structure_fn(cls, conv, **_raw_overrides(cls))
+        )
+        return
+    conv.register_structure_hook(str, _exactly(str, "a string"))
+    conv.register_structure_hook(int, _exactly(int, "an integer"))
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda cls: _tuple_hook(conv, cls))
     conv.register_structure_hook_factory(_is_attrs, lambda cls: _attrs_hook(conv, cls))
+
+
+def _structure_proven_date(value: str, _: type) -> datetime.date:
+    return datetime.date.fromisoformat(value)
 
 
 @functools.cache
@@ -285,6 +344,14 @@ def fast_converter() -> cattrs.Converter:
     """The same hooks without detailed validation: it stops at the first problem."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     configure_converter(conv)
+    return conv
+
+
+@functools.cache
+def proven_converter() -> cattrs.Converter:
+    """The wire format without its checks, for the bundled bytes proven valid only."""
+    conv = cattrs.Converter(detailed_validation=False)
+    configure_converter(conv, checked=False)
     return conv
 
 

@@ -10,7 +10,7 @@ check, and their SHA-256 is recorded with the code (``_loading/proven.py``, writ
 the build; a test fails when it is not that of the bundled files).  So the first load
 compares the digests of the bytes it read with those and, when both match, does not
 prove them again: the JSON is parsed without the strict parse's checks and structured
-by the same cattrs converter, and the integrity checks are not run (see
+by cattrs without the hooks' type checks, and the integrity checks are not run (see
 :func:`_structure_proven` for exactly which checks).  Any other bytes, at the bundled
 path too, get every check, as a user's file does.
 """
@@ -149,15 +149,17 @@ def _structure_proven(data: bytes, text: str) -> Meeting:
     that are not UTF-8, a repeated key, ``NaN`` or ``Infinity``, an over-long integer, a
     lone surrogate) and the integrity checks of ``_loading/integrity.py`` (the text's
     digest, each quote against the text at its offsets, the rules every value keeps,
-    every record cited, unique ids, every reference resolved, retired ids).  Not
-    skipped: the schema version's dispatch and the structuring itself, by the same
-    cattrs converter and its hooks (their type checks included: they build the
-    records), and the typing of each erratum's ``record_value``.
+    every record cited, unique ids, every reference resolved, retired ids), and the
+    type checks of the converter's hooks (a string where the schema says a string, a
+    known vocabulary value, an array, no unknown key).  Not skipped: the schema
+    version's dispatch and the structuring itself, by cattrs, in the same wire format
+    (:func:`~usjapan2024._loading.converter.proven_converter`), and the typing of each
+    erratum's ``record_value``.
     """
     from usjapan2024._loading import document as _document
 
     with _cyclic_gc_paused():
-        meeting = _document.structure_meeting(json.loads(data))
+        meeting = _document.structure_meeting(json.loads(data), proven=True)
     remember(meeting, text)  # proved by the test suite: every span indexes this text
     return meeting
 
