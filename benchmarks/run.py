@@ -186,6 +186,10 @@ def bench_cold(rounds: int, against: Path | None = None) -> list[Row]:
         "first": _py(FIRST_ANSWER),
         "cli": _cli(),
         "penguins": _py("from palmerpenguins import load_penguins; load_penguins()"),
+        # The floor the design card sets: the two libraries every first answer structures
+        # with, and the model's classes, which attrs builds at import.
+        "attrs+cattrs": _py("import attrs, cattrs"),
+        "model": _py("import usjapan2024.model"),
     }
     if against is not None:
         commands["against"] = _in(against, FIRST_ANSWER)
@@ -197,6 +201,7 @@ def bench_cold(rounds: int, against: Path | None = None) -> list[Row]:
         ("python -c json.loads(bundled file) / python -c pass (info)", "json"),
         ("pycountry's cold countries.get() / python -c pass (info)", "pycountry"),
         ("palmerpenguins' cold load_penguins() / python -c pass (info)", "penguins"),
+        ("python -c 'import attrs, cattrs' / python -c pass (info)", "attrs+cattrs"),
     ]
     rows: list[Row] = [
         {
@@ -210,6 +215,18 @@ def bench_cold(rounds: int, against: Path | None = None) -> list[Row]:
             "name": "`usjapan2024 officials`, whole process / python -c pass",
             "ratio": t["cli"] / t["pass"],
             "target": 5.0,
+        },
+        {
+            "group": "cold",
+            "name": "python -c 'import attrs, cattrs' / pycountry's cold get (info)",
+            "ratio": t["attrs+cattrs"] / t["pycountry"],
+            "target": None,
+        },
+        {
+            "group": "cold",
+            "name": "python -c 'import usjapan2024.model' / pycountry's cold get (info)",
+            "ratio": t["model"] / t["pycountry"],
+            "target": None,
         },
     ]
     rows += [

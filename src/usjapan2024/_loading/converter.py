@@ -41,11 +41,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.cols import (
-    homogenous_tuple_structure_factory,
-    iterable_unstructure_factory,
-    list_structure_factory,
-)
+from cattrs.cols import iterable_unstructure_factory, list_structure_factory
 from cattrs.gen import make_dict_structure_fn, override
 
 from usjapan2024 import vocabulary
@@ -206,8 +202,12 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+def _tuple_hook(
+    conv: cattrs.Converter, cls: Any, *, checked: bool = True
+) -> Callable[[Any, type], tuple[Any, ...]]:
     items = list_structure_factory(cls, conv)  # cattrs' own, per-index errors included
+    if not checked:
+        return lambda value, _: tuple(items(value, cls))
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if value.__class__ is not list:
@@ -296,10 +296,11 @@ def configure_converter(conv: cattrs.Converter, *, checked: bool = True) -> None
 
     With ``checked=False`` the wire format is the same and no type is checked: ``str``
     and ``int`` keep cattrs' own hooks, which its generated code inlines as calls of
-    the class (``str(o['quote'])``), tuples and attrs classes cattrs' own factories with
-    no wrapper, and a date is ``date.fromisoformat``; an enum is still looked up by
-    value (a dictionary lookup, cheaper than calling the class).  That is for bytes proven valid only (the bundled
-    file, by its digest): on them it builds the same records, which
+    the class (``str(o['quote'])``); a tuple is the items of cattrs' own list hook; an
+    attrs class is cattrs' own generated function, with no wrapper; a date is
+    ``date.fromisoformat``; an enum is still looked up by value (a dictionary lookup
+    costs less than calling the class).  That is for bytes proven valid only (the
+    bundled file, by its digest): on them it builds the same records, which
     ``tests/test_loading.py`` checks, and on anything else it would accept what the
     checked hooks refuse.
     """
@@ -314,7 +315,7 @@ def configure_converter(conv: cattrs.Converter, *, checked: bool = True) -> None
     if not checked:
         conv.register_structure_hook(datetime.date, _structure_proven_date)
         conv.register_structure_hook_factory(
-            _is_homogeneous_tuple, lambda cls: homogenous_tuple_structure_factory(cls, conv)
+            _is_homogeneous_tuple, lambda cls: _tuple_hook(conv, cls, checked=False)
         )
         conv.register_structure_hook_factory(
             _is_attrs, lambda cls: make_dict_structure_fn(cls, conv, **_raw_overrides(cls))

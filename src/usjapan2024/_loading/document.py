@@ -135,9 +135,9 @@ def _typed_record_values(meeting: Meeting, proven: bool) -> Meeting:  # noqa: FB
 
     cattrs structures the value as plain JSON, since its type is that of the field the
     erratum names, which only the records know; here it is structured again as that
-    field, by the same converter, so a wrong type or an unknown vocabulary value is a
-    problem at the erratum's path.  An erratum whose target or field does not exist is
-    left for the consistency checks to report.
+    field, by the same converter (the proven one for ``proven`` bytes), so a wrong type
+    or an unknown vocabulary value is a problem at the erratum's path.  An erratum whose
+    target or field does not exist is left for the consistency checks to report.
     """
     if all(e.record_value is None for e in meeting.errata):
         return meeting
