@@ -59,12 +59,6 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return uj.to_datapackage(tmp_path_factory.mktemp("package") / "usjapan2024")
 
 
-# Python 3.13 warns of a SQLite connection the collector closes; one in this module's
-# Datasette runs is still left to it (each page's are closed), and the collector may close
-# it during any later test here.  The package's own connections are all closed.
-pytestmark = pytest.mark.filterwarnings("ignore:unclosed database:ResourceWarning")
-
-
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return uj.to_sqlite(tmp_path_factory.mktemp("db") / "usjapan2024.db")
@@ -520,23 +514,8 @@ class TestSqlite:
             for a in {t.actor.value if t.actor else None for t in uj.load().threats}
         }
 
-    # Datasette leaves its own connections for the garbage collector to close, which
-    # Python 3.13 reports; they are Datasette's, not this package's.
-    @pytest.mark.filterwarnings("ignore::ResourceWarning")
-    @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
     def test_opens_in_datasette(self, database: Path) -> None:
-        datasette = pytest.importorskip("datasette.app")
-
-        async def page() -> tuple[int, str]:
-            served = datasette.Datasette([str(database)])
-            try:
-                response = await served.client.get(f"/{database.stem}/commitments")
-            finally:  # closed here, not by the collector in a later test (Python 3.13 warns)
-                for opened in served.databases.values():
-                    opened.close()
-            return response.status_code, response.text
-
-        status, text = asyncio.run(page())
+        status, text = _datasette_get(database, f"/{database.stem}/commitments")
         assert status == 200
         assert "commitment.article-v" in text
 
@@ -544,24 +523,52 @@ class TestSqlite:
 # --- Datasette, with the metadata usjapan2024 datasette prints --------------------------------
 
 
+def _datasette_get(
+    database: Path, path: str, metadata: dict[str, Any] | None = None
+) -> tuple[int, str]:
+    """GET ``path`` of a Datasette serving ``database``: its status and text.
+
+    Every SQLite connection Datasette opens is closed before this returns, because it
+    leaves some to the collector, which Python 3.13 reports (a ``ResourceWarning``, in
+    whichever later test the collector runs): ``Database.close()`` closes connections to
+    files only, not those to the in-memory ``_internal`` database, and Datasette opens
+    in-memory connections of its own to ask SQLite what it supports, one of them when it
+    is imported.  So it is imported, and serves, while ``sqlite3.connect`` is watched, and
+    runs its SQL in this thread (``num_sql_threads`` 0: a connection can be closed only
+    in the thread that opened it).
+    """
+    opened: list[sqlite3.Connection] = []
+    connect = sqlite3.connect
+
+    def watched(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)
+        opened.append(connection)
+        return connection
+
+    async def fetch() -> tuple[int, str]:
+        served = app.Datasette([str(database)], metadata=metadata, settings={"num_sql_threads": 0})
+        response = await served.client.get(path)
+        return response.status_code, response.text
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sqlite3, "connect", watched)
+        try:
+            app = pytest.importorskip("datasette.app")
+            return asyncio.run(fetch())
+        finally:
+            for connection in opened:
+                connection.close()
+
+
 @pytest.fixture(scope="module")
 def served(database: Path) -> Callable[[str], Any]:
-    """GET a path of Datasette serving the database with its metadata: (status, JSON or text)."""
-    app = pytest.importorskip("datasette.app")
+    """GET a path of Datasette serving the database with its metadata: JSON or text."""
     metadata = export.datasette_metadata(database=database.stem)
 
     def get(path: str) -> Any:
-        async def fetch() -> Any:
-            served = app.Datasette([str(database)], metadata=metadata)
-            try:
-                response = await served.client.get(path)
-            finally:  # its connections, which Python 3.13 reports if left to the collector
-                for opened in served.databases.values():
-                    opened.close()
-            assert response.status_code == 200, (path, response.text[:500])
-            return response.json() if ".json" in path else response.text
-
-        return asyncio.run(fetch())
+        status, text = _datasette_get(database, path, metadata)
+        assert status == 200, (path, text[:500])
+        return json.loads(text) if ".json" in path else text
 
     return get
 
@@ -573,9 +580,6 @@ def _fts_in_order(database: Path, words: str) -> list[str]:
         )]  # fmt: skip
 
 
-# Datasette leaves its own connections for the garbage collector to close (see above).
-@pytest.mark.filterwarnings("ignore::ResourceWarning")
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 class TestDatasette:
     def test_search_on_records_finds_only_the_matching_rows(
         self, served: Callable[[str], Any], database: Path
