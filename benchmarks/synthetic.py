@@ -38,7 +38,7 @@ from usjapan2024 import (
 )
 from usjapan2024._loading.document import SUPPORTED_SCHEMA_VERSIONS
 from usjapan2024.model import Erratum, Reference
-from usjapan2024.vocabulary import SourceRole
+from usjapan2024.vocabulary import ISO_3166_ALPHA_2, SourceRole
 
 __all__ = ["RARE_TOPIC", "make"]
 
@@ -61,7 +61,11 @@ def make(records: int, seed: int = 2024) -> tuple[str, str]:
         start += len(sentence) + 1
     cite = iter(spans)
     actors = tuple(Actor)
-    parties = tuple(Party(a, a.name, ActorKind.STATE, (spans[0],)) for a in actors)
+    parties = tuple(  # a state's id is its ISO code; any other party is here an organisation
+        Party(a, a.name, ActorKind.STATE if a in ISO_3166_ALPHA_2 else ActorKind.ORGANISATION,
+              (spans[0],))
+        for a in actors
+    )  # fmt: skip
     shares = {"official": 0.03, "programme": 0.03, "event": 0.03, "threat": 0.25, "erratum": 0.03}
     counts = {kind: max(1, int(records * share)) for kind, share in shares.items()}
     counts["commitment"] = max(10, records - sum(counts.values()) - len(parties))
