@@ -628,7 +628,7 @@ HYPOTHESIS_1 = _Property(
     by_chance=_no_chance_spans,
     advice=_spans_advice,
     # At 50, a right property written otherwise missed the past-the-end mutant at
-    # Hypothesis 6.114 (the floors): no drawn span ended one past its text.  At 100 it
+    # Hypothesis 6.114 (the floors then): no drawn span ended one past its text.  At 100 it
     # catches all four there and on the newest Hypothesis.
     examples=100,
 )
