@@ -249,7 +249,7 @@ def _raw_json(value: Any, _: type) -> Any:
 
 
 def _raw_overrides(cls: Any) -> dict[str, Any]:
-    """cattrs overrides that leave each field typed by its target as JSON gave it."""
+    """The cattrs overrides that leave each field typed by its target as JSON gave it."""
     return {f.name: override(struct_hook=_raw_json) for f in fields_of(cls) if f.typed_by_target}
 
 
