@@ -216,18 +216,13 @@ def bench_cold(rounds: int, against: Path | None = None) -> list[Row]:
             "ratio": t["cli"] / t["pass"],
             "target": 5.0,
         },
-        {
-            "group": "cold",
-            "name": "python -c 'import attrs, cattrs' / pycountry's cold get (info)",
-            "ratio": t["attrs+cattrs"] / t["pycountry"],
-            "target": None,
-        },
-        {
-            "group": "cold",
-            "name": "python -c 'import usjapan2024.model' / pycountry's cold get (info)",
-            "ratio": t["model"] / t["pycountry"],
-            "target": None,
-        },
+    ]
+    rows += [  # the design card's floor, against the peer the first answer is held to
+        {"group": "cold", "name": name, "ratio": t[key] / t["pycountry"], "target": None}
+        for name, key in [
+            ("python -c 'import attrs, cattrs' / pycountry's cold get (info)", "attrs+cattrs"),
+            ("python -c 'import usjapan2024.model' / pycountry's cold get (info)", "model"),
+        ]
     ]
     rows += [
         {"group": "cold", "name": name, "ratio": t[key] / t["pass"], "target": None}

@@ -53,7 +53,7 @@ def structure_meeting(document: Any, *, proven: bool = False) -> Meeting:
     if version <= 2:
         document = _from_schema_2(document)
     if proven:
-        return _typed_record_values(proven_converter().structure(document, Meeting), proven)
+        return _typed_record_values(proven_converter().structure(document, Meeting), proven=True)
     try:
         meeting = structure(document, Meeting)
     except DatasetError as error:
@@ -61,7 +61,7 @@ def structure_meeting(document: Any, *, proven: bool = False) -> Meeting:
         if newer is None:
             raise
         raise DatasetError([newer, *error.problems]) from None
-    return _typed_record_values(meeting, proven)
+    return _typed_record_values(meeting, proven=False)
 
 
 def _version(document: dict[str, Any]) -> int:
@@ -130,7 +130,7 @@ def _items(container: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any
     return [(i, item) for i, item in enumerate(items) if item.__class__ is dict]
 
 
-def _typed_record_values(meeting: Meeting, proven: bool) -> Meeting:  # noqa: FBT001
+def _typed_record_values(meeting: Meeting, *, proven: bool) -> Meeting:
     """Give each erratum's ``record_value`` the type of the field it corrects.
 
     cattrs structures the value as plain JSON, since its type is that of the field the
